@@ -1,0 +1,41 @@
+"""The ``compact-course`` command: check the data, generate pages, plan sessions, export quizzes."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from .loader import default_root, load_course
+from .yamlmarks import CourseDataError
+
+
+def _check(args) -> int:
+    try:
+        course = load_course(args.root)
+    except CourseDataError as error:
+        print(error, file=sys.stderr)
+        return 1
+    questions = len(course.all_questions())
+    print(
+        f"OK: {len(course.qa)} Q&A entries, {len(course.sources)} sources, {len(course.figures)} figures, "
+        f"{len(course.events)} events, {len(course.terms)} glossary terms, {len(course.lessons)} lessons "
+        f"in {len(course.modules)} modules, {questions} quiz questions in {len(course.quizzes)} banks"
+    )
+    return 0
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="compact-course", description=__doc__)
+    parser.add_argument("--root", type=Path, default=None, help="course folder (default: this checkout)")
+    commands = parser.add_subparsers(dest="command", required=True)
+    check = commands.add_parser("check", help="validate all data and quiz banks")
+    check.set_defaults(run=_check)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    if args.root is None:
+        args.root = default_root()
+    return args.run(args)
