@@ -1,0 +1,209 @@
+"""Render a quiz as accessible, semantic HTML for the static book (no kernel needed).
+
+The markup works with no JavaScript: each question is a form with a fieldset and legend,
+labelled radio, checkbox or select controls, and the answer in a ``<details>`` element.
+``static/quiz.js`` (shipped by :mod:`compact_course.sphinx_ext`) adds checking, feedback in
+a live region, retry, reveal, hints, the score and saved progress. It reads each question's
+data from an escaped ``<script type="application/json">`` block, never from raw strings.
+
+DOM ids are derived from question ids, so output is deterministic.
+"""
+
+from __future__ import annotations
+
+import json
+import posixpath
+import random
+from html import escape
+from typing import Sequence
+
+from . import models as m
+from .loader import Course
+from .scoring import fingerprint
+
+TYPE_LABELS = {
+    "single": "Choose one answer.",
+    "scenario": "Read the scenario, then choose one answer.",
+    "multiple": "Choose all the answers that apply.",
+    "true-false": "Is this statement true or false?",
+    "matching": "Choose a match for each item.",
+}
+
+
+def e(text: object) -> str:
+    """Escape text for HTML content and attribute values (quotes included)."""
+    return escape(str(text), quote=True)
+
+
+def json_for_script(data: object) -> str:
+    """JSON that is safe inside a ``<script>`` element: no ``<``, ``>`` or ``&`` survive raw."""
+    text = json.dumps(data, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+    for raw, safe in (("&", "\\u0026"), ("<", "\\u003c"), (">", "\\u003e"), ("\u2028", "\\u2028"), ("\u2029", "\\u2029")):
+        text = text.replace(raw, safe)
+    return text
+
+
+def relative_link(from_doc: str | None, to_doc: str, anchor: str = "") -> str:
+    """A link from one built page to another (docnames relative to the course root)."""
+    target = to_doc + ".html"
+    if from_doc is not None:
+        target = posixpath.relpath(target, posixpath.dirname(from_doc + ".html") or ".")
+    return f"{target}#{anchor}" if anchor else target
+
+
+def source_link(course: Course, question: m.QuestionBase, from_doc: str | None) -> tuple[str, str]:
+    """Where to read more: the lesson section quoting the question's first Q&A entry."""
+    qa_id = question.qa[0]
+    lesson = course.lesson_for_qa(qa_id)
+    label = f"Lesson {course.lesson_number(lesson.id)}: {lesson.title}"
+    return relative_link(from_doc, course.lesson_docname(lesson.id), qa_id), label
+
+
+def ordered_choices(question: m.QuestionBase, shuffle: bool, seed: int | None) -> tuple[m.Choice, ...]:
+    """Choices in display order; shuffling is seeded by the question id, so it is repeatable."""
+    choices = list(question.choices())
+    if shuffle and not isinstance(question, (m.TrueFalse, m.Matching)):
+        random.Random(f"{seed or 0}:{question.id}").shuffle(choices)
+    return tuple(choices)
+
+
+def question_spec(course: Course, question: m.QuestionBase, from_doc: str | None) -> dict:
+    """The data quiz.js needs for one question (mirrors :func:`scoring.score_question`)."""
+    href, label = source_link(course, question, from_doc)
+    spec = {
+        "id": question.id,
+        "type": question.type,  # type: ignore[attr-defined]
+        "fingerprint": fingerprint(question),
+        "choices": [choice.model_dump() for choice in question.choices()],
+        "explanation": question.explanation,
+        "hint": question.hint,
+        "more": {"href": href, "label": label},
+    }
+    if isinstance(question, m.Matching):
+        spec["items"] = [item.model_dump() for item in question.items()]
+    return spec
+
+
+def _controls(question: m.QuestionBase, dom_id: str, choices: Sequence[m.Choice]) -> str:
+    if isinstance(question, m.Matching):
+        options = "".join(f'<option value="{e(c.key)}">{e(c.text)}</option>' for c in question.choices())
+        rows = []
+        for item in question.items():
+            control_id = f"{dom_id}-item-{item.key}"
+            rows.append(
+                f'<div class="cc-match" data-item="{e(item.key)}">'
+                f'<label for="{control_id}">{e(item.text)}</label>'
+                f'<select id="{control_id}" name="{control_id}">'
+                f'<option value="">Choose a match</option>{options}</select></div>'
+            )
+        return f'<div class="cc-matches">{"".join(rows)}</div>'
+    kind = "checkbox" if isinstance(question, m.MultipleSelect) else "radio"
+    rows = []
+    for choice in choices:
+        control_id = f"{dom_id}-{choice.key}"
+        rows.append(
+            f'<div class="cc-option" data-choice="{e(choice.key)}">'
+            f'<input type="{kind}" id="{control_id}" name="{dom_id}" value="{e(choice.key)}">'
+            f'<label for="{control_id}">{e(choice.text)}</label></div>'
+        )
+    return f'<div class="cc-options">{"".join(rows)}</div>'
+
+
+def _answer_block(course: Course, question: m.QuestionBase, from_doc: str | None, choices: Sequence[m.Choice]) -> str:
+    href, label = source_link(course, question, from_doc)
+    if isinstance(question, m.Matching):
+        lines = "".join(
+            f"<li><strong>{e(pair.item)}</strong> matches <strong>{e(pair.match)}</strong>. {e(pair.feedback)}</li>"
+            for pair in question.pairs
+        )
+        answer = f'<ul class="cc-answer-list">{lines}</ul>'
+    else:
+        lines = "".join(
+            f'<li><span class="cc-verdict">{"Correct" if c.correct else "Incorrect"}:</span> '
+            f"<strong>{e(c.text)}</strong>. {e(c.feedback)}</li>"
+            for c in choices
+        )
+        answer = f'<ul class="cc-answer-list">{lines}</ul>'
+    hint = f'<p class="cc-hint-static"><strong>Hint:</strong> {e(question.hint)}</p>' if question.hint else ""
+    return (
+        f'<details class="cc-answer"><summary>Answer and explanation</summary>'
+        f'{hint}{answer}<p class="cc-explanation">{e(question.explanation)}</p>'
+        f'<p class="cc-more">Read more: <a href="{e(href)}">{e(label)}</a></p></details>'
+    )
+
+
+def render_question_html(
+    course: Course,
+    question: m.QuestionBase,
+    number: int,
+    total: int,
+    from_doc: str | None = None,
+    shuffle: bool = False,
+    seed: int | None = None,
+    id_prefix: str = "",
+    store: str = "lesson",
+) -> str:
+    dom_id = f"{id_prefix}{question.id}"
+    choices = ordered_choices(question, shuffle, seed)
+    qtype = question.type  # type: ignore[attr-defined]
+    scenario = ""
+    described = f"{dom_id}-how"
+    if isinstance(question, m.ScenarioQuestion):
+        scenario = f'<p class="cc-scenario" id="{dom_id}-scenario"><strong>Scenario:</strong> {e(question.scenario)}</p>'
+        described = f"{dom_id}-scenario {described}"
+    hint_button = '<button type="button" class="cc-button" data-action="hint">Show hint</button>' if question.hint else ""
+    return (
+        f'<form class="cc-question" id="{dom_id}" data-question="{e(question.id)}" data-type="{e(qtype)}" '
+        f'data-fingerprint="{fingerprint(question)}" data-store="{e(store)}" novalidate>'
+        f"{scenario}"
+        f'<fieldset aria-describedby="{described}"><legend><span class="cc-number">Question {number} of {total}</span> '
+        f'<span class="cc-prompt">{e(question.prompt)}</span></legend>'
+        f'<p class="cc-how" id="{dom_id}-how">{TYPE_LABELS[qtype]}</p>'
+        f"{_controls(question, dom_id, choices)}</fieldset>"
+        f'<div class="cc-controls" hidden>'
+        f'<button type="submit" class="cc-button cc-primary" data-action="check">Check answer</button>'
+        f'<button type="button" class="cc-button" data-action="retry" hidden>Try again</button>'
+        f'<button type="button" class="cc-button" data-action="reveal">Show answer</button>{hint_button}</div>'
+        f'<div class="cc-hint" hidden></div>'
+        f'<div class="cc-feedback" role="status" aria-live="polite"></div>'
+        f"{_answer_block(course, question, from_doc, choices)}"
+        f'<script type="application/json" class="cc-data">{json_for_script(question_spec(course, question, from_doc))}</script>'
+        f"</form>"
+    )
+
+
+def render_questions_html(
+    course: Course,
+    questions: Sequence[m.QuestionBase],
+    quiz_id: str,
+    title: str,
+    from_doc: str | None = None,
+    shuffle: bool = False,
+    seed: int | None = None,
+    id_prefix: str = "",
+    store: str = "lesson",
+    mode: str = "practice",
+) -> str:
+    """A quiz section: intro, one form per question, and a score line announced when complete."""
+    total = len(questions)
+    forms = "".join(
+        render_question_html(course, q, n, total, from_doc, shuffle, seed, id_prefix, store)
+        for n, q in enumerate(questions, start=1)
+    )
+    noun = "question" if total == 1 else "questions"
+    return (
+        f'<section class="cc-quiz" id="{e(id_prefix + quiz_id)}" data-quiz="{e(quiz_id)}" data-mode="{e(mode)}" '
+        f'aria-label="Quiz: {e(title)}">'
+        f'<p class="cc-quiz-intro">{total} {noun}. Choose your answers, then select “Check answer”. '
+        f"Each question’s answer and explanation can also be opened below it.</p>"
+        f"{forms}"
+        f'<p class="cc-score" role="status" aria-live="polite"></p></section>'
+    )
+
+
+def render_quiz_html(course: Course, bank: m.QuizBank, from_doc: str | None = None) -> str:
+    """The static rendering of one lesson's quiz bank."""
+    return render_questions_html(
+        course, bank.questions, bank.quiz.id, bank.quiz.title, from_doc,
+        shuffle=bank.quiz.shuffle, seed=bank.quiz.seed,
+    )
