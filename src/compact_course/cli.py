@@ -1,13 +1,23 @@
-"""The ``compact-course`` command: check the data, generate pages, plan sessions, export quizzes."""
+"""The ``compact-course`` command: check the data, generate pages, plan sessions, export quizzes.
+
+Feature modules add their own sub-commands: each module named in ``FEATURE_MODULES`` has a
+``register(commands)`` function that adds a parser and sets ``run`` on it.
+"""
 
 from __future__ import annotations
 
 import argparse
+import importlib
 import sys
 from pathlib import Path
 
 from .loader import default_root, load_course
 from .yamlmarks import CourseDataError
+
+FEATURE_MODULES = (
+    "compact_course.generate",
+    "compact_course.notebooks",
+)
 
 
 def _check(args) -> int:
@@ -26,11 +36,13 @@ def _check(args) -> int:
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="compact-course", description=__doc__)
+    parser = argparse.ArgumentParser(prog="compact-course", description=__doc__.splitlines()[0])
     parser.add_argument("--root", type=Path, default=None, help="course folder (default: this checkout)")
     commands = parser.add_subparsers(dest="command", required=True)
     check = commands.add_parser("check", help="validate all data and quiz banks")
     check.set_defaults(run=_check)
+    for name in FEATURE_MODULES:
+        importlib.import_module(name).register(commands)
     return parser
 
 
@@ -38,4 +50,8 @@ def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     if args.root is None:
         args.root = default_root()
-    return args.run(args)
+    try:
+        return args.run(args)
+    except CourseDataError as error:
+        print(error, file=sys.stderr)
+        return 1

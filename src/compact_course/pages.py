@@ -1,0 +1,181 @@
+"""What lesson notebooks call: ``lesson("who-is-the-compact-for").qa()`` and friends.
+
+Each method returns a :class:`Block`, whose rich display is escaped HTML (for the book) and
+deterministic plain text (for the terminal and for nbval). Facts come from the validated
+course data; nothing here is typed into a notebook.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from html import escape
+from typing import Iterable
+
+from . import models as m
+from .loader import Course, cached_course
+
+QA_TITLE = "Compact Q&A: Frequent questions, answers from Compact Voice and practical examples"
+ARCHIVE = "https://web.archive.org/web/2014/"
+
+
+def e(text: object) -> str:
+    return escape(str(text), quote=True)
+
+
+@dataclass(frozen=True)
+class Block:
+    """A piece of a page: HTML for the book, plain text for everything else."""
+
+    html: str
+    text: str
+
+    def _repr_mimebundle_(self, include=None, exclude=None):
+        return {"text/plain": self.text, "text/html": self.html}
+
+    def __repr__(self) -> str:
+        return self.text
+
+
+def _list(items: Iterable[str], css: str = "") -> str:
+    cls = f' class="{css}"' if css else ""
+    return f"<ul{cls}>" + "".join(f"<li>{e(item)}</li>" for item in items) + "</ul>"
+
+
+def archived(url: str) -> str:
+    """The Internet Archive's copy of an address (many of the Q&A's pages are gone)."""
+    return ARCHIVE + url
+
+
+def source_html(source: m.Source) -> str:
+    """A source as a citation with its address and an archived copy."""
+    parts = [f"<cite>{e(source.title)}</cite>", e(source.publisher)]
+    when = source.date or (str(source.year) if source.year else "")
+    if when:
+        parts.append(e(when))
+    text = ", ".join(parts)
+    if source.url:
+        text += (
+            f'. <a href="{e(source.url)}">{e(source.url)}</a>'
+            f' (<a href="{e(archived(source.url))}">archived copy</a>)'
+        )
+    return text
+
+
+class LessonPage:
+    """The blocks of one lesson page, in the order the lesson notebook shows them."""
+
+    def __init__(self, course: Course, lesson_id: str):
+        self.course = course
+        self.lesson = course.lesson(lesson_id)
+        self.entry = course.qa_entry(self.lesson.qa)
+        self.module = course.module_of(lesson_id)
+        self.docname = course.lesson_docname(lesson_id)
+        self.number = course.lesson_number(lesson_id)
+
+    def overview(self) -> Block:
+        lesson = self.lesson
+        module_no = self.course.module_number(self.module.id)
+        html = (
+            f'<div class="cc-block cc-overview">'
+            f"<p><strong>Module {module_no}:</strong> {e(self.module.title)}. "
+            f"<strong>Time:</strong> about {lesson.minutes} minutes.</p>"
+            f"<p><strong>Questions this lesson answers</strong></p>{_list(lesson.questions)}"
+            f"<p><strong>By the end you will be able to</strong></p>{_list(lesson.objectives)}</div>"
+        )
+        text = f"Lesson {self.number}: {lesson.title} ({lesson.minutes} minutes)"
+        return Block(html, text)
+
+    def qa(self) -> Block:
+        entry = self.entry
+        points = []
+        for point in entry.answer:
+            inner = e(point.text)
+            if point.source:
+                source = self.course.source(point.source)
+                if source.url:
+                    inner += f' <a href="{e(source.url)}">{e(source.url)}</a> (<a href="{e(archived(source.url))}">archived copy</a>)'
+            if point.points:
+                inner += _list(point.points)
+            points.append(f"<li>{inner}</li>")
+        html = (
+            f'<section class="cc-block cc-qa" id="{e(entry.id)}">'
+            f'<p class="cc-asked"><strong>The question as it was asked:</strong> <q>{e(entry.question)}</q></p>'
+            f"<p><strong>Compact Voice’s answer</strong> (quoted):</p>"
+            f'<blockquote class="cc-answer-quote"><ul>{"".join(points)}</ul></blockquote>'
+            f'<p class="cc-attribution">Source: Compact Voice, <cite>{e(QA_TITLE)}</cite> (around 2013–2014), '
+            f"quoted with attribution. It describes the Compact as it stood then.</p></section>"
+        )
+        return Block(html, f"Q&A: {entry.question}")
+
+    def key_points(self) -> Block:
+        return Block(
+            f'<div class="cc-block cc-key-points">{_list(self.lesson.key_points)}</div>',
+            f"Key points: {len(self.lesson.key_points)}",
+        )
+
+    def in_practice(self) -> Block:
+        practice = self.lesson.in_practice
+        html = (
+            f'<div class="cc-block cc-in-practice"><p><strong>{e(practice.title)}</strong></p>'
+            f"<p>{e(practice.scenario)}</p><p><strong>What the Compact suggests:</strong> {e(practice.takeaway)}</p></div>"
+        )
+        return Block(html, f"In practice: {practice.title}")
+
+    def further_reading(self) -> Block:
+        items = []
+        for example in self.entry.examples:
+            parts = [f"<strong>{e(example.title)}</strong>"]
+            if example.page:
+                parts.append(f"(page {e(example.page)})")
+            if example.note:
+                parts.append(f"— {e(example.note)}")
+            line = " ".join(parts)
+            if example.source:
+                source = self.course.source(example.source)
+                if source.url:
+                    line += (
+                        f'<br><a href="{e(source.url)}">{e(source.url)}</a>'
+                        f' (<a href="{e(archived(source.url))}">archived copy</a>)'
+                    )
+            if example.email:
+                line += f'<br>E-mail: <a href="mailto:{e(example.email)}">{e(example.email)}</a> (as given in the Q&amp;A)'
+            items.append(f"<li>{line}</li>")
+        if not items:
+            html = '<div class="cc-block cc-further"><p>The Q&amp;A gives no further reading for this question.</p></div>'
+        else:
+            html = (
+                f'<div class="cc-block cc-further"><p>From the Q&amp;A’s “practical examples and further information”. '
+                f"Many of these pages are no longer online; each address has a link to an archived copy.</p>"
+                f"<ul>{''.join(items)}</ul></div>"
+            )
+        return Block(html, f"Further reading: {len(items)} items")
+
+    def discussion(self) -> Block:
+        prompts = [prompt.prompt for prompt in self.lesson.discussion]
+        return Block(
+            f'<div class="cc-block cc-discussion">{_list(prompts)}</div>',
+            f"Discussion prompts: {len(prompts)}",
+        )
+
+    def quiz(self):
+        from .quiz import Quiz
+
+        return Quiz.for_lesson(self.course, self.lesson.id)
+
+    def chart(self, chart_id: str):
+        from .charts import chart
+
+        if chart_id not in self.lesson.charts:
+            raise KeyError(f"lesson {self.lesson.id!r} does not show chart {chart_id!r}; it shows {self.lesson.charts}")
+        return chart(self.course, chart_id)
+
+    def recap(self) -> Block:
+        return Block(
+            f'<div class="cc-block cc-recap">{_list(self.lesson.key_points)}</div>',
+            f"Key points recap: {len(self.lesson.key_points)}",
+        )
+
+
+def lesson(lesson_id: str, course: Course | None = None) -> LessonPage:
+    """The page helper for one lesson of the course (loaded once per process)."""
+    return LessonPage(course or cached_course(), lesson_id)

@@ -1,0 +1,68 @@
+"""A quiz is one object with two renderings: a live widget and static, accessible HTML.
+
+In a live kernel (JupyterLab, Voila) the front end shows the ipywidgets view; the static
+book drops that view (``nb_mime_priority_overrides`` in ``_config.yml``) and shows the
+``text/html`` form, which ``quiz.js`` makes interactive.
+"""
+
+from __future__ import annotations
+
+import functools
+from typing import Sequence
+
+from . import models as m
+from .loader import Course
+from .quiz_html import render_questions_html, source_link
+
+WIDGET_VIEW = "application/vnd.jupyter.widget-view+json"
+
+
+class Quiz:
+    def __init__(self, course: Course, questions: Sequence[m.QuestionBase], quiz_id: str, title: str,
+                 from_doc: str | None = None, shuffle: bool = False, seed: int | None = None,
+                 id_prefix: str = "", store: str = "lesson", mode: str = "practice"):
+        if not questions:
+            raise ValueError(f"quiz {quiz_id!r} has no questions")
+        self.course = course
+        self.questions = tuple(questions)
+        self.quiz_id = quiz_id
+        self.title = title
+        self.from_doc = from_doc
+        self.shuffle = shuffle
+        self.seed = seed
+        self.id_prefix = id_prefix
+        self.store = store
+        self.mode = mode
+
+    @classmethod
+    def for_lesson(cls, course: Course, lesson_id: str) -> "Quiz":
+        bank = course.quiz_for(lesson_id)
+        return cls(course, bank.questions, bank.quiz.id, bank.quiz.title, course.lesson_docname(lesson_id),
+                   shuffle=bank.quiz.shuffle, seed=bank.quiz.seed)
+
+    def to_html(self) -> str:
+        return render_questions_html(
+            self.course, self.questions, self.quiz_id, self.title, self.from_doc,
+            self.shuffle, self.seed, self.id_prefix, self.store, self.mode,
+        )
+
+    def _more(self, question: m.QuestionBase) -> str:
+        _, label = source_link(self.course, question, self.from_doc)
+        return f"Read more: {label}."
+
+    @functools.cached_property
+    def widget(self):
+        from .quiz_widget import QuizWidget
+
+        return QuizWidget(self.title, self.questions, self._more, self.shuffle, self.seed)
+
+    def __repr__(self) -> str:
+        count = len(self.questions)
+        return f"Quiz: {self.title} ({count} question{'s' if count != 1 else ''})"
+
+    def _repr_mimebundle_(self, include=None, exclude=None):
+        bundle = {"text/plain": repr(self), "text/html": self.to_html()}
+        view = self.widget._repr_mimebundle_()
+        if view and WIDGET_VIEW in view:
+            bundle[WIDGET_VIEW] = view[WIDGET_VIEW]
+        return bundle

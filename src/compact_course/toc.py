@@ -1,0 +1,37 @@
+"""The book's table of contents (``_toc.yml``), generated from ``data/lessons.yaml``.
+
+Modules become parts, lessons their chapters, in data order; the fixed pages around them
+are listed here once.
+"""
+
+from __future__ import annotations
+
+from .generate import HEADER_MD
+from .loader import Course
+
+FRONT = ("book/compact-today", "book/how-to-use")
+CHECK_YOURSELF = ("book/progress", "book/self-assessment")
+FACILITATORS: tuple[str, ...] = ("book/facilitator/index",)
+REFERENCE = ("book/glossary", "book/sources", "book/about")
+
+
+def _part(caption: str, files) -> list[str]:
+    lines = [f'  - caption: "{caption}"', "    chapters:"]
+    lines += [f"      - file: {name}" for name in files]
+    return lines
+
+
+def toc_yaml(course: Course) -> str:
+    header = HEADER_MD.replace("<!--", "#").replace(" -->", "")
+    lines = [header.rstrip("\n"), "format: jb-book", "root: book/index", "parts:"]
+    lines += _part("Start here", FRONT)
+    for number, module in enumerate(course.modules, start=1):
+        lines += _part(f"Module {number}: {module.title}", (course.lesson_docname(l.id) for l in module.lessons))
+    lines += _part("Check yourself", CHECK_YOURSELF)
+    lines += _part("For facilitators", FACILITATORS)
+    lines += _part("Reference", REFERENCE)
+    return "\n".join(lines) + "\n"
+
+
+def pages(course: Course) -> dict[str, str]:
+    return {"_toc.yml": toc_yaml(course)}
