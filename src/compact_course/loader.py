@@ -38,6 +38,7 @@ DATA_FILES: dict[str, type[BaseModel]] = {
     "glossary": m.GlossaryFile,
     "lessons": m.LessonsFile,
     "facilitator": m.FacilitatorFile,
+    "assessment": m.AssessmentFile,
 }
 
 
@@ -66,6 +67,7 @@ class Course:
     modules: tuple[m.Module, ...]
     facilitator: tuple[m.FacilitatorNotes, ...]
     quizzes: tuple[m.QuizBank, ...]
+    assessment: m.AssessmentFile
     _index: dict = field(default_factory=dict, repr=False, compare=False)
 
     def __post_init__(self):
@@ -221,6 +223,7 @@ def load_course(root: Path | str | None = None) -> Course:
             modules=parsed["lessons"].modules,
             facilitator=parsed["facilitator"].lessons,
             quizzes=tuple(banks.values()),
+            assessment=parsed["assessment"],
         )
         _cross_check(check, course, banks)
     if check.problems:
@@ -350,6 +353,17 @@ def _cross_check(check: _Checker, course: Course, banks: dict[str, m.QuizBank]) 
         for j, lesson in enumerate(module.lessons):
             if lesson.id not in noted:
                 check.add(ls_file, ("modules", i, "lessons", j, "id"), "lesson has no facilitator notes in data/facilitator.yaml")
+
+    # The self-assessment's fixed selection names real questions, once each, from every module.
+    as_file = "data/assessment.yaml"
+    _duplicates(check, as_file, ((("fixed", i), qid) for i, qid in enumerate(course.assessment.fixed)), "question")
+    for i, qid in enumerate(course.assessment.fixed):
+        need(as_file, ("fixed", i), qid, question_ids, "quiz question")
+    covered = {course.module_of(course.bank_of_question(qid).quiz.lesson).id for qid in course.assessment.fixed
+               if qid in question_ids and course.bank_of_question(qid).quiz.lesson in lesson_ids}
+    for module in course.modules:
+        if module.id not in covered:
+            check.add(as_file, ("fixed",), f"the fixed selection has no question from module {module.id!r}")
 
     # Quiz banks: one per lesson, named after it; questions unique and drawn from real Q&A.
     first_question: dict[str, str] = {}

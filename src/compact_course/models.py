@@ -403,3 +403,17 @@ class QuizMeta(Model):
 class QuizBank(Model):
     quiz: QuizMeta
     questions: tuple[Question, ...] = Field(min_length=1)
+
+
+# --- The self-assessment ---------------------------------------------------------------------
+
+
+class DrawSettings(Model):
+    per_module: Annotated[int, Strict(), Field(ge=1, le=10)]
+    seed: Count
+
+
+class AssessmentFile(Model):
+    title: Text
+    fixed: tuple[Id, ...] = Field(min_length=1)
+    draw: DrawSettings

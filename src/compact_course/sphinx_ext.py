@@ -1,7 +1,10 @@
 """Sphinx extension for the course book: ships the quiz script and styles once per page.
 
 Listed in ``_config.yml`` under ``sphinx.extra_extensions``. The assets are local files in
-``_static/``, so built pages request nothing from outside the book's folder.
+``_static/``, so built pages request nothing from outside the book's folder. It also removes
+what the static book cannot use and would otherwise break: Jupyter Book adds the Thebe
+(live code) configuration twice, which raises a JavaScript error on every page, and its
+script would load Thebe from a CDN on demand.
 """
 
 from __future__ import annotations
@@ -12,13 +15,32 @@ STATIC = Path(__file__).parent / "static"
 ASSETS_JS = ("compact-quiz.js",)
 ASSETS_CSS = ("compact-quiz.css",)
 
+# The theme reads the colour mode from localStorage before its own script runs and logs an
+# error when nothing is stored yet; start from "auto" (follow the system setting) instead.
+DEFAULT_MODE_SCRIPT = (
+    'if (!document.documentElement.dataset.mode) { document.documentElement.dataset.mode = "auto"; }'
+)
+
 
 def _add_static_path(app, config) -> None:
     config.html_static_path = list(config.html_static_path) + [str(STATIC)]
 
 
+def _is_thebe(script) -> bool:
+    filename = str(getattr(script, "filename", "") or "")
+    body = str(getattr(script, "attributes", {}).get("body", ""))
+    return "thebe" in filename.lower() or "THEBE_JS_URL" in body
+
+
+def _drop_thebe(app, pagename, templatename, context, doctree) -> None:
+    if "script_files" in context:
+        context["script_files"] = [script for script in context["script_files"] if not _is_thebe(script)]
+
+
 def setup(app):
     app.connect("config-inited", _add_static_path)
+    app.connect("html-page-context", _drop_thebe, priority=900)
+    app.add_js_file(None, body=DEFAULT_MODE_SCRIPT, priority=100)
     for name in ASSETS_JS:
         app.add_js_file(name, defer="defer")
     for name in ASSETS_CSS:
