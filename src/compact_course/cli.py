@@ -17,6 +17,7 @@ from .yamlmarks import CourseDataError
 FEATURE_MODULES = (
     "compact_course.generate",
     "compact_course.notebooks",
+    "compact_course.plans",
 )
 
 

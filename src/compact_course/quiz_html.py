@@ -70,8 +70,18 @@ def ordered_choices(question: m.QuestionBase, shuffle: bool, seed: int | None) -
 def question_spec(course: Course, question: m.QuestionBase, from_doc: str | None) -> dict:
     """The data quiz.js needs for one question (mirrors :func:`scoring.score_question`)."""
     href, label = source_link(course, question, from_doc)
+    bank = course.bank_of_question(question.id)
+    lesson = course.lesson(bank.quiz.lesson)
+    module = course.module_of(lesson.id)
     spec = {
         "id": question.id,
+        "lesson": {
+            "id": lesson.id,
+            "number": course.lesson_number(lesson.id),
+            "title": lesson.title,
+            "href": relative_link(from_doc, course.lesson_docname(lesson.id)),
+        },
+        "module": {"id": module.id, "number": course.module_number(module.id), "title": module.title},
         "type": question.type,  # type: ignore[attr-defined]
         "fingerprint": fingerprint(question),
         "choices": [choice.model_dump() for choice in question.choices()],

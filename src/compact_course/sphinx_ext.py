@@ -9,10 +9,12 @@ script would load Thebe from a CDN on demand.
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 STATIC = Path(__file__).parent / "static"
-ASSETS_JS = ("compact-quiz.js",)
+ASSETS_JS = ("compact-manifest.js", "compact-quiz.js")
+MANIFEST = "compact-manifest.js"
 ASSETS_CSS = ("compact-quiz.css",)
 
 # The theme reads the colour mode from localStorage before its own script runs and logs an
@@ -24,6 +26,51 @@ DEFAULT_MODE_SCRIPT = (
 
 def _add_static_path(app, config) -> None:
     config.html_static_path = list(config.html_static_path) + [str(STATIC)]
+
+
+def course_manifest(course) -> dict:
+    """What the progress page and self-assessment need to know about every lesson's questions."""
+    from .scoring import fingerprint
+
+    return {
+        "version": 1,
+        "modules": [
+            {
+                "id": module.id,
+                "number": course.module_number(module.id),
+                "title": module.title,
+                "lessons": [
+                    {
+                        "id": lesson.id,
+                        "number": course.lesson_number(lesson.id),
+                        "title": lesson.title,
+                        "href": course.lesson_docname(lesson.id) + ".html",
+                        "questions": [
+                            {"id": q.id, "fingerprint": fingerprint(q)} for q in course.quiz_for(lesson.id).questions
+                        ],
+                    }
+                    for lesson in module.lessons
+                ],
+            }
+            for module in course.modules
+        ],
+    }
+
+
+def manifest_script(course) -> str:
+    from .quiz_html import json_for_script
+
+    return f"window.CompactCourseManifest = {json_for_script(course_manifest(course))};\n"
+
+
+def _write_manifest(app, exception) -> None:
+    if exception is not None or app.builder.format != "html":
+        return
+    from .loader import load_course
+
+    target = Path(app.outdir) / "_static" / MANIFEST
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_text(manifest_script(load_course(app.srcdir)), encoding="utf-8")
 
 
 def _is_thebe(script) -> bool:
@@ -40,6 +87,7 @@ def _drop_thebe(app, pagename, templatename, context, doctree) -> None:
 def setup(app):
     app.connect("config-inited", _add_static_path)
     app.connect("html-page-context", _drop_thebe, priority=900)
+    app.connect("build-finished", _write_manifest)
     app.add_js_file(None, body=DEFAULT_MODE_SCRIPT, priority=100)
     for name in ASSETS_JS:
         app.add_js_file(name, defer="defer")

@@ -84,19 +84,38 @@
       ") and was set aside; your other progress is unaffected.");
   }
 
-  function validRecord(record) {
-    return record && typeof record === "object" && typeof record.fingerprint === "string" &&
+  function validAnswer(record) {
+    return !!record && typeof record === "object" && typeof record.fingerprint === "string" &&
       typeof record.correct === "boolean" && "answer" in record;
+  }
+
+  function validSubmission(record) {
+    return !!record && typeof record === "object" && typeof record.fingerprints === "string" &&
+      typeof record.time === "string";
+  }
+
+  // Which validator applies to a key; null for keys this version does not know (left alone).
+  function validatorFor(key) {
+    var rest = key.slice(PREFIX.length);
+    if (/^(lesson|assessment):q-[a-z0-9-]+$/.test(rest)) { return validAnswer; }
+    if (/^submitted:[a-z0-9-]+$/.test(rest)) { return validSubmission; }
+    return null;
   }
 
   function readRecord(key) {
     if (!storage) { return null; }
     var raw = storage.getItem(key);
     if (raw === null) { return null; }
+    var valid = validatorFor(key);
+    if (!valid) { return null; }
     var record;
     try { record = JSON.parse(raw); } catch (err) { setAside(key, raw, "not valid JSON"); return null; }
-    if (!validRecord(record)) { setAside(key, raw, "not a saved answer"); return null; }
+    if (!valid(record)) { setAside(key, raw, "not in the expected shape"); return null; }
     return record;
+  }
+
+  function removeRecord(key) {
+    if (storage) { storage.removeItem(key); }
   }
 
   function writeRecord(key, record) {
@@ -194,14 +213,11 @@
     var details = form.querySelector("details.cc-answer");
     var hintBox = form.querySelector(".cc-hint");
     var retry = form.querySelector('[data-action="retry"]');
-    var exam = quiz.mode === "exam";
+    var exam = false;
     var state = { spec: spec, form: form, result: null };
 
     controls.hidden = false;
     details.hidden = true;
-    if (exam) {
-      controls.hidden = true;
-    }
 
     function renderResult(result, announce) {
       clearMarks(form);
@@ -296,21 +312,41 @@
       }
     }
     state.check = check;
-    state.reveal = function () { details.hidden = false; };
+    state.showResult = function (result) { renderResult(result, true); };
+    state.setExam = function (on) {
+      exam = on;
+      controls.hidden = on;
+      if (on) { feedback.textContent = ""; clearMarks(form); }
+    };
+    state.clear = function () {
+      writeResponse(form, spec, spec.type === "multiple" ? [] : (spec.type === "matching" ? {} : null));
+      clearMarks(form);
+      feedback.textContent = "";
+      details.hidden = true;
+      state.result = null;
+      removeRecord(storeKey);
+    };
     return state;
   }
 
   // ---- One quiz -----------------------------------------------------------------------------
+  function el(tag, text, className) {
+    var node = document.createElement(tag);
+    if (text !== undefined && text !== null) { node.textContent = text; }
+    if (className) { node.className = className; }
+    return node;
+  }
+
   function setupQuiz(section) {
-    var quiz = { mode: section.getAttribute("data-mode") || "practice", questions: [] };
+    var assessment = section.getAttribute("data-mode") === "exam";
+    var quiz = { mode: section.getAttribute("data-mode") || "practice", questions: [], id: section.getAttribute("data-quiz") };
     var scoreLine = section.querySelector(".cc-score");
     quiz.update = function () {
       var answered = quiz.questions.filter(function (q) { return q.result; });
       var correct = answered.filter(function (q) { return q.result.correct; });
-      if (quiz.mode === "exam") { return; }
-      if (answered.length === quiz.questions.length) {
+      if (quiz.mode !== "exam" && answered.length === quiz.questions.length) {
         scoreLine.textContent = "Score: " + correct.length + " of " + quiz.questions.length + " correct.";
-      } else {
+      } else if (quiz.mode !== "exam") {
         scoreLine.textContent = "";
       }
       section.dispatchEvent(new CustomEvent("cc-quiz-update", { bubbles: true,
@@ -319,9 +355,440 @@
     section.querySelectorAll("form.cc-question").forEach(function (form) {
       quiz.questions.push(setupQuestion(form, quiz));
     });
+    if (assessment) { setupAssessment(section, quiz); }
     quiz.update();
     section.ccQuiz = quiz;
     return quiz;
+  }
+
+  // ---- The self-assessment: exam mode (submit, then results) or practice mode ---------------
+  function setupAssessment(section, quiz) {
+    var submittedKey = PREFIX + "submitted:" + quiz.id;
+    var fingerprints = quiz.questions.map(function (q) { return q.spec.fingerprint; }).join(",");
+
+    var switcher = el("fieldset", null, "cc-mode");
+    switcher.appendChild(el("legend", "How do you want to take the self-assessment?"));
+    [["exam", "Exam mode: answer every question, then submit to see your results"],
+     ["practice", "Practice mode: see feedback after each question"]].forEach(function (pair) {
+      var row = el("div", null, "cc-option");
+      var input = document.createElement("input");
+      input.type = "radio"; input.name = quiz.id + "-mode"; input.value = pair[0];
+      input.id = quiz.id + "-mode-" + pair[0];
+      input.checked = pair[0] === "exam";
+      var label = el("label", pair[1]);
+      label.setAttribute("for", input.id);
+      row.appendChild(input); row.appendChild(label);
+      switcher.appendChild(row);
+      input.addEventListener("change", function () { if (input.checked) { setMode(pair[0]); } });
+    });
+    section.insertBefore(switcher, section.firstChild);
+
+    var submitBar = el("div", null, "cc-controls cc-submit-bar");
+    var submit = el("button", "Submit all answers", "cc-button cc-primary");
+    submit.type = "button";
+    var restart = el("button", "Start again", "cc-button");
+    restart.type = "button";
+    submitBar.appendChild(submit); submitBar.appendChild(restart);
+    var status = el("p", "", "cc-submit-status");
+    status.setAttribute("role", "status");
+    var results = el("div", null, "cc-results");
+    results.hidden = true;
+    results.tabIndex = -1;
+    section.insertBefore(submitBar, scoreLineOf(section));
+    section.insertBefore(status, scoreLineOf(section));
+    section.appendChild(results);
+
+    function setMode(mode) {
+      quiz.mode = mode;
+      section.setAttribute("data-active-mode", mode);
+      submitBar.hidden = mode !== "exam";
+      quiz.questions.forEach(function (q) { q.setExam(mode === "exam"); });
+      if (mode === "practice") { results.hidden = true; status.textContent = ""; }
+      quiz.update();
+    }
+
+    function submitAll() {
+      var unanswered = 0;
+      quiz.questions.forEach(function (q) {
+        var result = q.check(false);
+        q.showResult(result);
+        if (!result.answered) { unanswered += 1; }
+      });
+      writeRecord(submittedKey, { fingerprints: fingerprints, time: new Date().toISOString(), quiz: quiz.id });
+      status.textContent = unanswered ? unanswered + " question(s) were not answered and count as not correct." : "";
+      showResults(section, quiz, results);
+    }
+
+    submit.addEventListener("click", submitAll);
+    restart.addEventListener("click", function () {
+      quiz.questions.forEach(function (q) { q.clear(); });
+      removeRecord(submittedKey);
+      results.hidden = true;
+      status.textContent = "Your answers have been cleared. Start again from the first question.";
+      var first = section.querySelector("form.cc-question input, form.cc-question select");
+      if (first) { first.focus(); }
+    });
+    setMode("exam");
+    var saved = readRecord(submittedKey);
+    if (saved && saved.fingerprints === fingerprints) {
+      quiz.questions.forEach(function (q) { if (q.result) { q.showResult(q.result); } });
+      showResults(section, quiz, results, true);
+    }
+  }
+
+  function scoreLineOf(section) { return section.querySelector(".cc-score"); }
+
+  // Per-module scores and revision advice: mirrors compact_course/assessment.py.
+  function summarise(questions) {
+    var modules = [], byModule = {}, lessons = {}, order = [];
+    questions.forEach(function (q) {
+      var m = q.spec.module, l = q.spec.lesson;
+      if (!byModule[m.id]) { byModule[m.id] = { id: m.id, number: m.number, title: m.title, correct: 0, total: 0 }; modules.push(byModule[m.id]); }
+      var right = !!(q.result && q.result.correct);
+      byModule[m.id].total += 1;
+      if (right) { byModule[m.id].correct += 1; }
+      if (!lessons[l.id]) { lessons[l.id] = { id: l.id, number: l.number, title: l.title, href: l.href, missed: 0, total: 0, questions: [] }; order.push(l.id); }
+      lessons[l.id].total += 1;
+      if (!right) { lessons[l.id].missed += 1; lessons[l.id].questions.push(q.spec.id); }
+    });
+    modules.sort(function (a, b) { return a.number - b.number; });
+    modules.forEach(function (m) { m.percent = m.total ? Math.round(100 * m.correct / m.total) : 0; });
+    var advice = order.map(function (id) { return lessons[id]; }).filter(function (l) { return l.missed > 0; });
+    advice.sort(function (a, b) {
+      return (b.missed - a.missed) || (b.missed / b.total - a.missed / a.total) || (a.number - b.number);
+    });
+    var correct = questions.filter(function (q) { return q.result && q.result.correct; }).length;
+    return { correct: correct, total: questions.length, modules: modules, advice: advice };
+  }
+
+  function moduleChart(modules) {
+    var NS = "http://www.w3.org/2000/svg";
+    var rowHeight = 34, labelWidth = 120, barWidth = 300, width = labelWidth + barWidth + 60;
+    var svg = document.createElementNS(NS, "svg");
+    svg.setAttribute("viewBox", "0 0 " + width + " " + (modules.length * rowHeight + 10));
+    svg.setAttribute("role", "img");
+    svg.setAttribute("aria-label", "Bar chart of your score per module: " + modules.map(function (m) {
+      return "Module " + m.number + " " + m.percent + "%";
+    }).join(", ") + ". The same figures are in the table.");
+    var colours = ["#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00"];
+    modules.forEach(function (m, i) {
+      var y = i * rowHeight + 5;
+      var label = document.createElementNS(NS, "text");
+      label.setAttribute("x", "0"); label.setAttribute("y", String(y + 20));
+      label.setAttribute("fill", "currentColor");
+      label.textContent = "Module " + m.number;
+      var bar = document.createElementNS(NS, "rect");
+      bar.setAttribute("x", String(labelWidth)); bar.setAttribute("y", String(y + 4));
+      bar.setAttribute("width", String(Math.max(1, barWidth * m.percent / 100))); bar.setAttribute("height", "22");
+      bar.setAttribute("fill", colours[i % colours.length]); bar.setAttribute("stroke", "currentColor");
+      var value = document.createElementNS(NS, "text");
+      value.setAttribute("x", String(labelWidth + barWidth * m.percent / 100 + 6)); value.setAttribute("y", String(y + 20));
+      value.setAttribute("fill", "currentColor");
+      value.textContent = m.percent + "%";
+      svg.appendChild(label); svg.appendChild(bar); svg.appendChild(value);
+    });
+    return svg;
+  }
+
+  function download(name, type, text) {
+    var blob = new Blob([text], { type: type });
+    var link = document.createElement("a");
+    link.href = URL.createObjectURL(blob);
+    link.download = name;
+    document.body.appendChild(link);
+    link.click();
+    setTimeout(function () { URL.revokeObjectURL(link.href); link.remove(); }, 0);
+  }
+
+  function csvCell(value) {
+    var text = String(value);
+    return /[",\n]/.test(text) ? '"' + text.replace(/"/g, '""') + '"' : text;
+  }
+
+  function resultsCsv(summary) {
+    var rows = [["module", "title", "correct", "total", "percent"]];
+    summary.modules.forEach(function (m) { rows.push([m.number, m.title, m.correct, m.total, m.percent]); });
+    rows.push(["all", "Overall", summary.correct, summary.total, summary.total ? Math.round(100 * summary.correct / summary.total) : 0]);
+    return rows.map(function (r) { return r.map(csvCell).join(","); }).join("\n") + "\n";
+  }
+
+  function showResults(section, quiz, box, quiet) {
+    var summary = summarise(quiz.questions);
+    box.textContent = "";
+    box.hidden = false;
+    box.appendChild(el("h2", "Your results"));
+    var when = new Date();
+    box.appendChild(el("p", "Date: " + when.toLocaleDateString("en-GB", { day: "numeric", month: "long", year: "numeric" }), "cc-record-date"));
+    box.appendChild(el("p", "Overall: " + summary.correct + " of " + summary.total + " correct.", "cc-overall"));
+    var table = el("table", null, "cc-table cc-module-scores");
+    table.appendChild(el("caption", "Score per module"));
+    var head = el("tr");
+    ["Module", "Correct", "Out of", "Score"].forEach(function (h) { var th = el("th", h); th.scope = "col"; head.appendChild(th); });
+    var thead = el("thead"); thead.appendChild(head); table.appendChild(thead);
+    var tbody = el("tbody");
+    summary.modules.forEach(function (m) {
+      var tr = el("tr");
+      var th = el("th", "Module " + m.number + ": " + m.title); th.scope = "row"; tr.appendChild(th);
+      tr.appendChild(el("td", String(m.correct))); tr.appendChild(el("td", String(m.total)));
+      tr.appendChild(el("td", m.percent + "%"));
+      tbody.appendChild(tr);
+    });
+    table.appendChild(tbody);
+    var figure = el("figure", null, "cc-chart");
+    figure.appendChild(moduleChart(summary.modules));
+    figure.appendChild(el("figcaption", "Your score per module (the table above has the same figures)."));
+    box.appendChild(table);
+    box.appendChild(figure);
+    box.appendChild(el("h3", "What to revise"));
+    if (summary.advice.length === 0) {
+      box.appendChild(el("p", "You answered every question correctly. Nothing to revise."));
+    } else {
+      box.appendChild(el("p", "Lessons to revisit, most important first:"));
+      var list = el("ol", null, "cc-advice");
+      summary.advice.forEach(function (l) {
+        var li = el("li");
+        var a = el("a", "Lesson " + l.number + ": " + l.title);
+        a.href = l.href;
+        li.appendChild(a);
+        li.appendChild(document.createTextNode(" (" + l.missed + " of " + l.total + " missed)"));
+        list.appendChild(li);
+      });
+      box.appendChild(list);
+    }
+    var completed = lessonsCompleted();
+    if (completed) {
+      box.appendChild(el("h3", "Lessons completed"));
+      if (completed.length) {
+        var done = el("ul", null, "cc-completed");
+        completed.forEach(function (l) { done.appendChild(el("li", "Lesson " + l.number + ": " + l.title)); });
+        box.appendChild(done);
+      } else {
+        box.appendChild(el("p", "No lesson quizzes completed in this browser yet."));
+      }
+    }
+    var actions = el("div", null, "cc-controls");
+    var print = el("button", "Print record of learning", "cc-button");
+    print.type = "button";
+    print.addEventListener("click", function () { window.print(); });
+    var csv = el("button", "Download results (CSV)", "cc-button");
+    csv.type = "button";
+    csv.addEventListener("click", function () { download("compact-course-results.csv", "text/csv", resultsCsv(summary)); });
+    var json = el("button", "Download results (JSON)", "cc-button");
+    json.type = "button";
+    json.addEventListener("click", function () {
+      download("compact-course-results.json", "application/json", JSON.stringify({
+        format: "compact-course-results", version: 1, date: when.toISOString(), quiz: quiz.id,
+        correct: summary.correct, total: summary.total, modules: summary.modules,
+        revise: summary.advice.map(function (l) { return { lesson: l.id, missed: l.missed, questions: l.questions }; })
+      }, null, 2));
+    });
+    actions.appendChild(print); actions.appendChild(csv); actions.appendChild(json);
+    box.appendChild(actions);
+    section.classList.add("cc-has-results");
+    if (!quiet) { box.focus(); }
+  }
+
+  // ---- Progress across the course (the manifest lists every lesson's questions) -------------
+  function courseManifest() { return window.CompactCourseManifest || null; }
+
+  function contentRoot() {
+    return document.documentElement.getAttribute("data-content_root") ||
+      (window.DOCUMENTATION_OPTIONS && window.DOCUMENTATION_OPTIONS.URL_ROOT) || "";
+  }
+
+  function lessonStatus(manifest) {
+    var rows = [];
+    manifest.modules.forEach(function (module) {
+      module.lessons.forEach(function (lesson) {
+        var answered = 0, correct = 0, changed = 0;
+        lesson.questions.forEach(function (q) {
+          var record = readRecord(PREFIX + "lesson:" + q.id);
+          if (!record) { return; }
+          if (record.fingerprint !== q.fingerprint) { changed += 1; return; }
+          answered += 1;
+          if (record.correct) { correct += 1; }
+        });
+        var total = lesson.questions.length;
+        rows.push({ module: module, lesson: lesson, answered: answered, correct: correct, total: total, changed: changed,
+          status: answered === 0 ? "Not started" : (answered === total ? "Done" : "In progress") });
+      });
+    });
+    return rows;
+  }
+
+  function lessonsCompleted() {
+    var manifest = courseManifest();
+    if (!manifest) { return null; }
+    return lessonStatus(manifest).filter(function (r) { return r.status === "Done"; }).map(function (r) { return r.lesson; });
+  }
+
+  function unknownKeys() {
+    var out = [];
+    if (!storage) { return out; }
+    for (var i = 0; i < storage.length; i++) {
+      var key = storage.key(i);
+      if (key && key.indexOf(PREFIX) === 0 && !validatorFor(key)) { out.push(key); }
+    }
+    return out;
+  }
+
+  function exportProgress() {
+    var records = {};
+    var keys = [];
+    for (var i = 0; i < storage.length; i++) { keys.push(storage.key(i)); }
+    keys.sort().forEach(function (key) {
+      if (key.indexOf(PREFIX) === 0 && validatorFor(key)) {
+        var record = readRecord(key);
+        if (record) { records[key] = record; }
+      }
+    });
+    return { format: "compact-course-progress", version: 1, exported: new Date().toISOString(), records: records };
+  }
+
+  // Merge an exported file: valid records are added (the newer wins); nothing valid is removed.
+  function importProgress(data) {
+    if (!data || data.format !== "compact-course-progress" || data.version !== 1 || typeof data.records !== "object") {
+      throw new Error("This file is not a progress export from this course.");
+    }
+    var added = 0, skipped = 0;
+    Object.keys(data.records).forEach(function (key) {
+      var record = data.records[key];
+      var valid = key.indexOf(PREFIX) === 0 ? validatorFor(key) : null;
+      if (!valid || !valid(record)) { skipped += 1; return; }
+      var current = readRecord(key);
+      if (current && current.time && record.time && current.time > record.time) { return; }
+      writeRecord(key, record);
+      added += 1;
+    });
+    return { added: added, skipped: skipped };
+  }
+
+  function setupProgressPage(container) {
+    var manifest = courseManifest();
+    container.textContent = "";
+    if (!manifest) {
+      container.appendChild(el("p", "The course's list of lessons could not be loaded, so progress cannot be shown."));
+      return;
+    }
+    if (!storage) {
+      container.appendChild(el("p", "This browser does not allow pages to save data, so no progress is recorded. " +
+        "You can still take every quiz."));
+      return;
+    }
+    var unknown = unknownKeys();
+    if (unknown.length) {
+      notices.push(unknown.length + " saved item(s) from another version of the course were found and left alone: " + unknown.join(", "));
+    }
+    var root = contentRoot();
+    var rows = lessonStatus(manifest);
+    var answered = rows.reduce(function (n, r) { return n + r.answered; }, 0);
+    var total = rows.reduce(function (n, r) { return n + r.total; }, 0);
+    var done = rows.filter(function (r) { return r.status === "Done"; }).length;
+    var summary = el("p", "You have answered " + answered + " of " + total + " questions. " +
+      done + " of " + rows.length + " lessons done.", "cc-progress-summary");
+    summary.setAttribute("role", "status");
+    container.appendChild(summary);
+    manifest.modules.forEach(function (module) {
+      container.appendChild(el("h2", "Module " + module.number + ": " + module.title));
+      var table = el("table", null, "cc-table cc-progress-table");
+      table.appendChild(el("caption", "Progress in module " + module.number));
+      var head = el("tr");
+      ["Lesson", "Answered", "Correct", "Status"].forEach(function (h) { var th = el("th", h); th.scope = "col"; head.appendChild(th); });
+      var thead = el("thead"); thead.appendChild(head); table.appendChild(thead);
+      var tbody = el("tbody");
+      rows.filter(function (r) { return r.module === module; }).forEach(function (r) {
+        var tr = el("tr");
+        tr.setAttribute("data-lesson", r.lesson.id);
+        var th = el("th"); th.scope = "row";
+        var a = el("a", "Lesson " + r.lesson.number + ": " + r.lesson.title);
+        a.href = root + r.lesson.href;
+        th.appendChild(a);
+        tr.appendChild(th);
+        tr.appendChild(el("td", r.answered + " of " + r.total));
+        tr.appendChild(el("td", String(r.correct)));
+        var statusText = r.status + (r.changed ? " (" + r.changed + " question(s) changed since you answered)" : "");
+        tr.appendChild(el("td", statusText, "cc-status"));
+        tbody.appendChild(tr);
+      });
+      table.appendChild(tbody);
+      container.appendChild(table);
+    });
+    var left = rows.filter(function (r) { return r.status !== "Done"; });
+    container.appendChild(el("h2", "What is left"));
+    if (left.length) {
+      var list = el("ul", null, "cc-left");
+      left.forEach(function (r) {
+        var li = el("li");
+        var a = el("a", "Lesson " + r.lesson.number + ": " + r.lesson.title);
+        a.href = root + r.lesson.href;
+        li.appendChild(a);
+        li.appendChild(document.createTextNode(" (" + r.status.toLowerCase() + ")"));
+        list.appendChild(li);
+      });
+      container.appendChild(list);
+    } else {
+      container.appendChild(el("p", "Nothing: you have answered every lesson quiz. Try the self-assessment."));
+    }
+
+    container.appendChild(el("h2", "Keep, move or clear your progress"));
+    var actions = el("div", null, "cc-controls");
+    var exportButton = el("button", "Export progress (JSON file)", "cc-button");
+    exportButton.type = "button";
+    exportButton.addEventListener("click", function () {
+      download("compact-course-progress.json", "application/json", JSON.stringify(exportProgress(), null, 2));
+    });
+    var importLabel = el("label", "Import progress from a file", "cc-import-label");
+    importLabel.setAttribute("for", "cc-import-file");
+    var importInput = document.createElement("input");
+    importInput.type = "file"; importInput.id = "cc-import-file"; importInput.accept = "application/json,.json";
+    var reset = el("button", "Reset progress", "cc-button");
+    reset.type = "button";
+    var confirmBox = el("div", null, "cc-confirm");
+    confirmBox.hidden = true;
+    confirmBox.appendChild(el("p", "This deletes every saved answer in this browser. It cannot be undone. Export first if you want a copy."));
+    var yes = el("button", "Yes, delete my progress", "cc-button cc-primary");
+    yes.type = "button";
+    var no = el("button", "Cancel", "cc-button");
+    no.type = "button";
+    confirmBox.appendChild(yes); confirmBox.appendChild(no);
+    var message = el("p", "", "cc-progress-message");
+    message.setAttribute("role", "status");
+    actions.appendChild(exportButton);
+    var importRow = el("div", null, "cc-import");
+    importRow.appendChild(importLabel); importRow.appendChild(importInput);
+    actions.appendChild(reset);
+    container.appendChild(actions);
+    container.appendChild(importRow);
+    container.appendChild(confirmBox);
+    container.appendChild(message);
+
+    reset.addEventListener("click", function () { confirmBox.hidden = false; yes.focus(); });
+    no.addEventListener("click", function () { confirmBox.hidden = true; reset.focus(); message.textContent = "Nothing was deleted."; });
+    yes.addEventListener("click", function () {
+      var keys = [];
+      for (var i = 0; i < storage.length; i++) { keys.push(storage.key(i)); }
+      keys.forEach(function (key) { if (key.indexOf(PREFIX) === 0 && validatorFor(key)) { storage.removeItem(key); } });
+      setupProgressPage(container);
+      container.querySelector(".cc-progress-message").textContent = "Your progress has been deleted.";
+    });
+    importInput.addEventListener("change", function () {
+      var file = importInput.files && importInput.files[0];
+      if (!file) { return; }
+      var reader = new FileReader();
+      reader.onload = function () {
+        var text = String(reader.result);
+        try {
+          var outcome = importProgress(JSON.parse(text));
+          setupProgressPage(container);
+          container.querySelector(".cc-progress-message").textContent = "Imported " + outcome.added + " answer(s)" +
+            (outcome.skipped ? "; " + outcome.skipped + " item(s) in the file were not valid and were skipped." : ".");
+        } catch (err) {
+          message.textContent = "Nothing was imported: " + (err instanceof SyntaxError ? "the file is not valid JSON." : err.message);
+        }
+      };
+      reader.readAsText(file);
+    });
+    showNotices();
   }
 
   window.CompactQuiz = {
@@ -334,11 +801,16 @@
     notices: notices,
     showNotices: showNotices,
     storageAvailable: function () { return storage !== null; },
-    setAsidePrefix: SET_ASIDE
+    setAsidePrefix: SET_ASIDE,
+    summarise: summarise,
+    exportProgress: exportProgress,
+    importProgress: importProgress
   };
 
   function start() {
     document.querySelectorAll("section.cc-quiz").forEach(setupQuiz);
+    var progress = document.getElementById("cc-progress");
+    if (progress) { setupProgressPage(progress); }
     showNotices();
     document.dispatchEvent(new CustomEvent("cc-quizzes-ready"));
   }
