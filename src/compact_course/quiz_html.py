@@ -67,11 +67,18 @@ def ordered_choices(question: m.QuestionBase, shuffle: bool, seed: int | None) -
     return tuple(choices)
 
 
+def lesson_of_question(course: Course, question: m.QuestionBase) -> m.Lesson:
+    """The lesson whose bank holds the question (for a question outside the banks: its first Q&A's lesson)."""
+    try:
+        return course.lesson(course.bank_of_question(question.id).quiz.lesson)
+    except KeyError:
+        return course.lesson_for_qa(question.qa[0])
+
+
 def question_spec(course: Course, question: m.QuestionBase, from_doc: str | None) -> dict:
     """The data quiz.js needs for one question (mirrors :func:`scoring.score_question`)."""
     href, label = source_link(course, question, from_doc)
-    bank = course.bank_of_question(question.id)
-    lesson = course.lesson(bank.quiz.lesson)
+    lesson = lesson_of_question(course, question)
     module = course.module_of(lesson.id)
     spec = {
         "id": question.id,

@@ -1,0 +1,143 @@
+"""Shared fixtures: the built book (strict build, once per session), a local server, a browser.
+
+Browser tests drive Debian's Chromium at /usr/bin/chromium through Playwright. Without it
+they skip on a developer machine, but fail when ``CI=true``: CI must never pass by skipping.
+"""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import os
+import socketserver
+import subprocess
+import sys
+import threading
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+BUILD_HTML = ROOT / "_build" / "html"
+CHROMIUM = Path(os.environ.get("CHROMIUM", "/usr/bin/chromium"))
+AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
+OUTPUT = ROOT / "test-output"
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+    "--disable-quic",
+]
+
+
+def _in_ci() -> bool:
+    return os.environ.get("CI", "").lower() in ("1", "true", "yes")
+
+
+@pytest.fixture(scope="session")
+def book_build():
+    """Build the book once with the strict command from the README; return the process result."""
+    jupyter_book = Path(sys.executable).parent / "jupyter-book"
+    command = [str(jupyter_book if jupyter_book.exists() else "jupyter-book"), "build", ".", "-W", "-n", "--keep-going", "--all"]
+    result = subprocess.run(command, cwd=ROOT, capture_output=True, text=True)
+    return result
+
+
+@pytest.fixture(scope="session")
+def built_book(request) -> Path:
+    # For quick local runs of the browser tests against an existing build: set
+    # COMPACT_COURSE_PREBUILT to its html folder. CI never sets it, so CI always builds.
+    prebuilt = os.environ.get("COMPACT_COURSE_PREBUILT")
+    if prebuilt:
+        return Path(prebuilt)
+    book_build = request.getfixturevalue("book_build")
+    if book_build.returncode != 0:
+        pytest.fail(f"the book did not build:\n{book_build.stdout[-4000:]}\n{book_build.stderr[-4000:]}")
+    return BUILD_HTML
+
+
+class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, format, *args):  # keep test output readable
+        pass
+
+
+@pytest.fixture(scope="session")
+def book_server(built_book):
+    """Serve the built book on a free loopback port; yield its base URL."""
+    handler = functools.partial(_QuietHandler, directory=str(built_book))
+    server = socketserver.ThreadingTCPServer(("127.0.0.1", 0), handler)
+    server.daemon_threads = True
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_address[1]}/"
+    server.shutdown()
+    server.server_close()
+
+
+@pytest.fixture(scope="session")
+def browser():
+    if not CHROMIUM.exists():
+        message = f"Chromium not found at {CHROMIUM} (install Debian's chromium package)"
+        if _in_ci():
+            pytest.fail(message)
+        pytest.skip(message)
+    try:
+        from playwright.sync_api import sync_playwright
+    except ImportError:
+        if _in_ci():
+            pytest.fail("playwright is not installed")
+        pytest.skip("playwright is not installed")
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()
+
+
+@pytest.fixture(scope="session")
+def axe_source() -> str:
+    if not AXE.exists():
+        message = "axe-core is missing: run `npm ci` (the README's test command does)"
+        if _in_ci():
+            pytest.fail(message)
+        pytest.skip(message)
+    return AXE.read_text(encoding="utf-8")
+
+
+@pytest.fixture
+def page(browser, book_server):
+    """A fresh browser context (empty localStorage) with a record of requests and errors."""
+    context = browser.new_context(viewport={"width": 1280, "height": 900}, base_url=book_server)
+    page = context.new_page()
+    page.requests = []
+    page.errors = []
+    page.on("request", lambda request: page.requests.append(request.url))
+    page.on("pageerror", lambda error: page.errors.append(f"pageerror: {error}"))
+    page.on("console", lambda message: page.errors.append(f"console.{message.type}: {message.text}") if message.type == "error" else None)
+    yield page
+    context.close()
+
+
+@pytest.fixture(scope="session")
+def output_dir() -> Path:
+    OUTPUT.mkdir(exist_ok=True)
+    return OUTPUT
+
+
+@pytest.fixture(scope="session")
+def page_list(built_book) -> list[str]:
+    return book_pages(built_book)
+
+
+def book_pages(built: Path) -> list[str]:
+    """Every HTML page of the built book, as paths relative to its root."""
+    pages = []
+    for path in sorted(built.rglob("*.html")):
+        relative = path.relative_to(built).as_posix()
+        if relative.startswith(("_static/", "_sources/", "_images/")) or relative == "index.html":
+            continue  # index.html at the top is a redirect to book/index.html
+        pages.append(relative)
+    return pages
+
