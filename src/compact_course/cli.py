@@ -18,6 +18,7 @@ FEATURE_MODULES = (
     "compact_course.generate",
     "compact_course.notebooks",
     "compact_course.plans",
+    "compact_course.export",
 )
 
 

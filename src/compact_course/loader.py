@@ -177,7 +177,10 @@ class _Checker:
             return model.model_validate(data)
         except ValidationError as error:
             for detail in error.errors():
-                self.add(file, detail["loc"], _message(detail))
+                location = tuple(detail["loc"])
+                if detail["type"] in ("union_tag_invalid", "union_tag_not_found"):
+                    location += ("type",)  # point at the discriminator itself
+                self.add(file, location, _message(detail))
             return None
 
 

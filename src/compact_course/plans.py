@@ -350,7 +350,7 @@ def plan_for(course: Course, modules=None, lessons=None, title: str = "Session p
 PLAIN_MARKDOWN_SPECIALS = re.compile(r"([\\`*_\[\]<>|{}~#!&$])")
 
 
-def _md_text(text: str, myst: bool = True) -> str:
+def md_text(text: str, myst: bool = True) -> str:
     """Escape text for Markdown. Book pages escape every punctuation mark (the course's rule for
     generated MyST); terminal output escapes only Markdown's active characters, so it stays readable."""
     from .reference_pages import md_escape
@@ -376,7 +376,7 @@ def render_markdown(course: Course, plan: Plan, heading_level: int = 1, myst: bo
     h = "#" * heading_level
 
     def t(text: str) -> str:
-        return _md_text(text, myst)
+        return md_text(text, myst)
 
     lines = [f"{h} {t(plan.title)}", "", t(plan.summary()), ""]
     for day in plan.days:

@@ -9,8 +9,9 @@ a JSON file::
      "records": {"compact-course:v1:lesson:q-...": {"answer": "a", "correct": true, ...}}}
 
 so a file exported from the browser loads here unchanged (record keys may also be bare
-question ids). Records from other stores (the self-assessment's ``assessment`` store) are
-kept and written back untouched, but only lesson records count as progress.
+question ids). Records under other keys (the self-assessment's ``assessment`` answers, its
+``submitted:<quiz-id>`` marks, keys a later version may add) are checked where their shape is
+known, kept and written back untouched; only lesson records count as progress.
 
 Saving is atomic (temporary file in the same folder, flushed and synced, then renamed over
 the old one), so a crash never leaves half a file. A file that cannot be read, in whole or
@@ -45,7 +46,8 @@ ENV_VAR = "COMPACT_COURSE_PROGRESS"
 APP_NAME = "compact-course"
 FILE_NAME = "progress.json"
 TOP_LEVEL_FIELDS = {"format", "version", "records", "exported"}
-RECORD_FIELDS = {"answer", "correct", "fingerprint", "time", "question", "page"}
+ANSWER_STORES = ("lesson", "assessment")  # stores whose records are answers to one question
+SUBMITTED_STORE = "submitted"  # the browser's mark that an exam-mode quiz was submitted
 
 NOT_STARTED, IN_PROGRESS, DONE = "not started", "in progress", "done"
 
@@ -90,17 +92,16 @@ class ProgressRecord:
     answer: Any
     correct: bool
     fingerprint: str
-    time: str
+    time: str | None
     page: str | None = None
+    extra: tuple[tuple[str, Any], ...] = ()  # fields a later browser version may add, kept as they came
 
     def to_json(self) -> dict:
-        data = {
-            "answer": self.answer,
-            "correct": self.correct,
-            "fingerprint": self.fingerprint,
-            "time": self.time,
-            "question": self.question_id,
-        }
+        data = dict(self.extra)
+        data.update({"answer": self.answer, "correct": self.correct, "fingerprint": self.fingerprint,
+                     "question": self.question_id})
+        if self.time is not None:
+            data["time"] = self.time
         if self.page is not None:
             data["page"] = self.page
         return data
@@ -109,21 +110,20 @@ class ProgressRecord:
     def from_json(cls, question_id: str, data: Any, where: str) -> "ProgressRecord":
         if not isinstance(data, dict):
             raise ProgressFormatError(f"{where}: a record must be an object, got {type(data).__name__}")
-        unknown = sorted(set(data) - RECORD_FIELDS)
-        if unknown:
-            raise ProgressFormatError(f"{where}: unknown field(s) {', '.join(unknown)}")
         if "answer" not in data:
             raise ProgressFormatError(f"{where}: field 'answer' is missing")
         _check_answer(data["answer"], where)
-        for name, kind in (("correct", bool), ("fingerprint", str), ("time", str)):
+        for name, kind in (("correct", bool), ("fingerprint", str)):
             if not isinstance(data.get(name), kind):
                 raise ProgressFormatError(f"{where}: field {name!r} must be {kind.__name__}, got {data.get(name)!r}")
+        for name in ("time", "page"):
+            if data.get(name) is not None and not isinstance(data[name], str):
+                raise ProgressFormatError(f"{where}: field {name!r} must be str, got {data[name]!r}")
         if data.get("question", question_id) != question_id:
             raise ProgressFormatError(f"{where}: field 'question' is {data['question']!r} but the key names {question_id!r}")
-        page = data.get("page")
-        if page is not None and not isinstance(page, str):
-            raise ProgressFormatError(f"{where}: field 'page' must be str, got {page!r}")
-        return cls(question_id, data["answer"], data["correct"], data["fingerprint"], data["time"], page)
+        known = {"answer", "correct", "fingerprint", "time", "question", "page"}
+        extra = tuple(sorted((k, v) for k, v in data.items() if k not in known))
+        return cls(question_id, data["answer"], data["correct"], data["fingerprint"], data.get("time"), data.get("page"), extra)
 
 
 @dataclass(frozen=True)
@@ -273,7 +273,7 @@ class Progress:
                 if not store or not question_id:
                     raise ProgressFormatError(f"{where}: expected a key of the form {KEY_PREFIX}<store>:<question-id>")
                 if store != LESSON_STORE:
-                    ProgressRecord.from_json(question_id, raw, where)  # validated, then kept as it came
+                    _check_other(store, question_id, raw, where)
                     progress.other[key] = raw
                     continue
             if not question_id:
@@ -282,6 +282,15 @@ class Progress:
                 raise ProgressFormatError(f"{where}: question {question_id!r} has two records")
             progress.records[question_id] = ProgressRecord.from_json(question_id, raw, where)
         return progress
+
+
+def _check_other(store: str, name: str, raw: Any, where: str) -> None:
+    """Check records of the other stores whose shape is known (as the browser does)."""
+    if store in ANSWER_STORES:
+        ProgressRecord.from_json(name, raw, where)
+    elif store == SUBMITTED_STORE:
+        if not isinstance(raw, dict) or not isinstance(raw.get("fingerprints"), str) or not isinstance(raw.get("time"), str):
+            raise ProgressFormatError(f"{where}: a submission mark needs text fields 'fingerprints' and 'time'")
 
 
 def default_progress_path() -> Path:

@@ -11,7 +11,16 @@ from .loader import Course
 
 FRONT = ("book/compact-today", "book/how-to-use")
 CHECK_YOURSELF = ("book/progress", "book/self-assessment")
-FACILITATORS: tuple[str, ...] = ("book/facilitator/index",)
+FACILITATORS: tuple[str, ...] = (
+    "book/facilitator/index",
+    "book/facilitator/plan-taster",
+    "book/facilitator/plan-half-day",
+    "book/facilitator/plan-full-day",
+    *(f"book/facilitator/notes-module-{n}" for n in (1, 2, 3, 4)),
+    *(f"book/facilitator/handout-module-{n}" for n in (1, 2, 3, 4)),
+    *(f"book/facilitator/answer-key-module-{n}" for n in (1, 2, 3, 4)),
+    "book/facilitator/room-poll",
+)
 REFERENCE = ("book/glossary", "book/sources", "book/about")
 
 

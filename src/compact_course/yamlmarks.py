@@ -133,7 +133,12 @@ def locate(data: Any, path: Iterable[Any]) -> tuple[int, str]:
     line = getattr(data, "line", 1) or 1
     shown: list[str] = []
     node = data
+    tag_allowed = False  # pydantic's union tag can only follow a list index
     for element in path:
+        if tag_allowed and isinstance(node, MarkedDict) and element == node.get("type") and element not in node:
+            tag_allowed = False
+            continue  # pydantic's discriminated-union tag, not a field of the data
+        tag_allowed = False
         if isinstance(node, MarkedDict) and element in node:
             line = node.key_lines.get(element, line)
             node = node[element]
@@ -142,8 +147,7 @@ def locate(data: Any, path: Iterable[Any]) -> tuple[int, str]:
             line = node.item_lines[element]
             node = node[element]
             shown.append(f"[{element}]")
-        elif isinstance(node, MarkedDict) and element == node.get("type"):
-            continue  # pydantic's discriminated-union tag, not a field of the data
+            tag_allowed = True
         else:
             shown.append(f".{element}" if shown else str(element))
             node = None

@@ -178,7 +178,7 @@ def general_feedback_html(question: m.QuestionBase) -> str:
     html = paragraph_html(question.explanation)
     if isinstance(question, m.Matching):
         items = "".join(
-            f"<li><strong>{e(note.item)}</strong> → {e(note.match)}<br />{e(note.feedback)}</li>"
+            f"<li>{e(note.item)} → {e(note.match)}<br />{e(note.feedback)}</li>"
             for note in pair_notes(question)
         )
         html += f"<ul>{items}</ul>"

@@ -12,6 +12,7 @@ wrong answers. Hints are kept (Moodle shows them in "Interactive with multiple t
 from __future__ import annotations
 
 import xml.etree.ElementTree as ET
+from decimal import Decimal
 from typing import Sequence
 
 from .. import models as m
@@ -64,7 +65,7 @@ def question_element(question: m.QuestionBase, shuffle: bool) -> ET.Element:
     if isinstance(question, m.TrueFalse):
         for choice in question.choices():
             # Moodle matches true/false answers by the words "true" and "false".
-            _answer(element, 100 if choice.correct else 0, choice.key, paragraph_html(choice.feedback), "moodle_auto_format")
+            _answer(element, Decimal(100 if choice.correct else 0), choice.key, paragraph_html(choice.feedback), "moodle_auto_format")
     elif isinstance(question, m.Matching):
         # Unshuffled, Moodle lists the matches in item order and so gives the answers away.
         _flag(element, "shuffleanswers", True)

@@ -1,0 +1,66 @@
+"""``compact-course export``: the quiz bank for learning platforms (GIFT, Moodle XML, QTI 2.1).
+
+Each format is a pure function ``(course, modules) -> str | bytes`` in its own module;
+this one only parses the command line, picks the modules and writes the file.
+``--modules`` takes module numbers or ids (``--modules 1,3`` or ``--modules 1 m3-...``);
+an unknown one is an error with exit code 2, like any other bad argument.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from ..loader import load_course
+from .common import UnknownModuleError, module_banks, select_modules
+from .gift import gift_text
+from .moodle_xml import moodle_xml
+from .qti import qti_package
+
+FORMATS = {
+    "gift": gift_text,
+    "moodle-xml": moodle_xml,
+    "qti": qti_package,
+}
+
+
+def export(course, format_name: str, wanted=None) -> str | bytes:
+    """The export in ``format_name`` of the modules ``wanted`` (numbers or ids; default all)."""
+    return FORMATS[format_name](course, select_modules(course, wanted))
+
+
+def _run(args) -> int:
+    course = load_course(args.root)
+    try:
+        modules = select_modules(course, args.modules)
+        output = FORMATS[args.format](course, modules)
+    except UnknownModuleError as error:
+        print(f"compact-course export: error: {error}", file=sys.stderr)
+        return 2
+    except ValueError as error:
+        print(f"compact-course export: cannot write {args.format}: {error}", file=sys.stderr)
+        return 1
+    out: Path = args.out
+    out.parent.mkdir(parents=True, exist_ok=True)
+    if isinstance(output, bytes):
+        out.write_bytes(output)
+    else:
+        # newline="\n": the same bytes on every platform.
+        with out.open("w", encoding="utf-8", newline="\n") as handle:
+            handle.write(output)
+    questions = sum(len(bank.questions) for module in modules for bank in module_banks(course, module))
+    print(f"wrote {questions} questions from {len(modules)} module(s) as {args.format} to {out}")
+    return 0
+
+
+def register(commands) -> None:
+    parser = commands.add_parser(
+        "export", help="export the quiz bank for Moodle (GIFT, Moodle XML) or other platforms (QTI 2.1)"
+    )
+    parser.add_argument("--format", required=True, choices=sorted(FORMATS), help="file format to write")
+    parser.add_argument("--out", required=True, type=Path, help="file to write (a .zip for qti)")
+    parser.add_argument(
+        "--modules", nargs="+", metavar="MODULE",
+        help="module numbers or ids, space- or comma-separated (default: all modules)",
+    )
+    parser.set_defaults(run=_run)

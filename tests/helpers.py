@@ -1,0 +1,125 @@
+"""Shared helpers for the data-loader and quiz test suites.
+
+``course_copy`` gives a test its own editable copy of data/ and quizzes/, ``edit`` changes
+exactly one piece of text in it (failing loudly if the text is missing or ambiguous, so a
+data edit elsewhere cannot make a test pass by accident), and the remaining helpers find
+where things are in the copied files so expected line numbers are computed, not guessed.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import shutil
+from pathlib import Path
+from typing import Sequence
+
+import yaml
+
+from compact_course import models as m
+from compact_course.loader import Course, cached_course, load_course
+from compact_course.yamlmarks import CourseDataError, Problem
+
+COURSE_ROOT = Path(__file__).resolve().parents[1]
+
+
+def real_course():
+    """The checked-in course, loaded once per test process."""
+    return cached_course(str(COURSE_ROOT))
+
+
+def _fixture_bank(questions: Sequence[m.QuestionBase], lesson_id: str) -> m.QuizBank:
+    meta = m.QuizMeta(id="quiz-fixture", lesson=lesson_id, title="Fixture quiz")
+    return m.QuizBank(quiz=meta, questions=tuple(questions))
+
+
+def course_with_questions(questions: Sequence[m.QuestionBase], lesson_id: str = "who-is-the-compact-for") -> Course:
+    """The real course plus a bank of test-only questions attached to a real lesson.
+
+    Renderers look questions up by id (their bank, lesson and module), so questions that
+    are not in the course's banks must be added to it before they can be rendered.
+    """
+    course = real_course()
+    return dataclasses.replace(course, quizzes=course.quizzes + (_fixture_bank(questions, lesson_id),), _index={})
+
+
+def isolated_course(questions: Sequence[m.QuestionBase]) -> Course:
+    """A course whose only module, lesson and bank are fixtures, so rendered HTML does not
+    change when real lesson or module titles are edited. Questions should draw on ``qa-fixture``.
+    """
+    course = real_course()
+    real_lesson = course.lessons[0]
+    lesson = real_lesson.model_copy(update={"id": "fixture-lesson", "qa": "qa-fixture", "title": "Fixture lesson"})
+    module = course.modules[0].model_copy(update={"id": "m1-fixture", "title": "Fixture module", "lessons": (lesson,)})
+    return dataclasses.replace(
+        course, modules=(module,), quizzes=(_fixture_bank(questions, lesson.id),), _index={},
+    )
+
+
+def course_copy(tmp_path: Path) -> Path:
+    """Copy data/ and quizzes/ into ``tmp_path`` and return the new course root."""
+    root = tmp_path / "course"
+    root.mkdir()
+    for folder in ("data", "quizzes"):
+        shutil.copytree(COURSE_ROOT / folder, root / folder)
+    return root
+
+
+def edit(root: Path, relpath: str, old: str, new: str) -> int:
+    """Replace ``old`` with ``new`` in one file; ``old`` must occur exactly once.
+
+    Returns the 1-based line on which ``old`` started (and so on which ``new`` starts).
+    """
+    path = root / relpath
+    text = path.read_text(encoding="utf-8")
+    count = text.count(old)
+    if count != 1:
+        raise AssertionError(f"expected {old!r} exactly once in {relpath}, found it {count} times")
+    start = text.index(old)
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+    return text[:start].count("\n") + 1
+
+
+def line_of(root: Path, relpath: str, needle: str) -> int:
+    """The 1-based line on which ``needle`` (which must occur exactly once) starts."""
+    text = (root / relpath).read_text(encoding="utf-8")
+    count = text.count(needle)
+    if count != 1:
+        raise AssertionError(f"expected {needle!r} exactly once in {relpath}, found it {count} times")
+    return text[: text.index(needle)].count("\n") + 1
+
+
+def index_of(root: Path, relpath: str, list_key: str, value: str, key: str = "id") -> int:
+    """Position in the top-level list ``list_key`` of the item whose ``key`` is ``value``."""
+    data = yaml.safe_load((root / relpath).read_text(encoding="utf-8"))
+    positions = [i for i, item in enumerate(data[list_key]) if item.get(key) == value]
+    if len(positions) != 1:
+        raise AssertionError(f"expected one {list_key} item with {key}={value!r} in {relpath}, found {positions}")
+    return positions[0]
+
+
+def lesson_path(root: Path, lesson_id: str) -> str:
+    """Field path of a lesson in data/lessons.yaml, e.g. ``modules[0].lessons[1]``."""
+    data = yaml.safe_load((root / "data/lessons.yaml").read_text(encoding="utf-8"))
+    for i, module in enumerate(data["modules"]):
+        for j, lesson in enumerate(module["lessons"]):
+            if lesson["id"] == lesson_id:
+                return f"modules[{i}].lessons[{j}]"
+    raise AssertionError(f"no lesson {lesson_id!r} in data/lessons.yaml")
+
+
+def load_problems(root: Path) -> tuple[list[Problem], str]:
+    """Load the course at ``root``, which must be invalid; return its problems and the message."""
+    try:
+        load_course(root)
+    except CourseDataError as error:
+        return error.problems, str(error)
+    raise AssertionError(f"the course at {root} loaded without problems")
+
+
+def find_problem(problems: list[Problem], file: str, line: int, field: str, fragment: str) -> Problem:
+    """The problem at exactly this file, line and field whose message contains ``fragment``."""
+    for problem in problems:
+        if (problem.file, problem.line, problem.field) == (file, line, field) and fragment in problem.message:
+            return problem
+    shown = "\n".join(f"  {p}" for p in problems)
+    raise AssertionError(f"no problem {file}:{line}: {field}: ...{fragment}... among:\n{shown}")

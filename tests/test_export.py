@@ -1,0 +1,575 @@
+"""Tests for ``compact-course export``: GIFT, Moodle XML and QTI 2.1 round trips.
+
+Every format is read back with a real parser (GIFT with tests/gift_parser.py, XML with
+xml.etree, HTML fields with html.parser) and compared, question by question, with the
+quiz banks: structure, correct answers, weights, feedback and escaping. The same checks run
+on a copy of the course whose texts are full of characters that are special in GIFT, XML
+and HTML.
+"""
+
+from __future__ import annotations
+
+import io
+import xml.etree.ElementTree as ET
+import zipfile
+from decimal import Decimal
+from html.parser import HTMLParser
+
+import pytest
+
+from compact_course import cli
+from compact_course import models as m
+from compact_course.export import export
+from compact_course.export.common import UnknownModuleError, select_modules
+from compact_course.export.gift import gift_text
+from compact_course.export.moodle_xml import moodle_xml
+from compact_course.export.qti import qti_package
+from compact_course.loader import load_course
+
+from gift_parser import GiftError, parse_gift
+from helpers import COURSE_ROOT, course_copy, edit, real_course
+
+QTI = "{http://www.imsglobal.org/xsd/imsqti_v2p1}"
+CP = "{http://www.imsglobal.org/xsd/imscp_v1p1}"
+
+# Moodle's grade list (question_bank::fraction_options_full) and its import tolerance, typed
+# here independently of the exporter so a wrong table there cannot hide.
+MOODLE_GRADES = [Decimal(x) for x in (
+    "1 0.9 0.8333333 0.8 0.75 0.7 0.6666667 0.6 0.5 0.4 0.3333333 0.3 0.25 0.2 "
+    "0.1666667 0.1428571 0.125 0.1111111 0.1 0.05 0"
+).split()]
+
+
+# --- Reading HTML fields ----------------------------------------------------------------------
+
+
+class _Html(HTMLParser):
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.blocks: list[str] = []
+        self.tags: list[str] = []
+        self.loose: list[str] = []
+        self.current: list[str] | None = None
+
+    def handle_starttag(self, tag, attrs):
+        self.tags.append(tag)
+        if tag in ("p", "li"):
+            assert self.current is None, "nested paragraph"
+            self.current = []
+        elif tag == "br":
+            self.current.append("\n")
+
+    def handle_startendtag(self, tag, attrs):
+        self.handle_starttag(tag, attrs)
+
+    def handle_endtag(self, tag):
+        if tag in ("p", "li"):
+            self.blocks.append("".join(self.current))
+            self.current = None
+
+    def handle_data(self, data):
+        (self.loose if self.current is None else self.current).append(data)
+
+
+def html_blocks(fragment: str) -> list[str]:
+    """The text of each <p> and <li> of an HTML fragment (``<br>`` read as a line break)."""
+    parser = _Html()
+    parser.feed(fragment)
+    parser.close()
+    assert not "".join(parser.loose).strip(), f"text outside paragraphs in {fragment!r}"
+    assert set(parser.tags) <= {"p", "ul", "li", "br"}, f"unexpected markup in {fragment!r}"
+    return parser.blocks
+
+
+def html_plain(fragment: str) -> str:
+    """The text of an HTML fragment that must contain no markup at all."""
+    parser = _Html()
+    parser.feed(fragment)
+    parser.close()
+    assert parser.tags == [], f"markup in {fragment!r}"
+    return "".join(parser.loose)
+
+
+# --- What the banks say -----------------------------------------------------------------------
+
+
+def exported(course, modules=None):
+    """(module number, module, bank, question) in export order."""
+    for module in select_modules(course, modules):
+        for lesson in module.lessons:
+            bank = course.quiz_for(lesson.id)
+            for question in bank.questions:
+                yield course.module_number(module.id), module, bank, question
+
+
+def stem(question) -> list[str]:
+    scenario = getattr(question, "scenario", None)
+    return [scenario, question.prompt] if scenario else [question.prompt]
+
+
+def general_feedback(question) -> list[str]:
+    lines = [question.explanation]
+    if isinstance(question, m.Matching):
+        lines += [f"{p.item} → {p.match}\n{p.feedback}" for p in question.pairs]
+    return lines
+
+
+def check_weights(question, weights: list[Decimal]) -> None:
+    """The scoring rules, whatever the exact numbers: full marks only for the right set."""
+    choices = question.choices()
+    assert len(weights) == len(choices)
+    for weight in weights:
+        assert any(abs(abs(weight) / 100 - grade) < Decimal("0.00001") for grade in MOODLE_GRADES), weight
+    right = [w for w, c in zip(weights, choices) if c.correct]
+    wrong = [w for w, c in zip(weights, choices) if not c.correct]
+    if isinstance(question, m.MultipleSelect):
+        assert sum(right) == 100, f"{question.id}: correct options add up to {sum(right)}"
+        assert all(w > 0 for w in right) and max(right) - min(right) <= Decimal("0.00001")
+        if wrong:
+            assert all(w < 0 for w in wrong) and sum(wrong) == -100
+            assert sum(weights) <= 0, "ticking every box must not score"
+    else:
+        assert right == [100] and all(w == 0 for w in wrong)
+
+
+# --- GIFT -------------------------------------------------------------------------------------
+
+
+def check_gift(course, text: str, modules=None) -> None:
+    parsed = parse_gift(text)
+    expected = list(exported(course, modules))
+    assert [q.name for q in parsed] == [question.id for *_, question in expected]
+    for gq, (number, module, bank, question) in zip(parsed, expected):
+        assert gq.category == f"$course$/top/Module {number}: {module.title}"
+        assert gq.text_format == "html"
+        assert html_blocks(gq.text) == stem(question)
+        assert html_blocks(gq.general_feedback) == general_feedback(question)
+        if isinstance(question, m.TrueFalse):
+            assert gq.kind == "truefalse" and gq.truth is question.answer
+            right, wrong = (question.feedback_true, question.feedback_false) if question.answer else (
+                question.feedback_false, question.feedback_true)
+            assert html_blocks(gq.feedback_right) == [right]
+            assert html_blocks(gq.feedback_wrong) == [wrong]
+        elif isinstance(question, m.Matching):
+            assert gq.kind == "match"
+            pairs = [(html_plain(item), match) for item, match in gq.pairs]
+            assert pairs == [(p.item, p.match) for p in question.pairs] + [("", d) for d in question.distractors]
+        else:
+            assert gq.kind == "multichoice"
+            choices = question.choices()
+            assert [html_plain(a.text) for a in gq.answers] == [c.text for c in choices]
+            assert [html_plain(a.feedback) for a in gq.answers] == [c.feedback for c in choices]
+            if isinstance(question, m.MultipleSelect):
+                # No "=": Moodle would make it a one-answer question.
+                assert {a.marker for a in gq.answers} == {"~"}
+            else:
+                assert [a.marker == "=" for a in gq.answers] == [c.correct for c in choices]
+            check_weights(question, [Decimal(str(a.weight)) for a in gq.answers])
+
+
+def test_gift_round_trips_every_question():
+    course = real_course()
+    text = gift_text(course)
+    check_gift(course, text)
+    assert len(parse_gift(text)) == len(course.all_questions()) == 91
+
+
+def test_gift_one_category_line_per_module():
+    course = real_course()
+    lines = [line for line in gift_text(course).splitlines() if line.startswith("$CATEGORY:")]
+    assert lines == [f"$CATEGORY: $course$/top/Module {n}: {mod.title}" for n, mod in enumerate(course.modules, 1)]
+
+
+def test_gift_weights_split_evenly_and_sum_to_exactly_100():
+    course = real_course()
+    by_name = {q.name: q for q in parse_gift(gift_text(course))}
+    three_right = by_name["q-who-is-the-compact-for-01"]  # 3 correct, 2 wrong options
+    assert [a.weight for a in three_right.answers] == [33.33334, 33.33333, 33.33333, -50, -50]
+
+
+def test_gift_parser_reads_moodle_syntax_and_escapes():
+    text = (
+        "// a comment\n$CATEGORY: $course$/top/A: b\n\n"
+        "::Q\\:1::[html]<p>1 \\{+\\} 1 \\= 2\\n \\\\ \\#</p>{T#<p>no</p>#<p>yes</p>####<p>why</p>}\n\n"
+        "::Q2:: Pick {\n\t~%50%[plain]a \\~ b#fine\n\t~%-100%c#bad\n\t~%50%[x] d\n}\n"
+    )
+    first, second = parse_gift(text)
+    assert first.category == second.category == "$course$/top/A: b"
+    assert (first.name, first.text_format, first.text) == ("Q:1", "html", "<p>1 {+} 1 = 2\n \\ #</p>")
+    assert (first.truth, first.feedback_wrong, first.feedback_right, first.general_feedback) == (
+        True, "<p>no</p>", "<p>yes</p>", "<p>why</p>")
+    assert [(a.text, a.weight, a.feedback) for a in second.answers] == [
+        ("a ~ b", 50, "fine"), ("c", -100, "bad"), ("[x] d", 50, None)]
+
+
+@pytest.mark.parametrize("broken", [
+    "::Q::A {brace} here {=a ~b}",          # an unescaped brace in the question text
+    "::Q::A {=a#feed}back ~b}",             # an unescaped brace in feedback
+    "::Q::A back\\slash {=a ~b}",           # a lone backslash
+])
+def test_gift_parser_rejects_unescaped_specials(broken):
+    with pytest.raises(GiftError):
+        parse_gift(broken)
+
+
+# --- Moodle XML -------------------------------------------------------------------------------
+
+
+def _field(element, tag: str, text_format: str | None = "html") -> str:
+    child = element.find(tag)
+    assert child is not None, f"no <{tag}>"
+    assert child.get("format") == text_format, f"<{tag}> format {child.get('format')!r}"
+    return child.findtext("text")
+
+
+def check_moodle_xml(course, text: str, modules=None) -> None:
+    root = ET.fromstring(text)
+    assert root.tag == "quiz"
+    elements = list(root.iter("question"))
+    categories = [e for e in elements if e.get("type") == "category"]
+    questions = [e for e in elements if e.get("type") != "category"]
+    chosen = select_modules(course, modules)
+    assert [c.findtext("category/text") for c in categories] == [
+        f"$course$/top/Module {course.module_number(mod.id)}: {mod.title}" for mod in chosen]
+    assert [html_blocks(_field(c, "info")) for c in categories] == [[mod.summary] for mod in chosen]
+    expected = list(exported(course, modules))
+    assert len(questions) == len(expected)
+    kinds = {"single": "multichoice", "scenario": "multichoice", "multiple": "multichoice",
+             "true-false": "truefalse", "matching": "matching"}
+    for element, (_, _, bank, question) in zip(questions, expected):
+        assert element.get("type") == kinds[question.type]
+        assert element.findtext("name/text") == element.findtext("idnumber") == question.id
+        assert html_blocks(_field(element, "questiontext")) == stem(question)
+        assert html_blocks(_field(element, "generalfeedback")) == general_feedback(question)
+        hints = [html_blocks(h.findtext("text")) for h in element.findall("hint")]
+        assert hints == ([[question.hint]] if question.hint else [])
+        answers = element.findall("answer")
+        if isinstance(question, m.TrueFalse):
+            got = {a.findtext("text"): (a.get("fraction"), html_blocks(_field(a, "feedback"))) for a in answers}
+            assert got == {
+                "true": ("100" if question.answer else "0", [question.feedback_true]),
+                "false": ("0" if question.answer else "100", [question.feedback_false]),
+            }
+        elif isinstance(question, m.Matching):
+            assert element.findtext("shuffleanswers") == "true"
+            subs = [(html_plain(s.findtext("text") or ""), s.findtext("answer/text")) for s in element.findall("subquestion")]
+            assert all(s.get("format") == "html" for s in element.findall("subquestion"))
+            assert subs == [(p.item, p.match) for p in question.pairs] + [("", d) for d in question.distractors]
+        else:
+            choices = question.choices()
+            assert element.findtext("single") == ("false" if isinstance(question, m.MultipleSelect) else "true")
+            assert element.findtext("shuffleanswers") == ("true" if bank.quiz.shuffle else "false")
+            assert all(a.get("format") == "html" for a in answers)
+            assert [html_plain(a.findtext("text")) for a in answers] == [c.text for c in choices]
+            assert [html_blocks(_field(a, "feedback")) for a in answers] == [[c.feedback] for c in choices]
+            check_weights(question, [Decimal(a.get("fraction")) for a in answers])
+
+
+def test_moodle_xml_round_trips_every_question():
+    course = real_course()
+    check_moodle_xml(course, moodle_xml(course))
+
+
+def test_moodle_xml_weights_match_gift():
+    course = real_course()
+    gift = {q.name: [Decimal(str(a.weight)) for a in q.answers] for q in parse_gift(gift_text(course)) if q.answers}
+    root = ET.fromstring(moodle_xml(course))
+    xml = {e.findtext("name/text"): [Decimal(a.get("fraction")) for a in e.findall("answer")]
+           for e in root.iter("question") if e.get("type") == "multichoice"}
+    assert gift == xml and len(xml) == sum(q.type in ("single", "scenario", "multiple") for q in course.all_questions())
+
+
+# --- QTI 2.1 ----------------------------------------------------------------------------------
+
+
+def _qti_text(element) -> str:
+    """Text of an element whose content is text, optionally with <br/> line breaks."""
+    parts = [element.text or ""]
+    for child in element:
+        assert child.tag == f"{QTI}br", child.tag
+        parts += ["\n", child.tail or ""]
+    return "".join(parts)
+
+
+def _qti_blocks(element) -> list[str]:
+    """The text of each <p> and <li> inside a feedback element, in order."""
+    blocks = []
+    for child in element:
+        assert child.tag in (f"{QTI}p", f"{QTI}ul"), child.tag
+        blocks += [_qti_text(entry) for entry in child] if child.tag == f"{QTI}ul" else [_qti_text(child)]
+    return blocks
+
+
+def run_response_processing(item, response) -> dict:
+    """Evaluate an item's responseProcessing for one response, as a QTI delivery engine would.
+
+    Covers the operators the export uses: responseCondition (If/Else), isNull, variable,
+    baseValue, mapResponse and setOutcomeValue. ``response`` is a key, a list of keys or
+    directed pairs, or None for no answer.
+    """
+    declaration = item.find(f"{QTI}responseDeclaration")
+    mapping = declaration.find(f"{QTI}mapping")
+    variables: dict = {"RESPONSE": response}
+
+    def value(expression):
+        tag = expression.tag.removeprefix(QTI)
+        if tag == "variable":
+            return variables.get(expression.get("identifier"))
+        if tag == "baseValue":
+            return Decimal(expression.text) if expression.get("baseType") == "float" else expression.text
+        if tag == "isNull":
+            inner = value(expression[0])
+            return inner is None or inner == []
+        if tag == "mapResponse":
+            keys = variables["RESPONSE"]
+            keys = [keys] if isinstance(keys, str) else set(keys)
+            entries = {e.get("mapKey"): Decimal(e.get("mappedValue")) for e in mapping}
+            total = sum((entries.get(k, Decimal(mapping.get("defaultValue"))) for k in keys), Decimal(0))
+            return min(max(total, Decimal(mapping.get("lowerBound"))), Decimal(mapping.get("upperBound")))
+        raise AssertionError(f"operator {tag} not supported")
+
+    def run(rules):
+        for rule in rules:
+            tag = rule.tag.removeprefix(QTI)
+            if tag == "setOutcomeValue":
+                variables[rule.get("identifier")] = value(rule[0])
+            elif tag == "responseCondition":
+                for branch in rule:
+                    kind = branch.tag.removeprefix(QTI)
+                    if kind == "responseElse" or value(branch[0]):
+                        run(branch if kind == "responseElse" else list(branch)[1:])
+                        break
+            else:
+                raise AssertionError(f"rule {tag} not supported")
+
+    run(item.find(f"{QTI}responseProcessing"))
+    return variables
+
+
+def shown_feedback(item, outcomes) -> list[str]:
+    """Identifiers of the modalFeedback a delivery engine shows for these outcomes."""
+    shown = []
+    for feedback in item.findall(f"{QTI}modalFeedback"):
+        outcome = outcomes.get(feedback.get("outcomeIdentifier"))
+        values = [outcome] if isinstance(outcome, str) else list(outcome or [])
+        if (feedback.get("identifier") in values) == (feedback.get("showHide") == "show"):
+            shown.append(feedback.get("identifier"))
+    return shown
+
+
+def check_qti(course, data: bytes, modules=None) -> None:
+    archive = zipfile.ZipFile(io.BytesIO(data))
+    names = archive.namelist()
+    assert names == sorted(names) and names[0] == "imsmanifest.xml"
+    assert {info.date_time for info in archive.infolist()} == {(1980, 1, 1, 0, 0, 0)}
+    chosen = select_modules(course, modules)
+    expected = list(exported(course, modules))
+
+    manifest = ET.fromstring(archive.read("imsmanifest.xml"))
+    assert manifest.tag == f"{CP}manifest"
+    resources = {r.get("identifier"): r for r in manifest.iter(f"{CP}resource")}
+    files = {f.get("href") for f in manifest.iter(f"{CP}file")}
+    assert files == set(names) - {"imsmanifest.xml"}, "every packaged file is listed, and only those"
+    for module in chosen:
+        test_resource = resources[f"test-{module.id}"]
+        assert test_resource.get("type") == "imsqti_test_xmlv2p1"
+        deps = [d.get("identifierref") for d in test_resource.iter(f"{CP}dependency")]
+        assert deps == [f"item-{q.id}" for _, mod, _, q in expected if mod.id == module.id]
+        assert all(resources[dep].get("type") == "imsqti_item_xmlv2p1" for dep in deps)
+
+        test = ET.fromstring(archive.read(test_resource.get("href")))
+        assert test.tag == f"{QTI}assessmentTest"
+        assert test.get("title") == f"Module {course.module_number(module.id)}: {module.title}"
+        sections = test.findall(f"{QTI}testPart/{QTI}assessmentSection")
+        assert [s.get("title") for s in sections] == [course.quiz_for(l.id).quiz.title for l in module.lessons]
+        for section, lesson in zip(sections, module.lessons):
+            refs = section.findall(f"{QTI}assessmentItemRef")
+            assert [r.get("identifier") for r in refs] == [q.id for q in course.quiz_for(lesson.id).questions]
+            assert all(r.get("href") in names for r in refs)
+
+    for _, _, bank, question in expected:
+        resource = resources[f"item-{question.id}"]
+        item = ET.fromstring(archive.read(resource.get("href")))
+        assert item.tag == f"{QTI}assessmentItem" and item.get("identifier") == question.id
+        declaration = item.find(f"{QTI}responseDeclaration")
+        correct = [v.text for v in declaration.iterfind(f"{QTI}correctResponse/{QTI}value")]
+        mapping = {e.get("mapKey"): Decimal(e.get("mappedValue")) for e in declaration.iterfind(f"{QTI}mapping/{QTI}mapEntry")}
+        body = item.find(f"{QTI}itemBody")
+        explanation = item.find(f"{QTI}modalFeedback[@outcomeIdentifier='EXPLANATION']")
+        assert _qti_blocks(explanation) == general_feedback(question)
+        if isinstance(question, m.Matching):
+            interaction = body.find(f"{QTI}matchInteraction")
+            assert interaction.findtext(f"{QTI}prompt") == question.prompt
+            sources, targets = interaction.findall(f"{QTI}simpleMatchSet")
+            source_text = {c.get("identifier"): c.text for c in sources}
+            target_text = {c.get("identifier"): c.text for c in targets}
+            assert sorted(target_text.values()) == sorted([p.match for p in question.pairs] + list(question.distractors))
+            pairs = [tuple(value.split(" ")) for value in correct]
+            assert [(source_text[s], target_text[t]) for s, t in pairs] == [(p.item, p.match) for p in question.pairs]
+            assert set(mapping) == set(correct) and sum(mapping.values()) == 1
+            assert run_response_processing(item, correct)["SCORE"] == 1
+            assert run_response_processing(item, correct[1:])["SCORE"] < 1
+            assert run_response_processing(item, None)["SCORE"] == 0
+            assert shown_feedback(item, run_response_processing(item, correct)) == ["EXPLANATION"]
+        else:
+            interaction = body.find(f"{QTI}choiceInteraction")
+            choices = question.choices()
+            *before, prompt = stem(question)
+            assert [p.text for p in body.findall(f"{QTI}p")] == before
+            assert interaction.findtext(f"{QTI}prompt") == prompt
+            simple = interaction.findall(f"{QTI}simpleChoice")
+            assert [(c.get("identifier"), c.text) for c in simple] == [(c.key, c.text) for c in choices]
+            assert correct == [c.key for c in choices if c.correct]
+            multiple = isinstance(question, m.MultipleSelect)
+            assert declaration.get("cardinality") == ("multiple" if multiple else "single")
+            assert interaction.get("maxChoices") == (str(len(choices)) if multiple else "1")
+            check_weights(question, [mapping.get(c.key, Decimal(0)) * 100 for c in choices])
+            feedback = {f.get("identifier"): _qti_blocks(f)
+                        for f in item.findall(f"{QTI}modalFeedback[@outcomeIdentifier='FEEDBACK']")}
+            assert feedback == {c.key: [c.feedback] for c in choices}
+            # Scoring and feedback when the item is actually answered.
+            response = correct if multiple else correct[0]
+            outcomes = run_response_processing(item, response)
+            assert outcomes["SCORE"] == 1
+            assert shown_feedback(item, outcomes) == [*correct, "EXPLANATION"]
+            assert run_response_processing(item, None)["SCORE"] == 0
+            for choice in choices:
+                picked = run_response_processing(item, [choice.key] if multiple else choice.key)
+                assert shown_feedback(item, picked) == [choice.key, "EXPLANATION"]
+                if not multiple:
+                    assert picked["SCORE"] == (1 if choice.correct else 0)
+            if multiple:
+                everything = run_response_processing(item, [c.key for c in choices])
+                assert everything["SCORE"] == (1 if all(c.correct for c in choices) else 0)
+
+
+def test_qti_round_trips_every_question():
+    course = real_course()
+    check_qti(course, qti_package(course))
+
+
+def test_qti_package_is_byte_for_byte_repeatable():
+    course = real_course()
+    assert qti_package(course) == qti_package(course)
+
+
+# --- Hostile text -----------------------------------------------------------------------------
+
+HOSTILE = "~ = # { } : \\ < > & \" ' </script> -> #### \\n"
+
+
+def _yaml(text: str) -> str:
+    """A YAML single-quoted scalar: backslashes are literal, a quote is doubled."""
+    return "'" + text.replace("'", "''") + "'"
+
+
+HOSTILE_EDITS = {
+    "prompt": ('"In Compact Voice\'s answer, which relationships is the Compact relevant to?"', f"Prompt {HOSTILE}"),
+    "option": ('"Only contracts above a set value"', f"[html] Option {HOSTILE}"),
+    "feedback": ('"The Q&A sets no value threshold; Compact Voice described the Compact as equally valuable to small local charities."',
+                 f"Feedback {HOSTILE}"),
+    "multiple option": ('"It concerns only national government departments and national charities."', f"Wrong {HOSTILE}"),
+    "scenario": ('"You have just joined a clinical commissioning group (as NHS commissioning was then organised) as a commissioner. '
+                 'Your CCG has not signed up to the local Compact, and a colleague tells you the Compact is \'a council thing\' that '
+                 'does not concern the NHS. Most of your voluntary sector providers are subcontracted through a large prime provider."',
+                 f"Scenario {HOSTILE}"),
+    "true feedback": ('"Not quite. The Compact says explicitly that it applies right along supply chains, not just to the direct '
+                      'funder-deliverer relationship."', f"True {HOSTILE}"),
+    "item": ('"Housing association"', f"Item {HOSTILE}"),
+    "match": ('"A body that often signs up to its local Compact"', f"Match {HOSTILE}"),
+    "distractor": ('"Outside the Compact because it does not receive public funds"', f"Distractor {HOSTILE}"),
+}
+
+
+@pytest.fixture(scope="module")
+def hostile_course(tmp_path_factory):
+    root = course_copy(tmp_path_factory.mktemp("hostile"))
+    for old, new in HOSTILE_EDITS.values():
+        edit(root, "quizzes/who-is-the-compact-for.yaml", old, _yaml(new))
+    course = load_course(root)
+    # The edits really landed, so the round trips below really carry the hostile text.
+    texts = {
+        course.question("q-who-is-the-compact-for-05").prompt,
+        course.question("q-who-is-the-compact-for-05").options[3].text,
+        course.question("q-who-is-the-compact-for-05").options[3].feedback,
+        course.question("q-who-is-the-compact-for-01").options[3].text,
+        course.question("q-who-is-the-compact-for-02").scenario,
+        course.question("q-who-is-the-compact-for-03").feedback_true,
+        course.question("q-who-is-the-compact-for-04").pairs[1].item,
+        course.question("q-who-is-the-compact-for-04").pairs[1].match,
+        course.question("q-who-is-the-compact-for-04").distractors[0],
+    }
+    assert texts == {new for _, new in HOSTILE_EDITS.values()}
+    return course
+
+
+def test_hostile_text_survives_gift(hostile_course):
+    text = gift_text(hostile_course, select_modules(hostile_course, ["1"]))
+    check_gift(hostile_course, text, ["1"])
+    parsed = {q.name: q for q in parse_gift(text)}
+    assert html_blocks(parsed["q-who-is-the-compact-for-05"].text) == [f"Prompt {HOSTILE}"]
+    assert ("", f"Distractor {HOSTILE}") in parsed["q-who-is-the-compact-for-04"].pairs
+
+
+def test_hostile_text_survives_moodle_xml(hostile_course):
+    text = moodle_xml(hostile_course, select_modules(hostile_course, ["1"]))
+    check_moodle_xml(hostile_course, text, ["1"])
+    assert "</script>" not in text
+
+
+def test_hostile_text_survives_qti(hostile_course):
+    data = qti_package(hostile_course, select_modules(hostile_course, ["1"]))
+    check_qti(hostile_course, data, ["1"])
+    archive = zipfile.ZipFile(io.BytesIO(data))
+    assert all(b"</script>" not in archive.read(name) for name in archive.namelist())
+
+
+def test_gift_refuses_text_that_moodle_would_rewrite(tmp_path):
+    root = course_copy(tmp_path)
+    edit(root, "quizzes/who-is-the-compact-for.yaml", '"A body that often signs up to its local Compact"', '"Colon &&058; here"')
+    course = load_course(root)
+    with pytest.raises(ValueError, match="q-who-is-the-compact-for-04.*&&058;"):
+        gift_text(course)
+    # Moodle XML has no such placeholders, so it keeps the text as it is.
+    assert "Colon &amp;&amp;058; here" in moodle_xml(course)
+
+
+# --- Module selection and the command ---------------------------------------------------------
+
+
+def test_modules_by_number_or_id_in_course_order():
+    course = real_course()
+    ids = [mod.id for mod in course.modules]
+    assert [mod.id for mod in select_modules(course, ["3,1"])] == [ids[0], ids[2]]
+    assert [mod.id for mod in select_modules(course, [ids[3], "2", "2"])] == [ids[1], ids[3]]
+    assert select_modules(course, None) == course.modules
+    with pytest.raises(UnknownModuleError, match="unknown module.*: 5, nope"):
+        select_modules(course, ["1,5", "nope"])
+
+
+def test_export_of_selected_modules_holds_only_their_questions():
+    course = real_course()
+    check_gift(course, export(course, "gift", ["2"]), ["2"])
+    check_moodle_xml(course, export(course, "moodle-xml", ["4"]), ["4"])
+    check_qti(course, export(course, "qti", ["1,3"]), ["1,3"])
+
+
+@pytest.mark.parametrize("fmt", ["gift", "moodle-xml", "qti"])
+def test_command_writes_the_export(tmp_path, capsys, fmt):
+    course = real_course()
+    out = tmp_path / "sub" / f"bank.{fmt}"
+    assert cli.main(["--root", str(COURSE_ROOT), "export", "--format", fmt, "--out", str(out), "--modules", "1", "3"]) == 0
+    data = out.read_bytes()
+    expected = export(course, fmt, ["1", "3"])
+    assert data == (expected if isinstance(expected, bytes) else expected.encode("utf-8"))
+    count = sum(1 for _ in exported(course, ["1", "3"]))
+    assert f"wrote {count} questions from 2 module(s)" in capsys.readouterr().out
+
+
+def test_command_rejects_unknown_modules_with_exit_code_2(tmp_path, capsys):
+    out = tmp_path / "bank.txt"
+    code = cli.main(["--root", str(COURSE_ROOT), "export", "--format", "gift", "--out", str(out), "--modules", "1,9"])
+    assert code == 2
+    assert not out.exists()
+    error = capsys.readouterr().err
+    assert "unknown module(s): 9" in error and "1 (" in error
