@@ -220,7 +220,7 @@ def _check_page(page, url: str, axe_source: str) -> list[str]:
 
 
 @pytest.mark.parametrize("mode", ["light", "dark"])
-def test_every_page_local_only_accessible_and_error_free(browser, book_server, page_list, axe_source, mode):
+def test_every_page_local_only_accessible_and_error_free(browser, book_server, page_list, axe_source, output_dir, mode):
     context = browser.new_context(viewport={"width": 1280, "height": 900}, base_url=book_server, color_scheme=mode)
     context.add_init_script(f"window.localStorage.setItem('mode', '{mode}');")
     page = context.new_page()
@@ -234,7 +234,8 @@ def test_every_page_local_only_accessible_and_error_free(browser, book_server, p
     for url in pages:
         problems += _check_page(page, url, axe_source)
     context.close()
-    assert problems == []
+    (output_dir / f"page-problems-{mode}.txt").write_text("\n".join(problems) + "\n", encoding="utf-8")
+    assert problems == [], f"{len(problems)} problems; see test-output/page-problems-{mode}.txt"
 
 
 @pytest.mark.parametrize("width", [375, 1280])

@@ -20,7 +20,7 @@ import pytest
 from compact_course import cli
 from compact_course import models as m
 from compact_course.export import export
-from compact_course.export.common import UnknownModuleError, select_modules
+from compact_course.export.common import UnknownModuleError, moodle_category_path, select_modules
 from compact_course.export.gift import gift_text
 from compact_course.export.moodle_xml import moodle_xml
 from compact_course.export.qti import qti_package
@@ -438,6 +438,8 @@ def check_qti(course, data: bytes, modules=None) -> None:
                 assert shown_feedback(item, picked) == [choice.key, "EXPLANATION"]
                 if not multiple:
                     assert picked["SCORE"] == (1 if choice.correct else 0)
+                elif not choice.correct:
+                    assert picked["SCORE"] == 0, "a wrong tick alone scores nothing, and never below nothing"
             if multiple:
                 everything = run_response_processing(item, [c.key for c in choices])
                 assert everything["SCORE"] == (1 if all(c.correct for c in choices) else 0)
@@ -532,6 +534,13 @@ def test_gift_refuses_text_that_moodle_would_rewrite(tmp_path):
         gift_text(course)
     # Moodle XML has no such placeholders, so it keeps the text as it is.
     assert "Colon &amp;&amp;058; here" in moodle_xml(course)
+
+
+def test_slash_in_a_module_title_stays_one_category():
+    course = real_course()
+    module = course.modules[0].model_copy(update={"title": "Funding / grants"})
+    # Moodle splits category paths on "/" and reads "//" as a literal slash.
+    assert moodle_category_path(course, module) == "$course$/top/Module 1: Funding // grants"
 
 
 # --- Module selection and the command ---------------------------------------------------------

@@ -70,7 +70,8 @@ def clock(minutes: int) -> str:
 
 @dataclass(frozen=True)
 class Settings:
-    """How the day is shaped. ``minutes=None`` means 'as long as the days allow'."""
+    """How the days are shaped. ``minutes`` is the time available in all (over every day);
+    ``None`` means as long as ``days`` days of ``day_minutes`` allow."""
 
     start: int = 9 * 60 + 30
     minutes: int | None = None
@@ -99,12 +100,6 @@ class Settings:
             raise PlanError(f"--lunch must be 0 (no lunch) or at least as long as a break ({self.break_minutes} minutes); got {self.lunch}")
         if not 0 <= self.start < MINUTES_PER_DAY_ON_THE_CLOCK:
             raise PlanError(f"the start time must lie within the day; got {self.start} minutes after midnight")
-
-    @property
-    def available(self) -> int:
-        """Minutes the facilitator has in all: --minutes, capped by the days allowed."""
-        most = self.days * self.day_minutes
-        return most if self.minutes is None else min(self.minutes, most)
 
 
 @dataclass(frozen=True)
@@ -328,7 +323,8 @@ def build_plan(course: Course, lessons: Sequence[m.Lesson], settings: Settings, 
     if settings.minutes is not None and needed > settings.minutes:
         raise PlanDoesNotFit(
             f"{_needs(lessons, count, needed)}, but only {settings.minutes} minutes are available. "
-            f"Choose fewer modules or lessons, or allow more minutes (--minutes) or more days (--days)."
+            f"Choose fewer modules or lessons, or allow more minutes (--minutes), spread over more days (--days) "
+            f"if one day would be too long."
         )
     for day in days:
         if day.end > MINUTES_PER_DAY_ON_THE_CLOCK:

@@ -20,6 +20,7 @@ FACILITATORS: tuple[str, ...] = (
     *(f"book/facilitator/handout-module-{n}" for n in (1, 2, 3, 4)),
     *(f"book/facilitator/answer-key-module-{n}" for n in (1, 2, 3, 4)),
     "book/facilitator/room-poll",
+    "book/facilitator/lms-import",
 )
 REFERENCE = ("book/glossary", "book/sources", "book/about")
 

@@ -104,7 +104,7 @@ def _response_processing(item: ET.Element, with_feedback: bool) -> None:
     _sub(_sub(answered, "setOutcomeValue", identifier="SCORE"), "mapResponse", identifier="RESPONSE")
     if with_feedback:
         # FEEDBACK holds the chosen identifiers, so the matching modalFeedback elements show.
-        pass
+        _sub(_sub(processing, "setOutcomeValue", identifier="FEEDBACK"), "variable", identifier="RESPONSE")
     _sub(_sub(processing, "setOutcomeValue", identifier=EXPLANATION), "baseValue", EXPLANATION, baseType="identifier")
 
 
