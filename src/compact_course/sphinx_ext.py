@@ -13,7 +13,7 @@ import json
 from pathlib import Path
 
 STATIC = Path(__file__).parent / "static"
-ASSETS_JS = ("compact-manifest.js", "compact-quiz.js")
+ASSETS_JS = ("compact-manifest.js", "compact-quiz.js", "compact-theme-fixes.js")
 MANIFEST = "compact-manifest.js"
 ASSETS_CSS = ("compact-quiz.css",)
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from ..loader import load_course
+from ..loader import Course, load_course
 from .common import UnknownModuleError, module_banks, select_modules
 from .gift import gift_text
 from .moodle_xml import moodle_xml
@@ -24,7 +24,7 @@ FORMATS = {
 }
 
 
-def export(course, format_name: str, wanted=None) -> str | bytes:
+def export(course: Course, format_name: str, wanted: list[str] | None = None) -> str | bytes:
     """The export in ``format_name`` of the modules ``wanted`` (numbers or ids; default all)."""
     return FORMATS[format_name](course, select_modules(course, wanted))
 

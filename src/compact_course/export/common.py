@@ -16,7 +16,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from decimal import Decimal
 from html import escape
-from typing import Iterable, Sequence
+from typing import Iterable
 
 from .. import models as m
 from ..loader import Course
@@ -183,9 +183,3 @@ def general_feedback_html(question: m.QuestionBase) -> str:
         )
         html += f"<ul>{items}</ul>"
     return html
-
-
-def distractors(question: m.Matching) -> Sequence[str]:
-    """Matches offered that belong to no item, in the order the course offers them."""
-    used = {pair.match for pair in question.pairs}
-    return tuple(choice.text for choice in question.choices() if choice.text not in used)

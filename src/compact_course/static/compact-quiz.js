@@ -439,26 +439,42 @@
   function scoreLineOf(section) { return section.querySelector(".cc-score"); }
 
   // Per-module scores and revision advice: mirrors compact_course/assessment.py.
+  function percent(correct, total) { return total ? Math.round(100 * correct / total) : 0; }
+
   function summarise(questions) {
     var modules = [], byModule = {}, lessons = {}, order = [];
     questions.forEach(function (q) {
       var m = q.spec.module, l = q.spec.lesson;
-      if (!byModule[m.id]) { byModule[m.id] = { id: m.id, number: m.number, title: m.title, correct: 0, total: 0 }; modules.push(byModule[m.id]); }
-      var right = !!(q.result && q.result.correct);
+      if (!byModule[m.id]) {
+        byModule[m.id] = { id: m.id, number: m.number, title: m.title, correct: 0, answered: 0, total: 0 };
+        modules.push(byModule[m.id]);
+      }
+      var answered = !!q.result, right = !!(q.result && q.result.correct);
       byModule[m.id].total += 1;
+      if (answered) { byModule[m.id].answered += 1; }
       if (right) { byModule[m.id].correct += 1; }
       if (!lessons[l.id]) { lessons[l.id] = { id: l.id, number: l.number, title: l.title, href: l.href, missed: 0, total: 0, questions: [] }; order.push(l.id); }
       lessons[l.id].total += 1;
       if (!right) { lessons[l.id].missed += 1; lessons[l.id].questions.push(q.spec.id); }
     });
     modules.sort(function (a, b) { return a.number - b.number; });
-    modules.forEach(function (m) { m.percent = m.total ? Math.round(100 * m.correct / m.total) : 0; });
+    modules.forEach(function (m) {
+      m.percent = percent(m.correct, m.total);
+      m.status = m.answered ? "attempted" : "not attempted";
+    });
     var advice = order.map(function (id) { return lessons[id]; }).filter(function (l) { return l.missed > 0; });
     advice.sort(function (a, b) {
       return (b.missed - a.missed) || (b.missed / b.total - a.missed / a.total) || (a.number - b.number);
     });
     var correct = questions.filter(function (q) { return q.result && q.result.correct; }).length;
-    return { correct: correct, total: questions.length, modules: modules, advice: advice };
+    var answered = questions.filter(function (q) { return q.result; }).length;
+    return { correct: correct, answered: answered, total: questions.length, percent: percent(correct, questions.length),
+      status: answered ? "attempted" : "not attempted", modules: modules, advice: advice,
+      outcomes: questions.map(function (q) {
+        return { question: q.spec.id, lesson: q.spec.lesson.id, module: q.spec.module.id, answered: !!q.result,
+          correct: !!(q.result && q.result.correct), changed: false,
+          status: q.result ? (q.result.correct ? "correct" : "incorrect") : "unanswered" };
+      }) };
   }
 
   function moduleChart(modules) {
@@ -505,11 +521,32 @@
     return /[",\n]/.test(text) ? '"' + text.replace(/"/g, '""') + '"' : text;
   }
 
-  function resultsCsv(summary) {
-    var rows = [["module", "title", "correct", "total", "percent"]];
-    summary.modules.forEach(function (m) { rows.push([m.number, m.title, m.correct, m.total, m.percent]); });
-    rows.push(["all", "Overall", summary.correct, summary.total, summary.total ? Math.round(100 * summary.correct / summary.total) : 0]);
+  // Same columns and rows as AssessmentResult.to_csv() in compact_course/assessment.py.
+  function resultsCsv(summary, title) {
+    var rows = [["scope", "module", "number", "title", "correct", "answered", "total", "percent", "status"]];
+    summary.modules.forEach(function (m) {
+      rows.push(["module", m.id, m.number, m.title, m.correct, m.answered, m.total, m.percent, m.status]);
+    });
+    rows.push(["overall", "", "", title, summary.correct, summary.answered, summary.total, summary.percent, summary.status]);
     return rows.map(function (r) { return r.map(csvCell).join(","); }).join("\n") + "\n";
+  }
+
+  // Same shape as AssessmentResult.to_dict(), plus the date of the attempt.
+  function resultsJson(summary, title, date) {
+    return {
+      format: "compact-course-assessment-results", version: 1, title: title, date: date,
+      overall: { correct: summary.correct, answered: summary.answered, total: summary.total,
+        percent: summary.percent, status: summary.status },
+      modules: summary.modules.map(function (m) {
+        return { module: m.id, number: m.number, title: m.title, correct: m.correct, answered: m.answered,
+          total: m.total, percent: m.percent, status: m.status };
+      }),
+      questions: summary.outcomes,
+      advice: summary.advice.map(function (l) {
+        return { lesson: l.id, number: l.number, title: l.title, link: l.href, missed: l.missed, total: l.total,
+          questions: l.questions };
+      })
+    };
   }
 
   function showResults(section, quiz, box, quiet) {
@@ -519,7 +556,8 @@
     box.appendChild(el("h2", "Your results"));
     var when = new Date();
     box.appendChild(el("p", "Date: " + when.toLocaleDateString("en-GB", { day: "numeric", month: "long", year: "numeric" }), "cc-record-date"));
-    box.appendChild(el("p", "Overall: " + summary.correct + " of " + summary.total + " correct.", "cc-overall"));
+    box.appendChild(el("p", summary.answered ? "Overall: " + summary.correct + " of " + summary.total + " correct (" +
+      summary.percent + "%)." : "Overall: not attempted. You answered none of the " + summary.total + " questions.", "cc-overall"));
     var table = el("table", null, "cc-table cc-module-scores");
     table.appendChild(el("caption", "Score per module"));
     var head = el("tr");
@@ -530,7 +568,7 @@
       var tr = el("tr");
       var th = el("th", "Module " + m.number + ": " + m.title); th.scope = "row"; tr.appendChild(th);
       tr.appendChild(el("td", String(m.correct))); tr.appendChild(el("td", String(m.total)));
-      tr.appendChild(el("td", m.percent + "%"));
+      tr.appendChild(el("td", m.answered ? m.percent + "%" : "not attempted"));
       tbody.appendChild(tr);
     });
     table.appendChild(tbody);
@@ -572,15 +610,13 @@
     print.addEventListener("click", function () { window.print(); });
     var csv = el("button", "Download results (CSV)", "cc-button");
     csv.type = "button";
-    csv.addEventListener("click", function () { download("compact-course-results.csv", "text/csv", resultsCsv(summary)); });
+    var title = (section.getAttribute("aria-label") || "").replace(/^Quiz: /, "");
+    csv.addEventListener("click", function () { download("compact-course-results.csv", "text/csv", resultsCsv(summary, title)); });
     var json = el("button", "Download results (JSON)", "cc-button");
     json.type = "button";
     json.addEventListener("click", function () {
-      download("compact-course-results.json", "application/json", JSON.stringify({
-        format: "compact-course-results", version: 1, date: when.toISOString(), quiz: quiz.id,
-        correct: summary.correct, total: summary.total, modules: summary.modules,
-        revise: summary.advice.map(function (l) { return { lesson: l.id, missed: l.missed, questions: l.questions }; })
-      }, null, 2));
+      download("compact-course-results.json", "application/json",
+        JSON.stringify(resultsJson(summary, title, when.toISOString()), null, 2) + "\n");
     });
     actions.appendChild(print); actions.appendChild(csv); actions.appendChild(json);
     box.appendChild(actions);
