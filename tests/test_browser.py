@@ -13,7 +13,7 @@ import pytest
 from pydantic import TypeAdapter
 
 from compact_course import cached_course
-from compact_course.assessment import AssessmentResult, fixed_questions
+from compact_course.assessment import AssessmentResult, draw_questions, fixed_questions
 from compact_course import models as m
 from compact_course.quiz_html import question_spec
 
@@ -195,13 +195,12 @@ def test_javascript_scoring_matches_python_on_the_shared_cases(page):
         assert [[line["key"], line["correct"]] for line in result["feedback"]] == case["feedback_keys"], case["name"]
 
 
-def _check_page(page, url: str, axe_source: str) -> list[str]:
+def _check_page(page, url: str, origin: str, axe_source: str) -> list[str]:
     problems = []
     page.requests.clear()
     page.errors.clear()
     page.goto(url, wait_until="load")
     page.wait_for_timeout(50)
-    origin = page.url.split("/book/")[0].split("/_static")[0]
     for request in page.requests:
         if not (request.startswith(origin) or request.startswith(("data:", "blob:"))):
             problems.append(f"{url}: external request {request}")
@@ -233,7 +232,7 @@ def test_every_page_local_only_accessible_and_error_free(browser, book_server, p
     pages = page_list
     assert len(pages) > 25
     for url in pages:
-        problems += _check_page(page, url, axe_source)
+        problems += _check_page(page, url, book_server, axe_source)
     context.close()
     (output_dir / f"page-problems-{mode}.txt").write_text("\n".join(problems) + "\n", encoding="utf-8")
     assert problems == [], f"{len(problems)} problems; see test-output/page-problems-{mode}.txt"
@@ -370,4 +369,38 @@ def test_self_assessment_exam_mode_gives_per_module_results_and_advice(page):
     assert csv_text == expected  # the browser and Python compute the same results
     page.reload()
     assert page.locator(".cc-results").is_visible()  # results are kept after a reload
+    assert page.errors == []
+
+
+def test_fresh_draw_in_the_browser_matches_python(page):
+    course = cached_course()
+    cases = json.loads((FIXTURES / "draw_cases.json").read_text(encoding="utf-8"))
+    page.goto("book/self-assessment-draw.html")
+    for vector in cases["hashes"]:
+        assert page.evaluate("t => window.CompactQuiz.fnv1a32(t)", vector["text"]) == vector["fnv1a"]
+    for case in cases["cases"]:
+        pool = [{"id": q.id, "module": {"id": course.module_of(course.bank_of_question(q.id).quiz.lesson).id,
+                                        "number": course.module_number(course.module_of(course.bank_of_question(q.id).quiz.lesson).id)}}
+                for q in course.all_questions()]
+        drawn = page.evaluate("([pool, seed, n]) => window.CompactQuiz.drawIds(pool, seed, n)", [pool, case["seed"], case["per_module"]])
+        assert drawn == case["expected"]
+
+    def visible_ids():
+        return page.evaluate("() => [...document.querySelectorAll('section[data-draw-seed] form.cc-question')]"
+                             ".filter(f => !f.hidden).map(f => f.getAttribute('data-question'))")
+
+    default = course.assessment.draw
+    assert visible_ids() == [q.id for q in draw_questions(course, default.seed, default.per_module)]
+    page.get_by_label("Seed").fill("7")
+    page.get_by_role("button", name="Draw questions").click()
+    expected = [q.id for q in draw_questions(course, 7, default.per_module)]
+    assert visible_ids() == expected
+    assert "Drew 12 questions with seed 7" in page.locator(".cc-draw-status").inner_text()
+    numbers = page.evaluate("() => [...document.querySelectorAll('section[data-draw-seed] form.cc-question')]"
+                            ".filter(f => !f.hidden).map(f => f.querySelector('.cc-number').textContent)")
+    assert numbers == [f"Question {n} of {len(expected)}" for n in range(1, len(expected) + 1)]
+    page.get_by_label("Seed").fill("-3")
+    page.get_by_role("button", name="Draw questions").click()
+    assert "whole number" in page.locator(".cc-draw-status").inner_text()
+    assert visible_ids() == expected
     assert page.errors == []

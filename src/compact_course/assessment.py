@@ -45,6 +45,7 @@ from .quiz_html import lesson_of_question, relative_link
 from .scoring import fingerprint, score_question
 
 ASSESSMENT_DOC = "book/self-assessment"
+DRAW_DOC = "book/self-assessment-draw"
 QUIZ_ID = "self-assessment"
 ID_PREFIX = "sa-"
 STORE = "assessment"
@@ -507,6 +508,19 @@ def self_assessment(course: Course | None = None, mode: str = "exam", seed: int 
     quiz_id = QUIZ_ID if seed is None else f"{QUIZ_ID}-draw-{seed}"
     return SelfAssessmentQuiz(course, questions, quiz_id=quiz_id, title=course.assessment.title,
                               from_doc=ASSESSMENT_DOC, id_prefix=ID_PREFIX, store=STORE, mode=mode)
+
+
+DRAW_QUIZ_ID = f"{QUIZ_ID}-draw"
+DRAW_STORE = "assessment-draw"
+
+
+def fresh_draw_pool(course: Course | None = None) -> Quiz:
+    """Every question, for the static book's fresh draw: quiz.js shows the questions that
+    :func:`draw_questions` picks for the seed the learner chooses (the same rule, mirrored)."""
+    course = course or cached_course()
+    draw = course.assessment.draw
+    return Quiz(course, course.all_questions(), quiz_id=DRAW_QUIZ_ID, title=f"{course.assessment.title}: a fresh draw",
+                from_doc=DRAW_DOC, id_prefix="sd-", store=DRAW_STORE, mode="exam", draw=(draw.seed, draw.per_module))
 
 
 class LiveAssessment(w.VBox):

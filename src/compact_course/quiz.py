@@ -20,7 +20,8 @@ WIDGET_VIEW = "application/vnd.jupyter.widget-view+json"
 class Quiz:
     def __init__(self, course: Course, questions: Sequence[m.QuestionBase], quiz_id: str, title: str,
                  from_doc: str | None = None, shuffle: bool = False, seed: int | None = None,
-                 id_prefix: str = "", store: str = "lesson", mode: str = "practice"):
+                 id_prefix: str = "", store: str = "lesson", mode: str = "practice",
+                 draw: tuple[int, int] | None = None):
         if not questions:
             raise ValueError(f"quiz {quiz_id!r} has no questions")
         self.course = course
@@ -33,6 +34,7 @@ class Quiz:
         self.id_prefix = id_prefix
         self.store = store
         self.mode = mode
+        self.draw = draw
 
     @classmethod
     def for_lesson(cls, course: Course, lesson_id: str) -> "Quiz":
@@ -43,7 +45,7 @@ class Quiz:
     def to_html(self) -> str:
         return render_questions_html(
             self.course, self.questions, self.quiz_id, self.title, self.from_doc,
-            self.shuffle, self.seed, self.id_prefix, self.store, self.mode,
+            self.shuffle, self.seed, self.id_prefix, self.store, self.mode, self.draw,
         )
 
     def _more(self, question: m.QuestionBase) -> str:

@@ -200,18 +200,32 @@ def render_questions_html(
     id_prefix: str = "",
     store: str = "lesson",
     mode: str = "practice",
+    draw: tuple[int, int] | None = None,
 ) -> str:
-    """A quiz section: intro, one form per question, and a score line announced when complete."""
+    """A quiz section: intro, one form per question, and a score line announced when complete.
+
+    ``draw=(seed, per_module)`` marks the section as a pool from which quiz.js draws
+    ``per_module`` questions per module by the seeded rule of :mod:`compact_course.assessment`.
+    """
     total = len(questions)
     forms = "".join(
         render_question_html(course, q, n, total, from_doc, shuffle, seed, id_prefix, store)
         for n, q in enumerate(questions, start=1)
     )
     noun = "question" if total == 1 else "questions"
+    draw_attributes = f' data-draw-seed="{draw[0]}" data-draw-per-module="{draw[1]}"' if draw else ""
+    intro = (
+        f"A pool of {total} {noun}: choose a seed and draw a selection from every module. Without JavaScript, "
+        f"every question in the pool is shown."
+        if draw else
+        f"{total} {noun}. Choose your answers, then select “Check answer” (in exam mode, “Submit all answers”)."
+        if mode == "exam" else
+        f"{total} {noun}. Choose your answers, then select “Check answer”."
+    )
     return (
-        f'<section class="cc-quiz" id="{e(id_prefix + quiz_id)}" data-quiz="{e(quiz_id)}" data-mode="{e(mode)}" '
+        f'<section class="cc-quiz" id="{e(id_prefix + quiz_id)}" data-quiz="{e(quiz_id)}" data-mode="{e(mode)}"{draw_attributes} '
         f'aria-label="Quiz: {e(title)}">'
-        f'<p class="cc-quiz-intro">{total} {noun}. Choose your answers, then select “Check answer”. '
+        f'<p class="cc-quiz-intro">{intro} '
         f"Each question’s answer and explanation can also be opened below it.</p>"
         f"{forms}"
         f'<p class="cc-score" role="status" aria-live="polite"></p></section>'

@@ -10,7 +10,7 @@ from .generate import HEADER_MD
 from .loader import Course
 
 FRONT = ("book/compact-today", "book/how-to-use")
-CHECK_YOURSELF = ("book/progress", "book/self-assessment")
+CHECK_YOURSELF = ("book/progress", "book/self-assessment", "book/self-assessment-draw")
 FACILITATORS: tuple[str, ...] = (
     "book/facilitator/index",
     "book/facilitator/plan-taster",

@@ -97,7 +97,7 @@
   // Which validator applies to a key; null for keys this version does not know (left alone).
   function validatorFor(key) {
     var rest = key.slice(PREFIX.length);
-    if (/^(lesson|assessment):q-[a-z0-9-]+$/.test(rest)) { return validAnswer; }
+    if (/^(lesson|assessment|assessment-draw):q-[a-z0-9-]+$/.test(rest)) { return validAnswer; }
     if (/^submitted:[a-z0-9-]+$/.test(rest)) { return validSubmission; }
     return null;
   }
@@ -364,7 +364,7 @@
   // ---- The self-assessment: exam mode (submit, then results) or practice mode ---------------
   function setupAssessment(section, quiz) {
     var submittedKey = PREFIX + "submitted:" + quiz.id;
-    var fingerprints = quiz.questions.map(function (q) { return q.spec.fingerprint; }).join(",");
+    function fingerprints() { return quiz.questions.map(function (q) { return q.spec.fingerprint; }).join(","); }
 
     var switcher = el("fieldset", null, "cc-mode");
     switcher.appendChild(el("legend", "How do you want to take the self-assessment?"));
@@ -414,7 +414,7 @@
         q.showResult(result);
         if (!result.answered) { unanswered += 1; }
       });
-      writeRecord(submittedKey, { fingerprints: fingerprints, time: new Date().toISOString(), quiz: quiz.id });
+      writeRecord(submittedKey, { fingerprints: fingerprints(), time: new Date().toISOString(), quiz: quiz.id });
       status.textContent = unanswered ? unanswered + " question(s) were not answered and count as not correct." : "";
       showResults(section, quiz, results);
     }
@@ -428,15 +428,96 @@
       var first = section.querySelector("form.cc-question input, form.cc-question select");
       if (first) { first.focus(); }
     });
+    if (section.hasAttribute("data-draw-seed")) {
+      setupDraw(section, quiz, switcher, results, status);
+    }
     setMode("exam");
     var saved = readRecord(submittedKey);
-    if (saved && saved.fingerprints === fingerprints) {
+    if (saved && saved.fingerprints === fingerprints()) {
       quiz.questions.forEach(function (q) { if (q.result) { q.showResult(q.result); } });
       showResults(section, quiz, results, true);
     }
   }
 
   function scoreLineOf(section) { return section.querySelector(".cc-score"); }
+
+  // ---- A fresh draw: mirrors draw_questions() in compact_course/assessment.py ---------------
+  function fnv1a32(text) {
+    var bytes = new TextEncoder().encode(text);
+    var h = 0x811c9dc5;
+    for (var i = 0; i < bytes.length; i++) { h = Math.imul(h ^ bytes[i], 0x01000193) >>> 0; }
+    return h >>> 0;
+  }
+
+  function fmix32(h) {
+    h ^= h >>> 16; h = Math.imul(h, 0x85ebca6b) >>> 0;
+    h ^= h >>> 13; h = Math.imul(h, 0xc2b2ae35) >>> 0;
+    h ^= h >>> 16;
+    return h >>> 0;
+  }
+
+  function drawKey(seed, id) { return fmix32(fnv1a32(String(seed) + ":" + id)); }
+
+  // pool: [{id, module: {id, number}}]; returns the drawn ids, modules in course order.
+  function drawIds(pool, seed, perModule) {
+    var modules = {}, order = [];
+    pool.forEach(function (q) {
+      if (!modules[q.module.id]) { modules[q.module.id] = []; order.push(q.module); }
+      modules[q.module.id].push(q);
+    });
+    order.sort(function (a, b) { return a.number - b.number; });
+    var out = [];
+    order.forEach(function (module) {
+      modules[module.id].map(function (q) { return { id: q.id, key: drawKey(seed, q.id) }; })
+        .sort(function (a, b) { return (a.key - b.key) || (a.id < b.id ? -1 : (a.id > b.id ? 1 : 0)); })
+        .slice(0, perModule).forEach(function (q) { out.push(q.id); });
+    });
+    return out;
+  }
+
+  function setupDraw(section, quiz, switcher, results, status) {
+    var pool = quiz.questions.slice();
+    var perModule = parseInt(section.getAttribute("data-draw-per-module"), 10);
+    var box = el("div", null, "cc-draw");
+    var label = el("label", "Seed (any whole number; the same seed always draws the same questions)");
+    var input = document.createElement("input");
+    input.type = "number"; input.min = "0"; input.step = "1"; input.id = quiz.id + "-seed";
+    input.value = section.getAttribute("data-draw-seed");
+    label.setAttribute("for", input.id);
+    var button = el("button", "Draw questions", "cc-button cc-primary");
+    button.type = "button";
+    var drawn = el("p", "", "cc-draw-status");
+    drawn.setAttribute("role", "status");
+    box.appendChild(label); box.appendChild(input); box.appendChild(button); box.appendChild(drawn);
+    switcher.parentNode.insertBefore(box, switcher.nextSibling);
+    var anchor = section.querySelector(".cc-submit-bar");
+
+    function apply(seed) {
+      var ids = drawIds(pool.map(function (q) { return { id: q.spec.id, module: q.spec.module }; }), seed, perModule);
+      pool.forEach(function (q) { q.form.hidden = ids.indexOf(q.spec.id) < 0; });
+      quiz.questions = ids.map(function (id) { return pool.filter(function (q) { return q.spec.id === id; })[0]; });
+      quiz.questions.forEach(function (q, index) {
+        section.insertBefore(q.form, anchor);
+        q.form.querySelector(".cc-number").textContent = "Question " + (index + 1) + " of " + ids.length;
+      });
+      section.setAttribute("data-drawn-seed", String(seed));
+      drawn.textContent = "Drew " + ids.length + " questions with seed " + seed + ".";
+    }
+
+    button.addEventListener("click", function () {
+      var seed = Number(input.value);
+      if (!/^[0-9]+$/.test(input.value.trim()) || !isFinite(seed)) {
+        drawn.textContent = "Enter a whole number of 0 or more as the seed.";
+        input.focus();
+        return;
+      }
+      pool.forEach(function (q) { q.clear(); });
+      results.hidden = true;
+      status.textContent = "";
+      apply(seed);
+    });
+    apply(Number(section.getAttribute("data-draw-seed")));
+  }
 
   // Per-module scores and revision advice: mirrors compact_course/assessment.py.
   function percent(correct, total) { return total ? Math.round(100 * correct / total) : 0; }
@@ -839,6 +920,9 @@
     storageAvailable: function () { return storage !== null; },
     setAsidePrefix: SET_ASIDE,
     summarise: summarise,
+    drawIds: drawIds,
+    drawKey: drawKey,
+    fnv1a32: fnv1a32,
     exportProgress: exportProgress,
     importProgress: importProgress
   };

@@ -1,0 +1,67 @@
+"""Notebooks: every code cell has stored outputs (strict nbval needs them), and lessons follow the data."""
+
+from __future__ import annotations
+
+import nbformat
+import pytest
+
+from compact_course import cached_course
+from compact_course.notebooks import all_notebooks, incomplete_cells, lesson_skeleton, strip_volatile, write
+
+
+def test_every_notebook_has_outputs_and_execution_counts():
+    course = cached_course()
+    notebooks = all_notebooks(course.root)
+    assert len(notebooks) >= len(course.lessons) + 2
+    assert [p for nb in notebooks for p in incomplete_cells(nb)] == []
+
+
+def test_a_code_cell_without_outputs_is_reported(tmp_path):
+    course = cached_course()
+    notebook = lesson_skeleton(course, "who-is-the-compact-for", "An introduction.")
+    path = tmp_path / "lesson.ipynb"
+    write(notebook, path)
+    problems = incomplete_cells(path)
+    code_cells = [c for c in notebook.cells if c.cell_type == "code"]
+    assert len(problems) == 2 * len(code_cells)
+    assert "has no stored output" in problems[0] and "has no execution count" in problems[1]
+
+
+def test_each_lesson_notebook_exists_with_the_data_title_and_only_one_line_calls():
+    course = cached_course()
+    for lesson in course.lessons:
+        path = course.root / f"{course.lesson_docname(lesson.id)}.ipynb"
+        notebook = nbformat.read(path, as_version=4)
+        heading = notebook.cells[0].source.splitlines()[0]
+        assert heading == f"# Lesson {course.lesson_number(lesson.id)}: {lesson.title}"
+        assert "INTRO-PLACEHOLDER" not in notebook.cells[0].source
+        for cell in notebook.cells:
+            if cell.cell_type == "code":
+                lines = [line for line in cell.source.splitlines() if line.strip() and not line.startswith(("from ", "import "))]
+                assert len(lines) <= 2, cell.source
+                assert lesson.id in notebook.cells[1].source
+
+
+def test_lesson_notebooks_hold_no_question_or_answer_text():
+    course = cached_course()
+    for lesson in course.lessons:
+        text = (course.root / f"{course.lesson_docname(lesson.id)}.ipynb").read_text(encoding="utf-8")
+        notebook = nbformat.reads(text, as_version=4)
+        sources = "\n".join(cell.source for cell in notebook.cells)
+        entry = course.qa_entry(lesson.qa)
+        for point in entry.answer:
+            assert point.text not in sources
+        for question in course.quiz_for(lesson.id).questions:
+            assert question.prompt not in sources
+
+
+def test_strip_volatile_removes_widget_views_and_ids():
+    notebook = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell("x")])
+    notebook.metadata["widgets"] = {"state": {}}
+    notebook.cells[0].outputs = [nbformat.v4.new_output(
+        "execute_result", data={"text/plain": "x", "application/vnd.jupyter.widget-view+json": {"model_id": "abc"}},
+        execution_count=1)]
+    stripped = strip_volatile(notebook)
+    assert "widgets" not in stripped.metadata
+    assert "application/vnd.jupyter.widget-view+json" not in stripped.cells[0].outputs[0]["data"]
+    assert stripped.cells[0]["id"] == "cell-00"
