@@ -12,6 +12,7 @@ import os
 import socketserver
 import subprocess
 import sys
+import tempfile
 import threading
 from pathlib import Path
 
@@ -31,6 +32,12 @@ CHROMIUM_ARGS = [
     "--no-first-run",
     "--disable-quic",
 ]
+
+
+def pytest_configure(config):
+    # Notebook kernels (nbval) and live quizzes must not touch the tester's own saved progress.
+    scratch = Path(tempfile.mkdtemp(prefix="compact-course-tests-"))
+    os.environ["COMPACT_COURSE_PROGRESS"] = str(scratch / "progress.json")
 
 
 def _in_ci() -> bool:

@@ -8,12 +8,15 @@ renders the ``text/html`` form instead), so stored outputs are deterministic.
 
 from __future__ import annotations
 
+import os
 import sys
+import tempfile
 from pathlib import Path
 
 import nbformat
 
 from .loader import Course, load_course
+from .progress import ENV_VAR as PROGRESS_ENV
 from .quiz import WIDGET_VIEW
 
 HIDE_INPUT = {"tags": ["remove-input"]}
@@ -107,9 +110,12 @@ def _run(args) -> int:
         problems = [problem for path in paths for problem in incomplete_cells(path)]
         print("\n".join(problems) or f"OK: {len(paths)} notebooks have stored outputs for every code cell")
         return 1 if problems else 0
-    for path in paths:
-        print(f"executing {path.relative_to(course.root)}", file=sys.stderr)
-        write(execute(path), path)
+    # Kernels must not read or change the user's own saved progress while outputs are made.
+    with tempfile.TemporaryDirectory(prefix="compact-course-refresh-") as scratch:
+        os.environ[PROGRESS_ENV] = str(Path(scratch) / "progress.json")
+        for path in paths:
+            print(f"executing {path.relative_to(course.root)}", file=sys.stderr)
+            write(execute(path), path)
     return 0
 
 

@@ -160,7 +160,7 @@ class LessonPage:
     def quiz(self):
         from .quiz import Quiz
 
-        return Quiz.for_lesson(self.course, self.lesson.id)
+        return Quiz.for_lesson(self.course, self.lesson.id, track_progress=True)
 
     def chart(self, chart_id: str):
         from .charts import chart

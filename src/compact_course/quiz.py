@@ -21,7 +21,7 @@ class Quiz:
     def __init__(self, course: Course, questions: Sequence[m.QuestionBase], quiz_id: str, title: str,
                  from_doc: str | None = None, shuffle: bool = False, seed: int | None = None,
                  id_prefix: str = "", store: str = "lesson", mode: str = "practice",
-                 draw: tuple[int, int] | None = None):
+                 draw: tuple[int, int] | None = None, track_progress: bool = False):
         if not questions:
             raise ValueError(f"quiz {quiz_id!r} has no questions")
         self.course = course
@@ -35,12 +35,13 @@ class Quiz:
         self.store = store
         self.mode = mode
         self.draw = draw
+        self.track_progress = track_progress
 
     @classmethod
-    def for_lesson(cls, course: Course, lesson_id: str) -> "Quiz":
+    def for_lesson(cls, course: Course, lesson_id: str, track_progress: bool = False) -> "Quiz":
         bank = course.quiz_for(lesson_id)
         return cls(course, bank.questions, bank.quiz.id, bank.quiz.title, course.lesson_docname(lesson_id),
-                   shuffle=bank.quiz.shuffle, seed=bank.quiz.seed)
+                   shuffle=bank.quiz.shuffle, seed=bank.quiz.seed, track_progress=track_progress)
 
     def to_html(self) -> str:
         return render_questions_html(
@@ -54,9 +55,17 @@ class Quiz:
 
     @functools.cached_property
     def widget(self):
+        from types import SimpleNamespace
+
         from .quiz_widget import QuizWidget
 
-        return QuizWidget(self.title, self.questions, self._more, self.shuffle, self.seed)
+        widget = QuizWidget(self.title, self.questions, self._more, self.shuffle, self.seed)
+        if self.track_progress:
+            # Live lessons keep progress in the user's progress file (compact_course.progress).
+            from .progress import ProgressTracker
+
+            ProgressTracker(page=self.from_doc).attach(SimpleNamespace(widget=widget))
+        return widget
 
     def __repr__(self) -> str:
         count = len(self.questions)
