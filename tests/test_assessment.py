@@ -10,7 +10,6 @@ from __future__ import annotations
 import csv
 import io
 import json
-import re
 from datetime import date
 from html import escape
 from html.parser import HTMLParser

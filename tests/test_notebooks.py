@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import nbformat
-import pytest
 
 from compact_course import cached_course
 from compact_course.notebooks import all_notebooks, incomplete_cells, lesson_skeleton, strip_volatile, write

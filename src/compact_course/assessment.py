@@ -29,13 +29,13 @@ import json
 from dataclasses import dataclass
 from datetime import date as Date
 from fractions import Fraction
-from html import escape
 from typing import Any, Callable, Mapping, Sequence
 
 import ipywidgets as w
 import matplotlib
 from matplotlib.figure import Figure
 
+from .escaping import e
 from . import models as m
 from .charts import FONT_SIZE, OKABE_ITO, SVG_SETTINGS, Chart
 from .loader import Course, cached_course
@@ -58,9 +58,6 @@ CSV_COLUMNS = ("scope", "module", "number", "title", "correct", "answered", "tot
 FNV_OFFSET = 0x811C9DC5
 FNV_PRIME = 0x01000193
 
-
-def e(text: object) -> str:
-    return escape(str(text), quote=True)
 
 
 # --- Selections ----------------------------------------------------------------------------

@@ -25,6 +25,14 @@ FONT_SIZE = 12
 SVG_SETTINGS = {"svg.hashsalt": "compact-course", "svg.fonttype": "none", "font.size": FONT_SIZE}
 
 
+def figure_svg(figure: Figure) -> str:
+    """A figure as deterministic SVG: fixed hash salt, no date or creator, text kept as text."""
+    buffer = io.StringIO()
+    with matplotlib.rc_context(SVG_SETTINGS):
+        figure.savefig(buffer, format="svg", metadata={"Date": None, "Creator": None}, bbox_inches="tight")
+    return buffer.getvalue()
+
+
 @dataclass(frozen=True)
 class Chart:
     chart_id: str
@@ -37,10 +45,7 @@ class Chart:
     sources: tuple[m.Source, ...]
 
     def svg(self) -> str:
-        buffer = io.StringIO()
-        with matplotlib.rc_context(SVG_SETTINGS):
-            self.figure.savefig(buffer, format="svg", metadata={"Date": None, "Creator": None}, bbox_inches="tight")
-        return buffer.getvalue()
+        return figure_svg(self.figure)
 
     def table_html(self) -> str:
         head = "".join(f'<th scope="col">{escape(c)}</th>' for c in self.columns)

@@ -18,9 +18,9 @@ HTML in ``{raw} html`` blocks, whose question numbers match across handout and a
 
 from __future__ import annotations
 
-from html import escape
 from typing import Iterable
 
+from .escaping import e
 from . import models as m
 from .generate import HEADER_MD
 from .loader import Course
@@ -29,9 +29,6 @@ from .reference_pages import md_escape, role_title
 
 FOLDER = "book/facilitator"
 
-
-def e(text: object) -> str:
-    return escape(str(text), quote=True)
 
 
 def _raw(html: str) -> list[str]:

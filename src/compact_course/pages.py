@@ -8,18 +8,15 @@ course data; nothing here is typed into a notebook.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from html import escape
 from typing import Iterable
 
+from .escaping import e
 from . import models as m
 from .loader import Course, cached_course
 
 QA_TITLE = "Compact Q&A: Frequent questions, answers from Compact Voice and practical examples"
 ARCHIVE = "https://web.archive.org/web/2014/"
 
-
-def e(text: object) -> str:
-    return escape(str(text), quote=True)
 
 
 @dataclass(frozen=True)

@@ -26,9 +26,9 @@ from __future__ import annotations
 import re
 import sys
 from dataclasses import dataclass
-from html import escape
 from typing import Sequence
 
+from .escaping import e
 from . import models as m
 from .loader import Course, load_course
 
@@ -50,9 +50,6 @@ class PlanError(ValueError):
 class PlanDoesNotFit(Exception):
     """The selection cannot fit the time allowed: exit status 1, with what would help."""
 
-
-def e(text: object) -> str:
-    return escape(str(text), quote=True)
 
 
 def parse_clock(text: str) -> int:

@@ -25,17 +25,16 @@ and a data table.
 from __future__ import annotations
 
 import base64
-import io
 import textwrap
 from dataclasses import dataclass
-from html import escape
 from typing import Mapping, Sequence
 
 import matplotlib
 from matplotlib.figure import Figure
 
+from .escaping import e
 from . import models as m
-from .charts import FONT_SIZE, OKABE_ITO, SVG_SETTINGS
+from .charts import FONT_SIZE, OKABE_ITO, SVG_SETTINGS, figure_svg
 from .loader import Course, cached_course
 from .quiz_html import TYPE_LABELS
 
@@ -47,9 +46,6 @@ MATCHING_OPTIONS = (
     ("none", "Got no matches right", False),
 )
 
-
-def e(text: object) -> str:
-    return escape(str(text), quote=True)
 
 
 @dataclass(frozen=True)
@@ -103,10 +99,7 @@ class PollChart:
     revealed: bool
 
     def svg(self) -> str:
-        buffer = io.StringIO()
-        with matplotlib.rc_context(SVG_SETTINGS):
-            self.figure.savefig(buffer, format="svg", metadata={"Date": None, "Creator": None}, bbox_inches="tight")
-        return buffer.getvalue()
+        return figure_svg(self.figure)
 
     def table_html(self) -> str:
         answer_col = '<th scope="col">Correct?</th>' if self.revealed else ""

@@ -14,9 +14,9 @@ from __future__ import annotations
 import json
 import posixpath
 import random
-from html import escape
 from typing import Sequence
 
+from .escaping import e
 from . import models as m
 from .loader import Course
 from .scoring import fingerprint
@@ -29,10 +29,6 @@ TYPE_LABELS = {
     "matching": "Choose a match for each item.",
 }
 
-
-def e(text: object) -> str:
-    """Escape text for HTML content and attribute values (quotes included)."""
-    return escape(str(text), quote=True)
 
 
 def json_for_script(data: object) -> str:

@@ -9,7 +9,6 @@ script would load Thebe from a CDN on demand.
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
 STATIC = Path(__file__).parent / "static"
