@@ -123,3 +123,19 @@ def find_problem(problems: list[Problem], file: str, line: int, field: str, frag
             return problem
     shown = "\n".join(f"  {p}" for p in problems)
     raise AssertionError(f"no problem {file}:{line}: {field}: ...{fragment}... among:\n{shown}")
+
+
+# Responses computed from the question data, so no answer is typed into a test.
+def right(question: m.QuestionBase):
+    if isinstance(question, m.Matching):
+        return {item.key: item.answer for item in question.items()}
+    keys = [c.key for c in question.choices() if c.correct]
+    return keys if isinstance(question, m.MultipleSelect) else keys[0]
+
+
+def wrong(question: m.QuestionBase):
+    if isinstance(question, m.Matching):
+        items = question.items()
+        return {item.key: items[(i + 1) % len(items)].answer for i, item in enumerate(items)}
+    keys = [c.key for c in question.choices() if not c.correct]
+    return keys[:1] if isinstance(question, m.MultipleSelect) else keys[0]

@@ -25,7 +25,7 @@ from compact_course.progress import Progress, ProgressRecord, ProgressTracker, l
 from compact_course.quiz import Quiz
 from compact_course.quiz_html import lesson_of_question, relative_link
 from compact_course.scoring import fingerprint, score_question
-from helpers import course_copy, edit, real_course
+from helpers import course_copy, edit, real_course, right, wrong
 
 FIXTURE = Path(__file__).parent / "fixtures" / "draw_cases.json"
 HASH_TEXTS = ("", "a", "foobar", "2026:q-who-is-the-compact-for-01", "é", "’", "7:q-café-’quoted’", "東京")
@@ -36,19 +36,6 @@ def course():
     return real_course()
 
 
-def right(question: m.QuestionBase):
-    if isinstance(question, m.Matching):
-        return {item.key: item.answer for item in question.items()}
-    keys = [c.key for c in question.choices() if c.correct]
-    return keys if isinstance(question, m.MultipleSelect) else keys[0]
-
-
-def wrong(question: m.QuestionBase):
-    if isinstance(question, m.Matching):
-        items = question.items()
-        return {item.key: items[(i + 1) % len(items)].answer for i, item in enumerate(items)}
-    keys = [c.key for c in question.choices() if not c.correct]
-    return keys[:1] if isinstance(question, m.MultipleSelect) else keys[0]
 
 
 def build_draw_cases(course) -> dict:

@@ -16,25 +16,11 @@ from compact_course import progress as p
 from compact_course.loader import load_course
 from compact_course.quiz import Quiz
 from compact_course.scoring import fingerprint, score_question
-from helpers import course_copy, edit, real_course
+from helpers import course_copy, edit, real_course, right, wrong
 
 START = datetime(2026, 3, 4, 5, 6, 7, 890000, tzinfo=timezone.utc)
 
 
-# Responses computed from the question data, so no answer is typed into a test.
-def right(question: m.QuestionBase):
-    if isinstance(question, m.Matching):
-        return {item.key: item.answer for item in question.items()}
-    keys = [c.key for c in question.choices() if c.correct]
-    return keys if isinstance(question, m.MultipleSelect) else keys[0]
-
-
-def wrong(question: m.QuestionBase):
-    if isinstance(question, m.Matching):
-        items = question.items()
-        return {item.key: items[(i + 1) % len(items)].answer for i, item in enumerate(items)}
-    keys = [c.key for c in question.choices() if not c.correct]
-    return keys[:1] if isinstance(question, m.MultipleSelect) else keys[0]
 
 
 class Clock:

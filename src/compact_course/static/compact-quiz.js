@@ -337,6 +337,12 @@
     return node;
   }
 
+  function makeButton(text, primary) {
+    var node = el("button", text, primary ? "cc-button cc-primary" : "cc-button");
+    node.type = "button";
+    return node;
+  }
+
   function setupQuiz(section) {
     var assessment = section.getAttribute("data-mode") === "exam";
     var quiz = { mode: section.getAttribute("data-mode") || "practice", questions: [], id: section.getAttribute("data-quiz") };
@@ -384,10 +390,8 @@
     section.insertBefore(switcher, section.firstChild);
 
     var submitBar = el("div", null, "cc-controls cc-submit-bar");
-    var submit = el("button", "Submit all answers", "cc-button cc-primary");
-    submit.type = "button";
-    var restart = el("button", "Start again", "cc-button");
-    restart.type = "button";
+    var submit = makeButton("Submit all answers", true);
+    var restart = makeButton("Start again");
     submitBar.appendChild(submit); submitBar.appendChild(restart);
     var status = el("p", "", "cc-submit-status");
     status.setAttribute("role", "status");
@@ -484,8 +488,7 @@
     input.type = "number"; input.min = "0"; input.step = "1"; input.id = quiz.id + "-seed";
     input.value = section.getAttribute("data-draw-seed");
     label.setAttribute("for", input.id);
-    var button = el("button", "Draw questions", "cc-button cc-primary");
-    button.type = "button";
+    var button = makeButton("Draw questions", true);
     var drawn = el("p", "", "cc-draw-status");
     drawn.setAttribute("role", "status");
     box.appendChild(label); box.appendChild(input); box.appendChild(button); box.appendChild(drawn);
@@ -686,15 +689,12 @@
       }
     }
     var actions = el("div", null, "cc-controls");
-    var print = el("button", "Print record of learning", "cc-button");
-    print.type = "button";
+    var print = makeButton("Print record of learning");
     print.addEventListener("click", function () { window.print(); });
-    var csv = el("button", "Download results (CSV)", "cc-button");
-    csv.type = "button";
+    var csv = makeButton("Download results (CSV)");
     var title = (section.getAttribute("aria-label") || "").replace(/^Quiz: /, "");
     csv.addEventListener("click", function () { download("compact-course-results.csv", "text/csv", resultsCsv(summary, title)); });
-    var json = el("button", "Download results (JSON)", "cc-button");
-    json.type = "button";
+    var json = makeButton("Download results (JSON)");
     json.addEventListener("click", function () {
       download("compact-course-results.json", "application/json",
         JSON.stringify(resultsJson(summary, title, when.toISOString()), null, 2) + "\n");
@@ -849,8 +849,7 @@
 
     container.appendChild(el("h2", "Keep, move or clear your progress"));
     var actions = el("div", null, "cc-controls");
-    var exportButton = el("button", "Export progress (JSON file)", "cc-button");
-    exportButton.type = "button";
+    var exportButton = makeButton("Export progress (JSON file)");
     exportButton.addEventListener("click", function () {
       download("compact-course-progress.json", "application/json", JSON.stringify(exportProgress(), null, 2));
     });
@@ -858,15 +857,12 @@
     importLabel.setAttribute("for", "cc-import-file");
     var importInput = document.createElement("input");
     importInput.type = "file"; importInput.id = "cc-import-file"; importInput.accept = "application/json,.json";
-    var reset = el("button", "Reset progress", "cc-button");
-    reset.type = "button";
+    var reset = makeButton("Reset progress");
     var confirmBox = el("div", null, "cc-confirm");
     confirmBox.hidden = true;
     confirmBox.appendChild(el("p", "This deletes every saved answer in this browser. It cannot be undone. Export first if you want a copy."));
-    var yes = el("button", "Yes, delete my progress", "cc-button cc-primary");
-    yes.type = "button";
-    var no = el("button", "Cancel", "cc-button");
-    no.type = "button";
+    var yes = makeButton("Yes, delete my progress", true);
+    var no = makeButton("Cancel");
     confirmBox.appendChild(yes); confirmBox.appendChild(no);
     var message = el("p", "", "cc-progress-message");
     message.setAttribute("role", "status");
