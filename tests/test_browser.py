@@ -367,6 +367,11 @@ def test_self_assessment_exam_mode_gives_per_module_results_and_advice(page):
     csv_text = Path(download_info.value.path()).read_text(encoding="utf-8")
     expected = AssessmentResult(course, fixed_questions(course), responses).to_csv()
     assert csv_text == expected  # the browser and Python compute the same results
+    page.emulate_media(media="print")  # the printed record of learning: results only, no buttons
+    assert results.is_visible() and "Date:" in results.inner_text()
+    assert not page.locator(f"#{ids[0]}").is_visible()
+    assert not results.get_by_role("button", name="Print record of learning").is_visible()
+    page.emulate_media(media="screen")
     page.reload()
     assert page.locator(".cc-results").is_visible()  # results are kept after a reload
     assert page.errors == []
