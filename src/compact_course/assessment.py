@@ -383,16 +383,7 @@ def export_links_html(result: AssessmentResult) -> str:
 
 @dataclass(frozen=True)
 class ScoreChart(Chart):
-    """A chart of the learner's own scores: no published source to cite."""
-
-    def to_html(self) -> str:
-        image = base64.b64encode(self.svg().encode("utf-8")).decode("ascii")
-        return (
-            f'<div class="cc-chart" id="chart-{e(self.chart_id)}"><figure>'
-            f'<img src="data:image/svg+xml;base64,{image}" alt="{e(self.alt)}" width="100%">'
-            f"<figcaption><strong>{e(self.title)}.</strong> {e(self.caption)}</figcaption>"
-            f"</figure>{self.table_html()}</div>"
-        )
+    """A chart of the learner's own scores: no published source to cite (so no source line)."""
 
 
 def score_chart(result: AssessmentResult) -> ScoreChart:

@@ -62,10 +62,11 @@ class Chart:
             + (f', <a href="{escape(s.url, quote=True)}">{escape(s.url)}</a>' if s.url else "")
             for s in self.sources
         )
+        source = f" Source: {cites}." if self.sources else ""  # a learner's own scores cite nothing
         return (
             f'<div class="cc-chart" id="chart-{escape(self.chart_id)}"><figure>'
             f'<img src="data:image/svg+xml;base64,{image}" alt="{escape(self.alt, quote=True)}" width="100%">'
-            f"<figcaption><strong>{escape(self.title)}.</strong> {escape(self.caption)} Source: {cites}.</figcaption>"
+            f"<figcaption><strong>{escape(self.title)}.</strong> {escape(self.caption)}{source}</figcaption>"
             f"</figure>{self.table_html()}</div>"
         )
 
