@@ -72,7 +72,7 @@ def main() -> int:
         course = load_course(work)
         bank = work / "quizzes" / f"{args.lesson}.yaml"
         text = bank.read_text(encoding="utf-8")
-        bank.write_text(text.replace("explanation: \"", "explanation: \"(Edited.) ", 1), encoding="utf-8")
+        bank.write_text(text.replace('explanation: "', 'explanation: "(Edited.) ', 1), encoding="utf-8")
         notebook = work / f"{course.lesson_docname(args.lesson)}.ipynb"
         refresh = [str(BIN / "compact-course"), "--root", str(work), "notebooks", str(notebook)]
         rebuild = timed(refresh, env) + timed(build, env)

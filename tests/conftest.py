@@ -40,6 +40,16 @@ def pytest_configure(config):
     os.environ["COMPACT_COURSE_PROGRESS"] = str(scratch / "progress.json")
 
 
+BOOK_FIXTURES = {"book_build", "built_book", "book_server", "browser", "page"}
+
+
+def pytest_collection_modifyitems(config, items):
+    # `scripts/test.sh --fast` leaves out everything that needs the built book or a browser.
+    for item in items:
+        if BOOK_FIXTURES & set(getattr(item, "fixturenames", ())):
+            item.add_marker(pytest.mark.book)
+
+
 def _in_ci() -> bool:
     return os.environ.get("CI", "").lower() in ("1", "true", "yes")
 
@@ -48,7 +58,15 @@ def _in_ci() -> bool:
 def book_build():
     """Build the book once with the strict command from the README; return the process result."""
     jupyter_book = Path(sys.executable).parent / "jupyter-book"
-    command = [str(jupyter_book if jupyter_book.exists() else "jupyter-book"), "build", ".", "-W", "-n", "--keep-going", "--all"]
+    command = [
+        str(jupyter_book if jupyter_book.exists() else "jupyter-book"),
+        "build",
+        ".",
+        "-W",
+        "-n",
+        "--keep-going",
+        "--all",
+    ]
     result = subprocess.run(command, cwd=ROOT, capture_output=True, text=True)
     return result
 
@@ -122,7 +140,12 @@ def page(browser, book_server):
     page.errors = []
     page.on("request", lambda request: page.requests.append(request.url))
     page.on("pageerror", lambda error: page.errors.append(f"pageerror: {error}"))
-    page.on("console", lambda message: page.errors.append(f"console.{message.type}: {message.text}") if message.type == "error" else None)
+    page.on(
+        "console",
+        lambda message: (
+            page.errors.append(f"console.{message.type}: {message.text}") if message.type == "error" else None
+        ),
+    )
     yield page
     context.close()
 
@@ -147,4 +170,3 @@ def book_pages(built: Path) -> list[str]:
             continue  # index.html at the top is a redirect to book/index.html
         pages.append(relative)
     return pages
-

@@ -105,7 +105,7 @@ def _format_and_text(raw: str) -> tuple[str | None, str]:
     if raw.startswith("[") and "]" in raw:
         end = raw.index("]")
         if raw[1:end] in FORMATS:
-            return raw[1:end], _text(raw[end + 1:])
+            return raw[1:end], _text(raw[end + 1 :])
     return None, _text(raw)
 
 
@@ -120,14 +120,14 @@ def _choice_answers(section: str) -> list[GiftAnswer]:
         raise GiftError(f"answers must start with = or ~: {section!r}")
     answers = []
     for begin, end in zip(starts, starts[1:] + [len(section)]):
-        marker, body = section[begin], section[begin + 1:end].strip()
+        marker, body = section[begin], section[begin + 1 : end].strip()
         weight = 100.0 if marker == "=" else 0.0
         if marker == "~" and body.startswith("%"):
             close = body.index("%", 1)
             weight = float(body[1:close])
-            body = body[close + 1:]
+            body = body[close + 1 :]
         hash_at = find(body, "#")
-        text, feedback = (body, None) if hash_at == -1 else (body[:hash_at], _field(body[hash_at + 1:]))
+        text, feedback = (body, None) if hash_at == -1 else (body[:hash_at], _field(body[hash_at + 1 :]))
         answers.append(GiftAnswer(text=_field(text), weight=weight, feedback=feedback, marker=marker))
     return answers
 
@@ -146,21 +146,23 @@ def parse_question(block: str, category: str | None) -> GiftQuestion:
         end = find(block, "::", 2)
         if end == -1:
             raise GiftError(f"unclosed question name: {block[:60]!r}")
-        name, block = _text(block[2:end]), block[end + 2:].strip()
+        name, block = _text(block[2:end]), block[end + 2 :].strip()
     opening, closing = find(block, "{"), find(block, "}")
     if opening == -1 or closing == -1 or closing < opening:
         raise GiftError(f"question {name}: no answer block")
-    if block[closing + 1:].strip():
-        raise GiftError(f"question {name}: text after the answer block: {block[closing + 1:]!r}")
+    if block[closing + 1 :].strip():
+        raise GiftError(f"question {name}: text after the answer block: {block[closing + 1 :]!r}")
     if find(block, "{", opening + 1) != -1:
         raise GiftError(f"question {name}: more than one answer block")
     text_format, text = _format_and_text(block[:opening])
-    section = block[opening + 1:closing].strip()
+    section = block[opening + 1 : closing].strip()
     general = None
     separator = rfind(section, "####")
     if separator != -1:
-        general, section = _field(section[separator + 4:]), section[:separator].strip()
-    question = GiftQuestion(category=category, name=name, text_format=text_format, text=text, kind="", general_feedback=general)
+        general, section = _field(section[separator + 4 :]), section[:separator].strip()
+    question = GiftQuestion(
+        category=category, name=name, text_format=text_format, text=text, kind="", general_feedback=general
+    )
     first_hash = find(section, "#")
     head = (section if first_hash == -1 else section[:first_hash]).strip()
     if find(section, "~") != -1:
@@ -176,7 +178,7 @@ def parse_question(block: str, category: str | None) -> GiftQuestion:
             if arrow == -1:
                 raise GiftError(f"question {name}: pair without -> in {piece!r}")
             # Items are formatted text; matches are plain text in Moodle (no format marker).
-            question.pairs.append((_field(piece[:arrow]), _text(piece[arrow + 2:])))
+            question.pairs.append((_field(piece[:arrow]), _text(piece[arrow + 2 :])))
     elif head in ("T", "TRUE", "F", "FALSE"):
         question.kind = "truefalse"
         parts = split(section, "#")
@@ -201,7 +203,7 @@ def parse_gift(text: str) -> list[GiftQuestion]:
             joined = "\n".join(block).strip()
             block = []
             if joined.startswith("$CATEGORY:"):
-                category = joined[len("$CATEGORY:"):].strip()
+                category = joined[len("$CATEGORY:") :].strip()
             else:
                 questions.append(parse_question(joined, category))
     return questions

@@ -10,14 +10,14 @@ from __future__ import annotations
 
 import dataclasses
 import shutil
+from collections.abc import Sequence
 from pathlib import Path
-from typing import Sequence
 
 import yaml
 
-from compact_course import models as m
-from compact_course.loader import Course, cached_course, load_course
-from compact_course.yamlmarks import CourseDataError, Problem
+from compact_course.core import models as m
+from compact_course.core.course import Course, cached_course, load_course
+from compact_course.core.yamlmarks import CourseDataError, Problem
 
 COURSE_ROOT = Path(__file__).resolve().parents[1]
 
@@ -51,7 +51,10 @@ def isolated_course(questions: Sequence[m.QuestionBase]) -> Course:
     lesson = real_lesson.model_copy(update={"id": "fixture-lesson", "qa": "qa-fixture", "title": "Fixture lesson"})
     module = course.modules[0].model_copy(update={"id": "m1-fixture", "title": "Fixture module", "lessons": (lesson,)})
     return dataclasses.replace(
-        course, modules=(module,), quizzes=(_fixture_bank(questions, lesson.id),), _index={},
+        course,
+        modules=(module,),
+        quizzes=(_fixture_bank(questions, lesson.id),),
+        _index={},
     )
 
 

@@ -17,14 +17,14 @@ from pathlib import Path
 
 import pytest
 
-from compact_course import assessment as a
-from compact_course import models as m
-from compact_course.charts import Chart
-from compact_course.loader import load_course
-from compact_course.progress import Progress, ProgressRecord, ProgressTracker, load_progress
-from compact_course.quiz import Quiz
-from compact_course.quiz_html import lesson_of_question, relative_link
-from compact_course.scoring import fingerprint, score_question
+from compact_course.core import models as m
+from compact_course.core.chart import Chart
+from compact_course.core.course import load_course
+from compact_course.learner import assessment as a
+from compact_course.learner.progress import Progress, ProgressRecord, ProgressTracker, load_progress
+from compact_course.quiz.html import lesson_of_question, relative_link
+from compact_course.quiz.quiz import Quiz
+from compact_course.quiz.scoring import fingerprint, score_question
 from helpers import course_copy, edit, real_course, right, wrong
 
 FIXTURE = Path(__file__).parent / "fixtures" / "draw_cases.json"
@@ -36,19 +36,19 @@ def course():
     return real_course()
 
 
-
-
 def build_draw_cases(course) -> dict:
     """The shared cases for the draw rule, computed from the real course."""
     draw = course.assessment.draw
     cases = [(0, 1), (1, 3), (7, 3), (draw.seed, draw.per_module), (4294967295, 2), (42, 50)]
     return {
         "description": "Seeded draw for the self-assessment (compact_course/assessment.py). key = fmix32(fnv1a(text)); "
-                       "a draw orders each module's questions by (key of '<seed>:<question-id>', id) and takes the "
-                       "first per_module, modules in course order. Regenerate: .venv/bin/python tests/test_assessment.py",
+        "a draw orders each module's questions by (key of '<seed>:<question-id>', id) and takes the "
+        "first per_module, modules in course order. Regenerate: .venv/bin/python tests/test_assessment.py",
         "hashes": [{"text": text, "fnv1a": a.fnv1a32(text), "key": a.fmix32(a.fnv1a32(text))} for text in HASH_TEXTS],
-        "cases": [{"seed": seed, "per_module": per, "expected": [q.id for q in a.draw_questions(course, seed, per)]}
-                  for seed, per in cases],
+        "cases": [
+            {"seed": seed, "per_module": per, "expected": [q.id for q in a.draw_questions(course, seed, per)]}
+            for seed, per in cases
+        ],
     }
 
 
@@ -70,7 +70,7 @@ def test_fnv1a_matches_published_vectors():
 def test_hash_is_over_utf8_bytes():
     # "é" is two UTF-8 bytes: hashing them one by one must equal hashing the text.
     value = a.FNV_OFFSET
-    for byte in "é".encode("utf-8"):
+    for byte in "é".encode():
         value = ((value ^ byte) * a.FNV_PRIME) % 2**32
     assert a.fnv1a32("é") == value != a.fnv1a32("e")
 
@@ -80,7 +80,7 @@ def test_draw_takes_per_module_questions_from_each_module_in_key_order(course):
         drawn = a.draw_questions(course, seed, 2)
         assert len(drawn) == 2 * len(course.modules)
         for index, module in enumerate(course.modules):
-            pair = drawn[2 * index: 2 * index + 2]
+            pair = drawn[2 * index : 2 * index + 2]
             pool = a.module_questions(course, module)
             assert all(q in pool for q in pair)
             keys = sorted((a.draw_key(seed, q.id), q.id) for q in pool)
@@ -101,7 +101,7 @@ def test_draws_spread_over_lessons(course):
     for seed in range(200):
         drawn = a.draw_questions(course, seed, 3)
         for index in range(len(course.modules)):
-            lessons = {lesson_of_question(course, q).id for q in drawn[3 * index: 3 * index + 3]}
+            lessons = {lesson_of_question(course, q).id for q in drawn[3 * index : 3 * index + 3]}
             single_lesson += len(lessons) == 1
             total += 1
     assert single_lesson / total < 0.1
@@ -109,7 +109,7 @@ def test_draws_spread_over_lessons(course):
 
 @pytest.mark.parametrize("seed, per_module", [(-1, 3), (1.5, 3), ("7", 3), (True, 3), (1, 0), (1, 2.0)])
 def test_draw_rejects_bad_seed_or_count(course, seed, per_module):
-    with pytest.raises(ValueError, match="seed|per_module"):
+    with pytest.raises(ValueError, match=r"seed|per_module"):
         a.draw_questions(course, seed, per_module)
 
 
@@ -164,7 +164,9 @@ def test_nothing_answered_is_not_attempted(course, responses):
 
 def test_empty_responses_count_as_unanswered(course):
     questions = a.fixed_questions(course)
-    empties = {q.id: ({} if isinstance(q, m.Matching) else [] if isinstance(q, m.MultipleSelect) else None) for q in questions}
+    empties = {
+        q.id: ({} if isinstance(q, m.Matching) else [] if isinstance(q, m.MultipleSelect) else None) for q in questions
+    }
     assert a.AssessmentResult(course, questions, empties).answered == 0
 
 
@@ -176,7 +178,10 @@ def test_partial_attempt_scores_per_module_in_course_order(course):
     assert result.correct == len(questions[::2])
     assert result.answered == len(responses)
     assert [s.module_id for s in result.modules] == [
-        mod.id for mod in course.modules if any(lesson_of_question(course, q).id in {l.id for l in mod.lessons} for q in questions)]
+        mod.id
+        for mod in course.modules
+        if any(lesson_of_question(course, q).id in {l.id for l in mod.lessons} for q in questions)
+    ]
     for score in result.modules:
         mine = [q for q in questions if course.module_of(lesson_of_question(course, q).id).id == score.module_id]
         assert score.total == len(mine)
@@ -264,17 +269,31 @@ def test_csv_has_a_row_per_module_and_an_overall_row(mixed):
     assert [r["module"] for r in rows[:-1]] == [s.module_id for s in mixed.modules]
     for row, score in zip(rows, mixed.modules):
         assert (row["scope"], row["title"], int(row["correct"]), int(row["total"]), int(row["percent"])) == (
-            "module", score.title, score.correct, score.total, score.percent)
+            "module",
+            score.title,
+            score.correct,
+            score.total,
+            score.percent,
+        )
     overall = rows[-1]
     assert (overall["scope"], int(overall["correct"]), int(overall["answered"]), int(overall["total"])) == (
-        "overall", mixed.correct, mixed.answered, mixed.total)
+        "overall",
+        mixed.correct,
+        mixed.answered,
+        mixed.total,
+    )
 
 
 def test_json_export_holds_overall_modules_questions_and_advice(mixed):
     data = json.loads(mixed.to_json())
     assert data["format"] == "compact-course-assessment-results"
-    assert data["overall"] == {"correct": mixed.correct, "answered": mixed.answered, "total": mixed.total,
-                               "percent": mixed.percent, "status": "attempted"}
+    assert data["overall"] == {
+        "correct": mixed.correct,
+        "answered": mixed.answered,
+        "total": mixed.total,
+        "percent": mixed.percent,
+        "status": "attempted",
+    }
     assert [mod["module"] for mod in data["modules"]] == [s.module_id for s in mixed.modules]
     assert [q["question"] for q in data["questions"]] == [q.id for q in mixed.questions]
     assert [item["lesson"] for item in data["advice"]] == [item.lesson_id for item in mixed.revision_advice()]
@@ -402,7 +421,9 @@ def test_live_nothing_answered_says_not_attempted(course):
 
 def test_live_practice_mode_keeps_immediate_feedback(tmp_path, course):
     questions = a.draw_questions(course, 11, 1)
-    live = a.LiveAssessment(course, questions, "practice", progress_path=tmp_path / "p.json", today=lambda: date(2026, 1, 1))
+    live = a.LiveAssessment(
+        course, questions, "practice", progress_path=tmp_path / "p.json", today=lambda: date(2026, 1, 1)
+    )
     assert live.submit_button.description == "Show my results"
     first = live.questions[0]
     assert _visible(first.check_button)
@@ -426,5 +447,7 @@ def test_self_assessment_widget_is_live_and_tracker_can_save_it(tmp_path, course
 
 
 if __name__ == "__main__":
-    FIXTURE.write_text(json.dumps(build_draw_cases(real_course()), indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+    FIXTURE.write_text(
+        json.dumps(build_draw_cases(real_course()), indent=2, ensure_ascii=False) + "\n", encoding="utf-8"
+    )
     print(f"wrote {FIXTURE}")

@@ -13,10 +13,9 @@ import pytest
 from pydantic import TypeAdapter
 
 from compact_course import cached_course
-from compact_course.assessment import AssessmentResult, draw_questions, fixed_questions
-from compact_course import models as m
-from compact_course.quiz_html import question_spec
-
+from compact_course.core import models as m
+from compact_course.learner.assessment import AssessmentResult, draw_questions, fixed_questions
+from compact_course.quiz.html import question_spec
 
 pytestmark = pytest.mark.browser
 
@@ -94,7 +93,7 @@ def answer_by_mouse(page, form_id: str, response) -> None:
         for item_key, choice_key in response.items():
             form.locator(f"#{form_id}-item-{item_key}").select_option(choice_key)
         return
-    for key in (response if isinstance(response, list) else [response]):
+    for key in response if isinstance(response, list) else [response]:
         form.locator(f"label[for='{form_id}-{key}']").click()
 
 
@@ -189,7 +188,9 @@ def test_javascript_scoring_matches_python_on_the_shared_cases(page):
     for case in cases:
         question = adapter.validate_python(case["question"])
         spec = question_spec(course, question, None)
-        result = page.evaluate("([spec, response]) => window.CompactQuiz.score(spec, response)", [spec, case["response"]])
+        result = page.evaluate(
+            "([spec, response]) => window.CompactQuiz.score(spec, response)", [spec, case["response"]]
+        )
         assert result["answered"] == case["answered"], case["name"]
         assert result["correct"] == case["correct"], case["name"]
         assert [[line["key"], line["correct"]] for line in result["feedback"]] == case["feedback_keys"], case["name"]
@@ -227,7 +228,9 @@ def test_every_page_local_only_accessible_and_error_free(browser, book_server, p
     page.requests, page.errors = [], []
     page.on("request", lambda request: page.requests.append(request.url))
     page.on("pageerror", lambda error: page.errors.append(f"pageerror: {error}"))
-    page.on("console", lambda msg: page.errors.append(f"console.{msg.type}: {msg.text}") if msg.type == "error" else None)
+    page.on(
+        "console", lambda msg: page.errors.append(f"console.{msg.type}: {msg.text}") if msg.type == "error" else None
+    )
     problems = []
     pages = page_list
     assert len(pages) > 25
@@ -311,7 +314,9 @@ def test_progress_export_and_import_round_trip(page, tmp_path):
     bad = tmp_path / "bad.json"
     bad.write_text("{not json", encoding="utf-8")
     page.set_input_files("#cc-import-file", str(bad))
-    page.wait_for_function("() => document.querySelector('.cc-progress-message').textContent.includes('Nothing was imported')")
+    page.wait_for_function(
+        "() => document.querySelector('.cc-progress-message').textContent.includes('Nothing was imported')"
+    )
     assert "1 of 5" in page.locator("tr[data-lesson='who-is-the-compact-for']").inner_text()
 
 
@@ -320,7 +325,10 @@ def test_corrupt_storage_is_set_aside_with_a_notice_and_valid_progress_kept(page
     ids = question_ids(page)
     check_by_mouse(page, ids[1], correct_response(spec_of(page, ids[1])))
     corrupt_key = f"compact-course:v1:lesson:{ids[0]}"
-    page.evaluate("key => { localStorage.setItem(key, '{not json'); localStorage.setItem('compact-course:v1:lesson:q-x-01', '[1,2]'); }", corrupt_key)
+    page.evaluate(
+        "key => { localStorage.setItem(key, '{not json'); localStorage.setItem('compact-course:v1:lesson:q-x-01', '[1,2]'); }",
+        corrupt_key,
+    )
     page.errors.clear()
     page.reload()
     assert page.errors == []
@@ -338,7 +346,9 @@ def test_self_assessment_exam_mode_gives_per_module_results_and_advice(page):
     course = cached_course()
     page.goto("book/self-assessment.html")
     section = page.locator("section.cc-quiz[data-mode=exam]").first
-    ids = page.evaluate("() => [...document.querySelectorAll('section.cc-quiz[data-mode=exam] form.cc-question')].map(f => f.id)")
+    ids = page.evaluate(
+        "() => [...document.querySelectorAll('section.cc-quiz[data-mode=exam] form.cc-question')].map(f => f.id)"
+    )
     assert len(ids) == len(course.assessment.fixed)
     # Exam mode gives no feedback until everything is submitted.
     assert section.locator(".cc-controls:not([hidden]) button[data-action=check]").count() == 0
@@ -384,15 +394,26 @@ def test_fresh_draw_in_the_browser_matches_python(page):
     for vector in cases["hashes"]:
         assert page.evaluate("t => window.CompactQuiz.fnv1a32(t)", vector["text"]) == vector["fnv1a"]
     for case in cases["cases"]:
-        pool = [{"id": q.id, "module": {"id": course.module_of(course.bank_of_question(q.id).quiz.lesson).id,
-                                        "number": course.module_number(course.module_of(course.bank_of_question(q.id).quiz.lesson).id)}}
-                for q in course.all_questions()]
-        drawn = page.evaluate("([pool, seed, n]) => window.CompactQuiz.drawIds(pool, seed, n)", [pool, case["seed"], case["per_module"]])
+        pool = [
+            {
+                "id": q.id,
+                "module": {
+                    "id": course.module_of(course.bank_of_question(q.id).quiz.lesson).id,
+                    "number": course.module_number(course.module_of(course.bank_of_question(q.id).quiz.lesson).id),
+                },
+            }
+            for q in course.all_questions()
+        ]
+        drawn = page.evaluate(
+            "([pool, seed, n]) => window.CompactQuiz.drawIds(pool, seed, n)", [pool, case["seed"], case["per_module"]]
+        )
         assert drawn == case["expected"]
 
     def visible_ids():
-        return page.evaluate("() => [...document.querySelectorAll('section[data-draw-seed] form.cc-question')]"
-                             ".filter(f => !f.hidden).map(f => f.getAttribute('data-question'))")
+        return page.evaluate(
+            "() => [...document.querySelectorAll('section[data-draw-seed] form.cc-question')]"
+            ".filter(f => !f.hidden).map(f => f.getAttribute('data-question'))"
+        )
 
     default = course.assessment.draw
     assert visible_ids() == [q.id for q in draw_questions(course, default.seed, default.per_module)]
@@ -401,8 +422,10 @@ def test_fresh_draw_in_the_browser_matches_python(page):
     expected = [q.id for q in draw_questions(course, 7, default.per_module)]
     assert visible_ids() == expected
     assert "Drew 12 questions with seed 7" in page.locator(".cc-draw-status").inner_text()
-    numbers = page.evaluate("() => [...document.querySelectorAll('section[data-draw-seed] form.cc-question')]"
-                            ".filter(f => !f.hidden).map(f => f.querySelector('.cc-number').textContent)")
+    numbers = page.evaluate(
+        "() => [...document.querySelectorAll('section[data-draw-seed] form.cc-question')]"
+        ".filter(f => !f.hidden).map(f => f.querySelector('.cc-number').textContent)"
+    )
     assert numbers == [f"Question {n} of {len(expected)}" for n in range(1, len(expected) + 1)]
     page.get_by_label("Seed").fill("-3")
     page.get_by_role("button", name="Draw questions").click()

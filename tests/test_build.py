@@ -7,7 +7,6 @@ import re
 from compact_course import cached_course
 
 
-
 def test_book_builds_without_warnings(book_build):
     output = book_build.stdout + book_build.stderr
     assert book_build.returncode == 0, output[-4000:]
@@ -19,8 +18,15 @@ def test_every_lesson_and_generated_page_is_built(page_list):
     pages = set(page_list)
     for lesson in course.lessons:
         assert f"{course.lesson_docname(lesson.id)}.html" in pages
-    for name in ("book/index.html", "book/progress.html", "book/self-assessment.html", "book/glossary.html",
-                 "book/sources.html", "book/compact-today.html", "book/facilitator/index.html"):
+    for name in (
+        "book/index.html",
+        "book/progress.html",
+        "book/self-assessment.html",
+        "book/glossary.html",
+        "book/sources.html",
+        "book/compact-today.html",
+        "book/facilitator/index.html",
+    ):
         assert name in pages
 
 

@@ -7,8 +7,9 @@ import re
 import pytest
 
 from compact_course import cached_course
-from compact_course.charts import CHARTS, OKABE_ITO, chart
-from compact_course.loader import CHART_NEEDS
+from compact_course.book.charts import CHARTS, chart
+from compact_course.core.chart import OKABE_ITO
+from compact_course.core.course import CHART_NEEDS
 
 
 @pytest.fixture(scope="module")
@@ -40,18 +41,24 @@ def test_colour_blind_safe_palette_and_readable_labels(course):
     for chart_id in ("survey-agreement", "nao-short-consultations", "engagement-2012"):
         axes = chart(course, chart_id).figure.axes[0]
         colours = {tuple(round(c, 3) for c in p.get_facecolor()[:3]) for p in axes.patches}
-        palette = {tuple(round(int(h[i:i + 2], 16) / 255, 3) for i in (1, 3, 5)) for h in OKABE_ITO}
+        palette = {tuple(round(int(h[i : i + 2], 16) / 255, 3) for i in (1, 3, 5)) for h in OKABE_ITO}
         assert colours <= palette
         for label in axes.get_xticklabels() + axes.get_yticklabels():
             assert label.get_fontsize() >= 10
 
 
 def test_nao_and_engagement_series(course):
-    for chart_id, series in (("nao-short-consultations", "nao-short-consultations"), ("engagement-2012", "engagement-2012")):
+    for chart_id, series in (
+        ("nao-short-consultations", "nao-short-consultations"),
+        ("engagement-2012", "engagement-2012"),
+    ):
         ch = chart(course, chart_id)
         values = sorted(f.value for f in course.series(series))
         axes = ch.figure.axes[0]
-        measured = sorted(max(p.get_width(), p.get_height()) if chart_id == "engagement-2012" else p.get_height() for p in axes.patches)
+        measured = sorted(
+            max(p.get_width(), p.get_height()) if chart_id == "engagement-2012" else p.get_height()
+            for p in axes.patches
+        )
         assert measured == values
         assert all(f.display_value in ch.alt for f in course.series(series))
 

@@ -5,12 +5,12 @@ from __future__ import annotations
 import os
 import re
 import subprocess
+import sys
 from pathlib import Path
 
 from compact_course.cli import main
-from compact_course.loader import load_course
-
-from helpers import COURSE_ROOT, course_copy, edit, index_of, line_of
+from compact_course.core.course import load_course
+from helpers import course_copy, edit, index_of, line_of
 
 SUMMARY = re.compile(
     r"^OK: (\d+) Q&A entries, (\d+) sources, (\d+) figures, (\d+) events, (\d+) glossary terms, "
@@ -27,8 +27,15 @@ def test_check_passes_on_good_data_with_a_summary(tmp_path, capsys):
     assert found, out
     course = load_course(root)
     assert [int(n) for n in found.groups()] == [
-        len(course.qa), len(course.sources), len(course.figures), len(course.events), len(course.terms),
-        len(course.lessons), len(course.modules), len(course.all_questions()), len(course.quizzes),
+        len(course.qa),
+        len(course.sources),
+        len(course.figures),
+        len(course.events),
+        len(course.terms),
+        len(course.lessons),
+        len(course.modules),
+        len(course.all_questions()),
+        len(course.quizzes),
     ]
     assert found.group(1) == "19"
 
@@ -37,7 +44,9 @@ def test_check_fails_on_bad_data_naming_file_line_and_field(tmp_path, capsys):
     root = course_copy(tmp_path)
     i = index_of(root, "data/timeline.yaml", "events", "compact-refreshed")
     date_line = edit(root, "data/timeline.yaml", '    date: "2009"\n', '    date: "2009-13"\n')
-    title_line = edit(root, "quizzes/who-is-the-compact-for.yaml", '  title: "Who is the Compact for?"\n', '  title: " "\n')
+    title_line = edit(
+        root, "quizzes/who-is-the-compact-for.yaml", '  title: "Who is the Compact for?"\n', '  title: " "\n'
+    )
     assert main(["--root", str(root), "check"]) == 1
     out, err = capsys.readouterr()
     assert "OK" not in out
@@ -65,7 +74,9 @@ def test_check_uses_course_root_environment_variable(tmp_path, capsys, monkeypat
 
 
 def test_installed_command_finds_the_course_from_any_folder(tmp_path):
-    command = COURSE_ROOT / ".venv" / "bin" / "compact-course"
+    # The command installed beside the interpreter running the tests, wherever that environment is.
+    command = Path(sys.executable).parent / "compact-course"
+    assert command.is_file(), f"no compact-course command beside {sys.executable}"
     env = {key: value for key, value in os.environ.items() if key != "COMPACT_COURSE_ROOT"}
     done = subprocess.run([str(command), "check"], cwd=tmp_path, env=env, capture_output=True, text=True, timeout=120)
     assert done.returncode == 0, done.stderr

@@ -4,8 +4,7 @@ from __future__ import annotations
 
 from collections import Counter
 
-from compact_course import models as m
-
+from compact_course.core import models as m
 from helpers import COURSE_ROOT, real_course
 
 MIN_PER_QA = 4

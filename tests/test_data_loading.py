@@ -17,9 +17,8 @@ import re
 import pytest
 import yaml
 
-from compact_course.loader import load_course
-from compact_course.yamlmarks import CourseDataError
-
+from compact_course.core.course import load_course
+from compact_course.core.yamlmarks import CourseDataError
 from helpers import (
     COURSE_ROOT,
     course_copy,
@@ -165,13 +164,23 @@ def _question_index(root, qid, bank=BANK):
 
 def unknown_field_in_qa_entry(root):
     i = index_of(root, QA, "entries", "qa-not-legally-binding")
-    line = edit(root, QA, "  - id: qa-not-legally-binding\n", '  - id: qa-not-legally-binding\n    titel: "A typo"\n') + 1
+    line = (
+        edit(root, QA, "  - id: qa-not-legally-binding\n", '  - id: qa-not-legally-binding\n    titel: "A typo"\n') + 1
+    )
     return QA, line, f"entries[{i}].titel", "unknown field"
 
 
 def unknown_field_in_question(root):
     k = _question_index(root, "q-who-is-the-compact-for-05")
-    line = edit(root, BANK, "  - id: q-who-is-the-compact-for-05\n", "  - id: q-who-is-the-compact-for-05\n    difficulty: hard\n") + 1
+    line = (
+        edit(
+            root,
+            BANK,
+            "  - id: q-who-is-the-compact-for-05\n",
+            "  - id: q-who-is-the-compact-for-05\n    difficulty: hard\n",
+        )
+        + 1
+    )
     return BANK, line, f"questions[{k}].difficulty", "unknown field"
 
 
@@ -181,7 +190,7 @@ def unknown_top_level_field(root):
 
 
 def duplicate_yaml_key(root):
-    prompt = "    prompt: \"In Compact Voice's answer, which relationships is the Compact relevant to?\"\n"
+    prompt = '    prompt: "In Compact Voice\'s answer, which relationships is the Compact relevant to?"\n'
     first = edit(root, BANK, prompt, prompt + '    prompt: "A second prompt"\n')
     line = first + 1
     return BANK, line, "prompt", f"duplicate key (first given on line {first})"
@@ -205,20 +214,39 @@ def duplicate_source_address(root):
     data = yaml.safe_load((root / SRC).read_text(encoding="utf-8"))
     i = next(n for n, s in enumerate(data["sources"]) if s.get("url") == "http://www.merlinstandard.co.uk/")
     first = line_of(root, SRC, '    url: "http://www.compactvoice.org.uk/resources/case-studies"\n')
-    line = edit(root, SRC, '    url: "http://www.merlinstandard.co.uk/"\n', '    url: "http://www.compactvoice.org.uk/resources/case-studies"\n')
-    return SRC, line, f"sources[{i}].url", f"duplicate address 'http://www.compactvoice.org.uk/resources/case-studies' (first on line {first})"
+    line = edit(
+        root,
+        SRC,
+        '    url: "http://www.merlinstandard.co.uk/"\n',
+        '    url: "http://www.compactvoice.org.uk/resources/case-studies"\n',
+    )
+    return (
+        SRC,
+        line,
+        f"sources[{i}].url",
+        f"duplicate address 'http://www.compactvoice.org.uk/resources/case-studies' (first on line {first})",
+    )
 
 
 def duplicate_question_id_across_banks(root):
     k = _question_index(root, "q-who-is-the-compact-for-05")
     line = edit(root, BANK, "  - id: q-who-is-the-compact-for-05\n", "  - id: q-arbitration-elsewhere-01\n")
-    return BANK, line, f"questions[{k}].id", "duplicate question id 'q-arbitration-elsewhere-01' (also in quizzes/arbitration-elsewhere.yaml)"
+    return (
+        BANK,
+        line,
+        f"questions[{k}].id",
+        "duplicate question id 'q-arbitration-elsewhere-01' (also in quizzes/arbitration-elsewhere.yaml)",
+    )
 
 
 def dangling_answer_point_source(root):
     i = index_of(root, QA, "entries", "qa-town-and-parish-councils")
     data = yaml.safe_load((root / QA).read_text(encoding="utf-8"))
-    j = next(n for n, p in enumerate(data["entries"][i]["answer"]) if isinstance(p, dict) and p.get("source") == "cv-glos-town-parish-case-study")
+    j = next(
+        n
+        for n, p in enumerate(data["entries"][i]["answer"])
+        if isinstance(p, dict) and p.get("source") == "cv-glos-town-parish-case-study"
+    )
     old = 'resulting benefits of doing so."\n        source: cv-glos-town-parish-case-study\n'
     line = edit(root, QA, old, old.replace("cv-glos-town-parish-case-study", "cv-glos-missing")) + 1
     return QA, line, f"entries[{i}].answer[{j}].source", "unknown source 'cv-glos-missing'"
@@ -248,7 +276,12 @@ def dangling_event_source(root):
 
 def dangling_see_also(root):
     i = index_of(root, GL, "terms", "local-compact")
-    line = edit(root, GL, "see_also: [the-compact, compact-group, dispute-resolution-procedure]", "see_also: [the-compact, compact-groups, dispute-resolution-procedure]")
+    line = edit(
+        root,
+        GL,
+        "see_also: [the-compact, compact-group, dispute-resolution-procedure]",
+        "see_also: [the-compact, compact-groups, dispute-resolution-procedure]",
+    )
     return GL, line, f"terms[{i}].see_also[1]", "unknown glossary term 'compact-groups'"
 
 
@@ -266,19 +299,31 @@ def dangling_facilitator_lesson(root):
 
 def dangling_facilitator_prompt(root):
     i = index_of(root, FA, "lessons", "who-is-the-compact-for", key="lesson")
-    line = edit(root, FA, "      - prompt: d-who-is-the-compact-for-1\n", "      - prompt: d-who-is-the-compact-for-9\n")
+    line = edit(
+        root, FA, "      - prompt: d-who-is-the-compact-for-1\n", "      - prompt: d-who-is-the-compact-for-9\n"
+    )
     return FA, line, f"lessons[{i}].discussion[0].prompt", "'d-who-is-the-compact-for-9'"
 
 
 def dangling_spark_question(root):
     i = index_of(root, FA, "lessons", "who-is-the-compact-for", key="lesson")
-    line = edit(root, FA, "spark_questions: [q-who-is-the-compact-for-02, q-who-is-the-compact-for-03]", "spark_questions: [q-who-is-the-compact-for-02, q-who-is-the-compact-for-99]")
+    line = edit(
+        root,
+        FA,
+        "spark_questions: [q-who-is-the-compact-for-02, q-who-is-the-compact-for-03]",
+        "spark_questions: [q-who-is-the-compact-for-02, q-who-is-the-compact-for-99]",
+    )
     return FA, line, f"lessons[{i}].spark_questions[1]", "unknown quiz question 'q-who-is-the-compact-for-99'"
 
 
 def dangling_quiz_qa(root):
     k = _question_index(root, "q-who-is-the-compact-for-02")
-    line = edit(root, BANK, "    qa: [qa-who-is-the-compact-for, qa-has-its-time-passed]\n", "    qa: [qa-who-is-the-compact-for, qa-has-its-time-pased]\n")
+    line = edit(
+        root,
+        BANK,
+        "    qa: [qa-who-is-the-compact-for, qa-has-its-time-passed]\n",
+        "    qa: [qa-who-is-the-compact-for, qa-has-its-time-pased]\n",
+    )
     return BANK, line, f"questions[{k}].qa[1]", "unknown Q&A entry 'qa-has-its-time-pased'"
 
 
@@ -300,7 +345,7 @@ def empty_text(root):
 
 def whitespace_only_text(root):
     k = _question_index(root, "q-who-is-the-compact-for-05")
-    old = "    prompt: \"In Compact Voice's answer, which relationships is the Compact relevant to?\"\n"
+    old = '    prompt: "In Compact Voice\'s answer, which relationships is the Compact relevant to?"\n'
     line = edit(root, BANK, old, '    prompt: "   \\t  "\n')
     return BANK, line, f"questions[{k}].prompt", "must not be empty"
 
@@ -376,8 +421,18 @@ def multiple_with_none_correct(root):
 def duplicated_option(root):
     k = _question_index(root, "q-who-is-the-compact-for-05")
     item = line_of(root, BANK, "  - id: q-who-is-the-compact-for-05\n")
-    edit(root, BANK, '      - text: "Only contracts above a set value"\n', '      - text: "Only dealings between central government and national charities"\n')
-    return BANK, item, f"questions[{k}]", "option 'Only dealings between central government and national charities' is given twice"
+    edit(
+        root,
+        BANK,
+        '      - text: "Only contracts above a set value"\n',
+        '      - text: "Only dealings between central government and national charities"\n',
+    )
+    return (
+        BANK,
+        item,
+        f"questions[{k}]",
+        "option 'Only dealings between central government and national charities' is given twice",
+    )
 
 
 def all_of_the_above_option(root):
@@ -393,7 +448,7 @@ def true_false_missing_feedback_false(root):
     text = (root / BANK).read_text(encoding="utf-8")
     match = re.search(r"^    feedback_false: .*\n", text, flags=re.MULTILINE)
     assert match and text.count("feedback_false:") == 1
-    (root / BANK).write_text(text[: match.start()] + text[match.end():], encoding="utf-8")
+    (root / BANK).write_text(text[: match.start()] + text[match.end() :], encoding="utf-8")
     return BANK, item, f"questions[{k}].feedback_false", "required field is missing"
 
 
@@ -403,22 +458,34 @@ def scenario_missing_scenario(root):
     text = (root / BANK).read_text(encoding="utf-8")
     match = re.search(r"^    scenario: .*\n", text, flags=re.MULTILINE)
     assert match and text.count("    scenario:") == 1
-    (root / BANK).write_text(text[: match.start()] + text[match.end():], encoding="utf-8")
+    (root / BANK).write_text(text[: match.start()] + text[match.end() :], encoding="utf-8")
     return BANK, item, f"questions[{k}].scenario", "required field is missing"
 
 
 def matching_duplicate_match(root):
     k = _question_index(root, "q-who-is-the-compact-for-04")
     item = line_of(root, BANK, "  - id: q-who-is-the-compact-for-04\n")
-    edit(root, BANK, '        match: "A body that often signs up to its local Compact"\n', '        match: "A private-sector body Compact Voice encouraged local Compacts to bring in"\n')
-    return BANK, item, f"questions[{k}]", "match 'A private-sector body Compact Voice encouraged local Compacts to bring in' is given twice"
+    edit(
+        root,
+        BANK,
+        '        match: "A body that often signs up to its local Compact"\n',
+        '        match: "A private-sector body Compact Voice encouraged local Compacts to bring in"\n',
+    )
+    return (
+        BANK,
+        item,
+        f"questions[{k}]",
+        "match 'A private-sector body Compact Voice encouraged local Compacts to bring in' is given twice",
+    )
 
 
 def timings_not_summing(root):
     i = index_of(root, FA, "lessons", "who-is-the-compact-for", key="lesson")
     notes = yaml.safe_load((root / FA).read_text(encoding="utf-8"))["lessons"][i]
     lessons = yaml.safe_load((root / LS).read_text(encoding="utf-8"))
-    minutes = next(l["minutes"] for mod in lessons["modules"] for l in mod["lessons"] if l["id"] == "who-is-the-compact-for")
+    minutes = next(
+        l["minutes"] for mod in lessons["modules"] for l in mod["lessons"] if l["id"] == "who-is-the-compact-for"
+    )
     total = sum(t["minutes"] for t in notes["timings"])
     assert total == minutes
     timings = line_of(root, FA, "  - lesson: who-is-the-compact-for\n") + 1
@@ -452,7 +519,9 @@ def qa_entry_covered_by_too_few_questions(root):
                 continue
             kept += 1
             if kept > 3:
-                refs = [r.strip() for r in found.group(2).split(",") if r.strip() != target] or ["qa-who-is-the-compact-for"]
+                refs = [r.strip() for r in found.group(2).split(",") if r.strip() != target] or [
+                    "qa-who-is-the-compact-for"
+                ]
                 lines[n] = f"{found.group(1)}{', '.join(refs)}{found.group(3)}"
         path.write_text("\n".join(lines), encoding="utf-8")
     assert kept >= 4, "the case needs an entry with at least four questions to start with"
@@ -482,7 +551,12 @@ def wrong_type_in_question(root):
 def unknown_question_type(root):
     k = _question_index(root, "q-who-is-the-compact-for-05")
     line = line_of(root, BANK, "  - id: q-who-is-the-compact-for-05\n") + 1
-    edit(root, BANK, "  - id: q-who-is-the-compact-for-05\n    type: single\n", "  - id: q-who-is-the-compact-for-05\n    type: essay\n")
+    edit(
+        root,
+        BANK,
+        "  - id: q-who-is-the-compact-for-05\n    type: single\n",
+        "  - id: q-who-is-the-compact-for-05\n    type: essay\n",
+    )
     return BANK, line, f"questions[{k}].type", "'essay'"
 
 

@@ -18,14 +18,13 @@ from html.parser import HTMLParser
 import pytest
 
 from compact_course import cli
-from compact_course import models as m
+from compact_course.core import models as m
+from compact_course.core.course import load_course
 from compact_course.export import export
 from compact_course.export.common import UnknownModuleError, moodle_category_path, select_modules
 from compact_course.export.gift import gift_text
 from compact_course.export.moodle_xml import moodle_xml
 from compact_course.export.qti import qti_package
-from compact_course.loader import load_course
-
 from gift_parser import GiftError, parse_gift
 from helpers import COURSE_ROOT, course_copy, edit, real_course
 
@@ -34,10 +33,32 @@ CP = "{http://www.imsglobal.org/xsd/imscp_v1p1}"
 
 # Moodle's grade list (question_bank::fraction_options_full) and its import tolerance, typed
 # here independently of the exporter so a wrong table there cannot hide.
-MOODLE_GRADES = [Decimal(x) for x in (
-    "1 0.9 0.8333333 0.8 0.75 0.7 0.6666667 0.6 0.5 0.4 0.3333333 0.3 0.25 0.2 "
-    "0.1666667 0.1428571 0.125 0.1111111 0.1 0.05 0"
-).split()]
+MOODLE_GRADES = [
+    Decimal(x)
+    for x in [
+        "1",
+        "0.9",
+        "0.8333333",
+        "0.8",
+        "0.75",
+        "0.7",
+        "0.6666667",
+        "0.6",
+        "0.5",
+        "0.4",
+        "0.3333333",
+        "0.3",
+        "0.25",
+        "0.2",
+        "0.1666667",
+        "0.1428571",
+        "0.125",
+        "0.1111111",
+        "0.1",
+        "0.05",
+        "0",
+    ]
+]
 
 
 # --- Reading HTML fields ----------------------------------------------------------------------
@@ -139,15 +160,18 @@ def check_gift(course, text: str, modules=None) -> None:
     parsed = parse_gift(text)
     expected = list(exported(course, modules))
     assert [q.name for q in parsed] == [question.id for *_, question in expected]
-    for gq, (number, module, bank, question) in zip(parsed, expected):
+    for gq, (number, module, _bank, question) in zip(parsed, expected):
         assert gq.category == f"$course$/top/Module {number}: {module.title}"
         assert gq.text_format == "html"
         assert html_blocks(gq.text) == stem(question)
         assert html_blocks(gq.general_feedback) == general_feedback(question)
         if isinstance(question, m.TrueFalse):
             assert gq.kind == "truefalse" and gq.truth is question.answer
-            right, wrong = (question.feedback_true, question.feedback_false) if question.answer else (
-                question.feedback_false, question.feedback_true)
+            right, wrong = (
+                (question.feedback_true, question.feedback_false)
+                if question.answer
+                else (question.feedback_false, question.feedback_true)
+            )
             assert html_blocks(gq.feedback_right) == [right]
             assert html_blocks(gq.feedback_wrong) == [wrong]
         elif isinstance(question, m.Matching):
@@ -197,16 +221,26 @@ def test_gift_parser_reads_moodle_syntax_and_escapes():
     assert first.category == second.category == "$course$/top/A: b"
     assert (first.name, first.text_format, first.text) == ("Q:1", "html", "<p>1 {+} 1 = 2\n \\ #</p>")
     assert (first.truth, first.feedback_wrong, first.feedback_right, first.general_feedback) == (
-        True, "<p>no</p>", "<p>yes</p>", "<p>why</p>")
+        True,
+        "<p>no</p>",
+        "<p>yes</p>",
+        "<p>why</p>",
+    )
     assert [(a.text, a.weight, a.feedback) for a in second.answers] == [
-        ("a ~ b", 50, "fine"), ("c", -100, "bad"), ("[x] d", 50, None)]
+        ("a ~ b", 50, "fine"),
+        ("c", -100, "bad"),
+        ("[x] d", 50, None),
+    ]
 
 
-@pytest.mark.parametrize("broken", [
-    "::Q::A {brace} here {=a ~b}",          # an unescaped brace in the question text
-    "::Q::A {=a#feed}back ~b}",             # an unescaped brace in feedback
-    "::Q::A back\\slash {=a ~b}",           # a lone backslash
-])
+@pytest.mark.parametrize(
+    "broken",
+    [
+        "::Q::A {brace} here {=a ~b}",  # an unescaped brace in the question text
+        "::Q::A {=a#feed}back ~b}",  # an unescaped brace in feedback
+        "::Q::A back\\slash {=a ~b}",  # a lone backslash
+    ],
+)
 def test_gift_parser_rejects_unescaped_specials(broken):
     with pytest.raises(GiftError):
         parse_gift(broken)
@@ -230,12 +264,18 @@ def check_moodle_xml(course, text: str, modules=None) -> None:
     questions = [e for e in elements if e.get("type") != "category"]
     chosen = select_modules(course, modules)
     assert [c.findtext("category/text") for c in categories] == [
-        f"$course$/top/Module {course.module_number(mod.id)}: {mod.title}" for mod in chosen]
+        f"$course$/top/Module {course.module_number(mod.id)}: {mod.title}" for mod in chosen
+    ]
     assert [html_blocks(_field(c, "info")) for c in categories] == [[mod.summary] for mod in chosen]
     expected = list(exported(course, modules))
     assert len(questions) == len(expected)
-    kinds = {"single": "multichoice", "scenario": "multichoice", "multiple": "multichoice",
-             "true-false": "truefalse", "matching": "matching"}
+    kinds = {
+        "single": "multichoice",
+        "scenario": "multichoice",
+        "multiple": "multichoice",
+        "true-false": "truefalse",
+        "matching": "matching",
+    }
     for element, (_, _, bank, question) in zip(questions, expected):
         assert element.get("type") == kinds[question.type]
         assert element.findtext("name/text") == element.findtext("idnumber") == question.id
@@ -252,7 +292,10 @@ def check_moodle_xml(course, text: str, modules=None) -> None:
             }
         elif isinstance(question, m.Matching):
             assert element.findtext("shuffleanswers") == "true"
-            subs = [(html_plain(s.findtext("text") or ""), s.findtext("answer/text")) for s in element.findall("subquestion")]
+            subs = [
+                (html_plain(s.findtext("text") or ""), s.findtext("answer/text"))
+                for s in element.findall("subquestion")
+            ]
             assert all(s.get("format") == "html" for s in element.findall("subquestion"))
             assert subs == [(p.item, p.match) for p in question.pairs] + [("", d) for d in question.distractors]
         else:
@@ -274,8 +317,11 @@ def test_moodle_xml_weights_match_gift():
     course = real_course()
     gift = {q.name: [Decimal(str(a.weight)) for a in q.answers] for q in parse_gift(gift_text(course)) if q.answers}
     root = ET.fromstring(moodle_xml(course))
-    xml = {e.findtext("name/text"): [Decimal(a.get("fraction")) for a in e.findall("answer")]
-           for e in root.iter("question") if e.get("type") == "multichoice"}
+    xml = {
+        e.findtext("name/text"): [Decimal(a.get("fraction")) for a in e.findall("answer")]
+        for e in root.iter("question")
+        if e.get("type") == "multichoice"
+    }
     assert gift == xml and len(xml) == sum(q.type in ("single", "scenario", "multiple") for q in course.all_questions())
 
 
@@ -387,13 +433,15 @@ def check_qti(course, data: bytes, modules=None) -> None:
             assert [r.get("identifier") for r in refs] == [q.id for q in course.quiz_for(lesson.id).questions]
             assert all(r.get("href") in names for r in refs)
 
-    for _, _, bank, question in expected:
+    for _, _, _bank, question in expected:
         resource = resources[f"item-{question.id}"]
         item = ET.fromstring(archive.read(resource.get("href")))
         assert item.tag == f"{QTI}assessmentItem" and item.get("identifier") == question.id
         declaration = item.find(f"{QTI}responseDeclaration")
         correct = [v.text for v in declaration.iterfind(f"{QTI}correctResponse/{QTI}value")]
-        mapping = {e.get("mapKey"): Decimal(e.get("mappedValue")) for e in declaration.iterfind(f"{QTI}mapping/{QTI}mapEntry")}
+        mapping = {
+            e.get("mapKey"): Decimal(e.get("mappedValue")) for e in declaration.iterfind(f"{QTI}mapping/{QTI}mapEntry")
+        }
         body = item.find(f"{QTI}itemBody")
         explanation = item.find(f"{QTI}modalFeedback[@outcomeIdentifier='EXPLANATION']")
         assert _qti_blocks(explanation) == general_feedback(question)
@@ -403,7 +451,9 @@ def check_qti(course, data: bytes, modules=None) -> None:
             sources, targets = interaction.findall(f"{QTI}simpleMatchSet")
             source_text = {c.get("identifier"): c.text for c in sources}
             target_text = {c.get("identifier"): c.text for c in targets}
-            assert sorted(target_text.values()) == sorted([p.match for p in question.pairs] + list(question.distractors))
+            assert sorted(target_text.values()) == sorted(
+                [p.match for p in question.pairs] + list(question.distractors)
+            )
             pairs = [tuple(value.split(" ")) for value in correct]
             assert [(source_text[s], target_text[t]) for s, t in pairs] == [(p.item, p.match) for p in question.pairs]
             assert set(mapping) == set(correct) and sum(mapping.values()) == 1
@@ -424,8 +474,10 @@ def check_qti(course, data: bytes, modules=None) -> None:
             assert declaration.get("cardinality") == ("multiple" if multiple else "single")
             assert interaction.get("maxChoices") == (str(len(choices)) if multiple else "1")
             check_weights(question, [mapping.get(c.key, Decimal(0)) * 100 for c in choices])
-            feedback = {f.get("identifier"): _qti_blocks(f)
-                        for f in item.findall(f"{QTI}modalFeedback[@outcomeIdentifier='FEEDBACK']")}
+            feedback = {
+                f.get("identifier"): _qti_blocks(f)
+                for f in item.findall(f"{QTI}modalFeedback[@outcomeIdentifier='FEEDBACK']")
+            }
             assert feedback == {c.key: [c.feedback] for c in choices}
             # Scoring and feedback when the item is actually answered.
             response = correct if multiple else correct[0]
@@ -468,15 +520,25 @@ def _yaml(text: str) -> str:
 HOSTILE_EDITS = {
     "prompt": ('"In Compact Voice\'s answer, which relationships is the Compact relevant to?"', f"Prompt {HOSTILE}"),
     "option": ('"Only contracts above a set value"', f"[html] Option {HOSTILE}"),
-    "feedback": ('"The Q&A sets no value threshold; Compact Voice described the Compact as equally valuable to small local charities."',
-                 f"Feedback {HOSTILE}"),
-    "multiple option": ('"It concerns only national government departments and national charities."', f"Wrong {HOSTILE}"),
-    "scenario": ('"You have just joined a clinical commissioning group (as NHS commissioning was then organised) as a commissioner. '
-                 'Your CCG has not signed up to the local Compact, and a colleague tells you the Compact is \'a council thing\' that '
-                 'does not concern the NHS. Most of your voluntary sector providers are subcontracted through a large prime provider."',
-                 f"Scenario {HOSTILE}"),
-    "true feedback": ('"Not quite. The Compact says explicitly that it applies right along supply chains, not just to the direct '
-                      'funder-deliverer relationship."', f"True {HOSTILE}"),
+    "feedback": (
+        '"The Q&A sets no value threshold; Compact Voice described the Compact as equally valuable to small local charities."',
+        f"Feedback {HOSTILE}",
+    ),
+    "multiple option": (
+        '"It concerns only national government departments and national charities."',
+        f"Wrong {HOSTILE}",
+    ),
+    "scenario": (
+        '"You have just joined a clinical commissioning group (as NHS commissioning was then organised) as a commissioner. '
+        "Your CCG has not signed up to the local Compact, and a colleague tells you the Compact is 'a council thing' that "
+        'does not concern the NHS. Most of your voluntary sector providers are subcontracted through a large prime provider."',
+        f"Scenario {HOSTILE}",
+    ),
+    "true feedback": (
+        '"Not quite. The Compact says explicitly that it applies right along supply chains, not just to the direct '
+        'funder-deliverer relationship."',
+        f"True {HOSTILE}",
+    ),
     "item": ('"Housing association"', f"Item {HOSTILE}"),
     "match": ('"A body that often signs up to its local Compact"', f"Match {HOSTILE}"),
     "distractor": ('"Outside the Compact because it does not receive public funds"', f"Distractor {HOSTILE}"),
@@ -528,9 +590,14 @@ def test_hostile_text_survives_qti(hostile_course):
 
 def test_gift_refuses_text_that_moodle_would_rewrite(tmp_path):
     root = course_copy(tmp_path)
-    edit(root, "quizzes/who-is-the-compact-for.yaml", '"A body that often signs up to its local Compact"', '"Colon &&058; here"')
+    edit(
+        root,
+        "quizzes/who-is-the-compact-for.yaml",
+        '"A body that often signs up to its local Compact"',
+        '"Colon &&058; here"',
+    )
     course = load_course(root)
-    with pytest.raises(ValueError, match="q-who-is-the-compact-for-04.*&&058;"):
+    with pytest.raises(ValueError, match=r"q-who-is-the-compact-for-04.*&&058;"):
         gift_text(course)
     # Moodle XML has no such placeholders, so it keeps the text as it is.
     assert "Colon &amp;&amp;058; here" in moodle_xml(course)
@@ -552,7 +619,7 @@ def test_modules_by_number_or_id_in_course_order():
     assert [mod.id for mod in select_modules(course, ["3,1"])] == [ids[0], ids[2]]
     assert [mod.id for mod in select_modules(course, [ids[3], "2", "2"])] == [ids[1], ids[3]]
     assert select_modules(course, None) == course.modules
-    with pytest.raises(UnknownModuleError, match="unknown module.*: 5, nope"):
+    with pytest.raises(UnknownModuleError, match=r"unknown module.*: 5, nope"):
         select_modules(course, ["1,5", "nope"])
 
 
@@ -567,7 +634,9 @@ def test_export_of_selected_modules_holds_only_their_questions():
 def test_command_writes_the_export(tmp_path, capsys, fmt):
     course = real_course()
     out = tmp_path / "sub" / f"bank.{fmt}"
-    assert cli.main(["--root", str(COURSE_ROOT), "export", "--format", fmt, "--out", str(out), "--modules", "1", "3"]) == 0
+    assert (
+        cli.main(["--root", str(COURSE_ROOT), "export", "--format", fmt, "--out", str(out), "--modules", "1", "3"]) == 0
+    )
     data = out.read_bytes()
     expected = export(course, fmt, ["1", "3"])
     assert data == (expected if isinstance(expected, bytes) else expected.encode("utf-8"))

@@ -12,11 +12,10 @@ from html import escape
 import nbformat
 import pytest
 
-from compact_course import handouts
-from compact_course import models as m
-from compact_course.pages import lesson as lesson_page
-from compact_course.toc import FACILITATORS
-
+from compact_course.book.pages import lesson as lesson_page
+from compact_course.book.toc import FACILITATORS
+from compact_course.core import models as m
+from compact_course.facilitator import handouts
 from helpers import COURSE_ROOT, course_with_questions, real_course
 
 
@@ -126,8 +125,14 @@ def test_handout_bodies_sit_in_the_print_styled_container(course, generated):
 
 def test_handouts_escape_question_text():
     nasty = m.SingleChoice(
-        type="single", id="q-fixture-01", prompt='Is <script>alert("x")</script> & co escaped?', qa=("qa-who-is-the-compact-for",),
-        options=(m.Option(text="<b>yes</b>", feedback="fb <i>one</i>", correct=True), m.Option(text="no", feedback="fb two")),
+        type="single",
+        id="q-fixture-01",
+        prompt='Is <script>alert("x")</script> & co escaped?',
+        qa=("qa-who-is-the-compact-for",),
+        options=(
+            m.Option(text="<b>yes</b>", feedback="fb <i>one</i>", correct=True),
+            m.Option(text="no", feedback="fb two"),
+        ),
         explanation="Because <em>escaping</em>.",
     )
     course = course_with_questions([nasty])
@@ -164,7 +169,9 @@ def test_question_labels_match_between_handout_and_answer_key(course, generated)
         handout, key = page_of(generated, "handout", number), page_of(generated, "answer-key", number)
         for lesson in module.lessons:
             for index, question in enumerate(course.quiz_for(lesson.id).questions, start=1):
-                label = f"<strong>Question {course.lesson_number(lesson.id)}.{index}.</strong> {escape(question.prompt)}"
+                label = (
+                    f"<strong>Question {course.lesson_number(lesson.id)}.{index}.</strong> {escape(question.prompt)}"
+                )
                 assert label in handout and label in key
 
 
@@ -189,7 +196,10 @@ def test_notes_pages_hold_every_note_of_their_module(course, generated):
             notes = course.notes_for(lesson.id)
             for timing in notes.timings:
                 assert f'<th scope="row">{escape(timing.activity)}</th><td>{timing.minutes}</td>' in page
-            assert f"<caption>Timings for lesson {course.lesson_number(lesson.id)} ({lesson.minutes} minutes)</caption>" in page
+            assert (
+                f"<caption>Timings for lesson {course.lesson_number(lesson.id)} ({lesson.minutes} minutes)</caption>"
+                in page
+            )
             for text in facilitator_texts(course, lesson.id):
                 assert escape(text) in page
             for question_id in notes.spark_questions:
@@ -202,10 +212,18 @@ def test_facilitator_notes_are_absent_from_the_learner_view_of_every_lesson(cour
     assert secrets, "the course should have facilitator notes to keep apart"
     for lesson in course.lessons:
         page = lesson_page(lesson.id, course)
-        rendered = "".join([
-            page.overview().html, page.qa().html, page.key_points().html, page.in_practice().html,
-            page.further_reading().html, page.discussion().html, page.quiz().to_html(), page.recap().html,
-        ])
+        rendered = "".join(
+            [
+                page.overview().html,
+                page.qa().html,
+                page.key_points().html,
+                page.in_practice().html,
+                page.further_reading().html,
+                page.discussion().html,
+                page.quiz().to_html(),
+                page.recap().html,
+            ]
+        )
         for text in secrets:
             assert not appears(text, rendered), f"facilitator note shown on lesson {lesson.id}: {text[:60]}"
 
@@ -228,7 +246,9 @@ def test_lesson_notebooks_contain_no_facilitator_notes(course):
 
 def test_the_learner_view_check_would_catch_a_leak(course):
     # Guard against a vacuous test: the same needles are found on the notes pages.
-    notes_pages = "".join(handouts.pages(course)[f"book/facilitator/notes-module-{n}.md"] for n in range(1, len(course.modules) + 1))
+    notes_pages = "".join(
+        handouts.pages(course)[f"book/facilitator/notes-module-{n}.md"] for n in range(1, len(course.modules) + 1)
+    )
     assert all(appears(text, notes_pages) for text in all_facilitator_texts(course))
 
 
@@ -243,7 +263,7 @@ def test_generated_pages_match_the_files_in_the_book(generated):
 
 
 def test_every_generated_facilitator_page_is_in_the_table_of_contents(generated):
-    from compact_course import plans
+    from compact_course.facilitator import plans
 
     docnames = {path.removesuffix(".md") for path in list(generated) + list(plans.pages(real_course()))}
     assert docnames <= set(FACILITATORS)

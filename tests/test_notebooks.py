@@ -5,7 +5,7 @@ from __future__ import annotations
 import nbformat
 
 from compact_course import cached_course
-from compact_course.notebooks import all_notebooks, incomplete_cells, lesson_skeleton, strip_volatile, write
+from compact_course.book.notebooks import all_notebooks, incomplete_cells, lesson_skeleton, strip_volatile, write
 
 
 def test_every_notebook_has_outputs_and_execution_counts():
@@ -36,7 +36,11 @@ def test_each_lesson_notebook_exists_with_the_data_title_and_only_one_line_calls
         assert "INTRO-PLACEHOLDER" not in notebook.cells[0].source
         for cell in notebook.cells:
             if cell.cell_type == "code":
-                lines = [line for line in cell.source.splitlines() if line.strip() and not line.startswith(("from ", "import "))]
+                lines = [
+                    line
+                    for line in cell.source.splitlines()
+                    if line.strip() and not line.startswith(("from ", "import "))
+                ]
                 assert len(lines) <= 2, cell.source
                 assert lesson.id in notebook.cells[1].source
 
@@ -57,9 +61,13 @@ def test_lesson_notebooks_hold_no_question_or_answer_text():
 def test_strip_volatile_removes_widget_views_and_ids():
     notebook = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell("x")])
     notebook.metadata["widgets"] = {"state": {}}
-    notebook.cells[0].outputs = [nbformat.v4.new_output(
-        "execute_result", data={"text/plain": "x", "application/vnd.jupyter.widget-view+json": {"model_id": "abc"}},
-        execution_count=1)]
+    notebook.cells[0].outputs = [
+        nbformat.v4.new_output(
+            "execute_result",
+            data={"text/plain": "x", "application/vnd.jupyter.widget-view+json": {"model_id": "abc"}},
+            execution_count=1,
+        )
+    ]
     stripped = strip_volatile(notebook)
     assert "widgets" not in stripped.metadata
     assert "application/vnd.jupyter.widget-view+json" not in stripped.cells[0].outputs[0]["data"]

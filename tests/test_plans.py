@@ -12,13 +12,23 @@ import shlex
 
 import pytest
 
-from compact_course import plans
 from compact_course.cli import main
-from compact_course.plans import (
-    BREAK, CLOSE, LESSON, LUNCH, WELCOME, PlanDoesNotFit, PlanError, Settings, build_plan, clock, parse_clock,
-    plan_for, select_lessons,
+from compact_course.facilitator import plans
+from compact_course.facilitator.plans import (
+    BREAK,
+    CLOSE,
+    LESSON,
+    LUNCH,
+    WELCOME,
+    PlanDoesNotFit,
+    PlanError,
+    Settings,
+    build_plan,
+    clock,
+    parse_clock,
+    plan_for,
+    select_lessons,
 )
-
 from helpers import COURSE_ROOT, real_course
 
 START = 9 * 60 + 30
@@ -68,14 +78,17 @@ def test_no_selection_means_the_whole_course(course):
     assert select_lessons(course) == course.lessons
 
 
-@pytest.mark.parametrize("modules, lessons, fragment", [
-    ("0", None, "unknown module '0'"),
-    (str(99), None, "unknown module '99'"),
-    ("m9-nothing", None, "unknown module 'm9-nothing'"),
-    (None, "no-such-lesson", "unknown lesson 'no-such-lesson'"),
-    (None, "999", "unknown lesson '999'"),
-    (" , ", None, "--modules is empty"),
-])
+@pytest.mark.parametrize(
+    "modules, lessons, fragment",
+    [
+        ("0", None, "unknown module '0'"),
+        (str(99), None, "unknown module '99'"),
+        ("m9-nothing", None, "unknown module 'm9-nothing'"),
+        (None, "no-such-lesson", "unknown lesson 'no-such-lesson'"),
+        (None, "999", "unknown lesson '999'"),
+        (" , ", None, "--modules is empty"),
+    ],
+)
 def test_unknown_selections_are_named(course, modules, lessons, fragment):
     with pytest.raises(PlanError, match=re.escape(fragment)):
         select_lessons(course, modules, lessons)
@@ -84,7 +97,9 @@ def test_unknown_selections_are_named(course, modules, lessons, fragment):
 # --- Clock times ----------------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("text, minutes", [("09:30", 570), ("9:05", 545), ("00:00", 0), ("23:59", 1439), (" 13:15 ", 795)])
+@pytest.mark.parametrize(
+    "text, minutes", [("09:30", 570), ("9:05", 545), ("00:00", 0), ("23:59", 1439), (" 13:15 ", 795)]
+)
 def test_clock_times_parse(text, minutes):
     assert parse_clock(text) == minutes
     assert clock(minutes) == text.strip().rjust(5, "0")
@@ -113,7 +128,9 @@ def test_lessons_take_their_own_minutes_between_a_welcome_and_a_close(course):
     module = course.modules[0]
     kinds = [slot.kind for slot in plan.slots]
     assert kinds == [WELCOME] + [LESSON] * len(module.lessons) + [CLOSE]
-    assert [(s.lesson.id, s.minutes) for s in plan.slots if s.kind == LESSON] == [(l.id, l.minutes) for l in module.lessons]
+    assert [(s.lesson.id, s.minutes) for s in plan.slots if s.kind == LESSON] == [
+        (l.id, l.minutes) for l in module.lessons
+    ]
     assert plan.slots[0].minutes == plans.WELCOME_MINUTES
     assert plan.slots[-1].minutes == plans.CLOSE_MINUTES
     assert plan.total_minutes == plans.WELCOME_MINUTES + sum(l.minutes for l in module.lessons) + plans.CLOSE_MINUTES
@@ -177,7 +194,9 @@ def test_every_break_in_a_real_plan_follows_enough_lesson_time(course):
 
 def test_lunch_replaces_the_break_nearest_the_middle_of_the_day(course):
     lessons = with_minutes(course, [30] * 8)
-    plan = build_plan(course, lessons, Settings(start=START, break_every=60, break_minutes=10, lunch=40, day_minutes=600))
+    plan = build_plan(
+        course, lessons, Settings(start=START, break_every=60, break_minutes=10, lunch=40, day_minutes=600)
+    )
     day = plan.days[0]
     breaks_and_lunch = [slot for slot in day.slots if slot.kind in (BREAK, LUNCH)]
     assert [slot.kind for slot in breaks_and_lunch] == [BREAK, LUNCH, BREAK]
@@ -250,13 +269,16 @@ def test_refuses_a_day_that_runs_past_midnight(course):
         plan_for(course, modules="1", start=23 * 60)
 
 
-@pytest.mark.parametrize("settings, fragment", [
-    ({"minutes": 0}, "--minutes must be at least 1"),
-    ({"days": 0}, "--days must be at least 1"),
-    ({"break_every": -5}, "--break-every cannot be negative"),
-    ({"lunch": 5}, "--lunch must be 0"),
-    ({"day_minutes": 2000}, "--day-minutes cannot be more than a whole day"),
-])
+@pytest.mark.parametrize(
+    "settings, fragment",
+    [
+        ({"minutes": 0}, "--minutes must be at least 1"),
+        ({"days": 0}, "--days must be at least 1"),
+        ({"break_every": -5}, "--break-every cannot be negative"),
+        ({"lunch": 5}, "--lunch must be 0"),
+        ({"day_minutes": 2000}, "--day-minutes cannot be more than a whole day"),
+    ],
+)
 def test_bad_settings_are_errors(settings, fragment):
     with pytest.raises(PlanError, match=re.escape(fragment)):
         Settings(**settings)
@@ -301,13 +323,16 @@ def test_plan_command_refusal_exits_1_with_the_numbers(capsys, course):
     assert f"needs {needed} minutes" in err and "only 90 minutes are available" in err
 
 
-@pytest.mark.parametrize("args, fragment", [
-    (["--start", "9.30"], "--start must be a 24-hour clock time"),
-    (["--start", "25:00"], "--start must be a 24-hour clock time"),
-    (["--modules", "9"], "unknown module '9'"),
-    (["--lessons", "nothing-here"], "unknown lesson 'nothing-here'"),
-    (["--days", "0"], "--days must be at least 1"),
-])
+@pytest.mark.parametrize(
+    "args, fragment",
+    [
+        (["--start", "9.30"], "--start must be a 24-hour clock time"),
+        (["--start", "25:00"], "--start must be a 24-hour clock time"),
+        (["--modules", "9"], "unknown module '9'"),
+        (["--lessons", "nothing-here"], "unknown lesson 'nothing-here'"),
+        (["--days", "0"], "--days must be at least 1"),
+    ],
+)
 def test_plan_command_errors_exit_2(capsys, args, fragment):
     status, out, err = run(capsys, *args)
     assert status == 2 and out == ""

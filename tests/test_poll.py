@@ -11,9 +11,8 @@ from html import escape
 import nbformat
 import pytest
 
-from compact_course import models as m
-from compact_course.poll import MAX_COUNT, RoomPoll, poll_options, question_sets
-
+from compact_course.core import models as m
+from compact_course.facilitator.poll import MAX_COUNT, RoomPoll, poll_options, question_sets
 from helpers import COURSE_ROOT, real_course
 
 WIDGET_VIEW = "application/vnd.jupyter.widget-view+json"
@@ -82,14 +81,17 @@ def test_counts_become_chart_values_in_option_order(course):
     assert "(correct)" not in chart.alt  # nothing is given away before the reveal
 
 
-@pytest.mark.parametrize("key, count, error, fragment", [
-    ("zz", 1, KeyError, "has no option 'zz'"),
-    ("a", -1, ValueError, "between 0 and"),
-    ("a", MAX_COUNT + 1, ValueError, "between 0 and"),
-    ("a", 2.5, ValueError, "whole number"),
-    ("a", True, ValueError, "whole number"),
-    ("a", "3", ValueError, "whole number"),
-])
+@pytest.mark.parametrize(
+    "key, count, error, fragment",
+    [
+        ("zz", 1, KeyError, "has no option 'zz'"),
+        ("a", -1, ValueError, "between 0 and"),
+        ("a", MAX_COUNT + 1, ValueError, "between 0 and"),
+        ("a", 2.5, ValueError, "whole number"),
+        ("a", True, ValueError, "whole number"),
+        ("a", "3", ValueError, "whole number"),
+    ],
+)
 def test_bad_counts_are_refused_with_a_clear_message(course, key, count, error, fragment):
     poll = poll_of(course, first_of_type(course, "single"))
     with pytest.raises(error, match=fragment):
@@ -195,7 +197,10 @@ def test_chart_svg_and_html_are_deterministic(course):
 
 def test_poll_html_escapes_question_text(course):
     nasty = m.SingleChoice(
-        type="single", id="q-fixture-01", prompt="<script>x</script>?", qa=("qa-who-is-the-compact-for",),
+        type="single",
+        id="q-fixture-01",
+        prompt="<script>x</script>?",
+        qa=("qa-who-is-the-compact-for",),
         options=(m.Option(text="<b>a</b>", feedback="f", correct=True), m.Option(text="b & c", feedback="g")),
         explanation="<i>why</i>",
     )

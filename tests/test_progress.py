@@ -5,22 +5,20 @@ from __future__ import annotations
 import json
 import os
 import warnings
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import platformdirs
 import pytest
 
-from compact_course import models as m
-from compact_course import progress as p
-from compact_course.loader import load_course
-from compact_course.quiz import Quiz
-from compact_course.scoring import fingerprint, score_question
+from compact_course.core import models as m
+from compact_course.core.course import load_course
+from compact_course.learner import progress as p
+from compact_course.quiz.quiz import Quiz
+from compact_course.quiz.scoring import fingerprint, score_question
 from helpers import course_copy, edit, real_course, right, wrong
 
-START = datetime(2026, 3, 4, 5, 6, 7, 890000, tzinfo=timezone.utc)
-
-
+START = datetime(2026, 3, 4, 5, 6, 7, 890000, tzinfo=UTC)
 
 
 class Clock:
@@ -94,7 +92,11 @@ def test_status_counts_answered_and_correct_per_lesson_and_module(course):
     lessons = {lesson.lesson_id: lesson for lesson in status.lessons}
     done = lessons[done_lesson.id]
     assert (done.answered, done.correct, done.total, done.status) == (
-        len(done_questions), len(done_questions) - 1, len(done_questions), p.DONE)
+        len(done_questions),
+        len(done_questions) - 1,
+        len(done_questions),
+        p.DONE,
+    )
     partial = lessons[partial_lesson.id]
     assert (partial.answered, partial.correct, partial.status) == (1, 1, p.IN_PROGRESS)
     untouched = lessons[module.lessons[2].id]
@@ -178,16 +180,28 @@ def test_save_and_load_round_trip_in_the_browser_record_shape(tmp_path, course, 
 def test_browser_export_loads_and_other_stores_are_kept(tmp_path, course, first_lesson):
     question = course.quiz_for(first_lesson.id).questions[0]
     other = course.quiz_for(course.lessons[1].id).questions[0]
-    record = {"answer": right(question), "correct": True, "fingerprint": fingerprint(question),
-              "time": "2026-01-01T10:00:00.000Z", "question": question.id, "page": "/lessons/01.html"}
+    record = {
+        "answer": right(question),
+        "correct": True,
+        "fingerprint": fingerprint(question),
+        "time": "2026-01-01T10:00:00.000Z",
+        "question": question.id,
+        "page": "/lessons/01.html",
+    }
     assessment_record = dict(record, page="/self-assessment.html")
     kept = {
         f"compact-course:v1:assessment:{question.id}": assessment_record,
-        "compact-course:v1:submitted:self-assessment": {"fingerprints": "abc,def", "time": "t", "quiz": "self-assessment"},
+        "compact-course:v1:submitted:self-assessment": {
+            "fingerprints": "abc,def",
+            "time": "t",
+            "quiz": "self-assessment",
+        },
         "compact-course:v1:later-feature:x": [1, 2, 3],  # unknown to this version: left alone
     }
     export = {
-        "format": "compact-course-progress", "version": 1, "exported": "2026-01-02T00:00:00.000Z",
+        "format": "compact-course-progress",
+        "version": 1,
+        "exported": "2026-01-02T00:00:00.000Z",
         "records": {
             f"compact-course:v1:lesson:{question.id}": record,
             other.id: {"answer": wrong(other), "correct": False, "fingerprint": fingerprint(other), "later": {"x": 1}},
@@ -208,7 +222,12 @@ def test_browser_export_loads_and_other_stores_are_kept(tmp_path, course, first_
     saved = json.loads(path.read_text(encoding="utf-8"))["records"]
     assert {key: saved[key] for key in kept} == kept
     assert saved[f"compact-course:v1:lesson:{other.id}"] == {
-        "answer": wrong(other), "correct": False, "fingerprint": fingerprint(other), "question": other.id, "later": {"x": 1}}
+        "answer": wrong(other),
+        "correct": False,
+        "fingerprint": fingerprint(other),
+        "question": other.id,
+        "later": {"x": 1},
+    }
 
 
 def test_missing_file_is_empty_progress_without_warning(tmp_path):
@@ -251,20 +270,57 @@ CORRUPT = {
     "wrong-format": json.dumps({"format": "something-else", "version": 1, "records": {}}),
     "wrong-version": json.dumps({"format": "compact-course-progress", "version": 2, "records": {}}),
     "records-not-object": json.dumps({"format": "compact-course-progress", "version": 1, "records": []}),
-    "correct-not-bool": json.dumps({"format": "compact-course-progress", "version": 1, "records": {
-        "q-a-01": {"answer": "a", "correct": "yes", "fingerprint": "abc", "time": "t"}}}),
-    "answer-wrong-shape": json.dumps({"format": "compact-course-progress", "version": 1, "records": {
-        "q-a-01": {"answer": 3, "correct": True, "fingerprint": "abc", "time": "t"}}}),
-    "time-not-text": json.dumps({"format": "compact-course-progress", "version": 1, "records": {
-        "q-a-01": {"answer": "a", "correct": True, "fingerprint": "abc", "time": 5}}}),
-    "bad-submission-mark": json.dumps({"format": "compact-course-progress", "version": 1, "records": {
-        "compact-course:v1:submitted:self-assessment": {"fingerprints": ["abc"], "time": "t"}}}),
-    "bad-assessment-answer": json.dumps({"format": "compact-course-progress", "version": 1, "records": {
-        "compact-course:v1:assessment:q-a-01": {"answer": "a", "correct": 1, "fingerprint": "abc"}}}),
+    "correct-not-bool": json.dumps(
+        {
+            "format": "compact-course-progress",
+            "version": 1,
+            "records": {"q-a-01": {"answer": "a", "correct": "yes", "fingerprint": "abc", "time": "t"}},
+        }
+    ),
+    "answer-wrong-shape": json.dumps(
+        {
+            "format": "compact-course-progress",
+            "version": 1,
+            "records": {"q-a-01": {"answer": 3, "correct": True, "fingerprint": "abc", "time": "t"}},
+        }
+    ),
+    "time-not-text": json.dumps(
+        {
+            "format": "compact-course-progress",
+            "version": 1,
+            "records": {"q-a-01": {"answer": "a", "correct": True, "fingerprint": "abc", "time": 5}},
+        }
+    ),
+    "bad-submission-mark": json.dumps(
+        {
+            "format": "compact-course-progress",
+            "version": 1,
+            "records": {"compact-course:v1:submitted:self-assessment": {"fingerprints": ["abc"], "time": "t"}},
+        }
+    ),
+    "bad-assessment-answer": json.dumps(
+        {
+            "format": "compact-course-progress",
+            "version": 1,
+            "records": {"compact-course:v1:assessment:q-a-01": {"answer": "a", "correct": 1, "fingerprint": "abc"}},
+        }
+    ),
     "unknown-top-level-field": json.dumps({"format": "compact-course-progress", "version": 1, "records": {}, "x": 1}),
-    "key-and-question-disagree": json.dumps({"format": "compact-course-progress", "version": 1, "records": {
-        "compact-course:v1:lesson:q-a-01": {"answer": "a", "correct": True, "fingerprint": "abc", "time": "t",
-                                            "question": "q-b-01"}}}),
+    "key-and-question-disagree": json.dumps(
+        {
+            "format": "compact-course-progress",
+            "version": 1,
+            "records": {
+                "compact-course:v1:lesson:q-a-01": {
+                    "answer": "a",
+                    "correct": True,
+                    "fingerprint": "abc",
+                    "time": "t",
+                    "question": "q-b-01",
+                }
+            },
+        }
+    ),
     "not-utf8": b"\xff\xfe\x00junk",
 }
 
@@ -290,8 +346,12 @@ def test_one_bad_record_sets_the_whole_file_aside_and_numbers_are_first_free(tmp
     good = {"answer": right(question), "correct": True, "fingerprint": fingerprint(question), "time": "t"}
     bad = {"answer": "a", "correct": True, "time": "t"}  # no fingerprint
     (tmp_path / "progress.corrupt-1.json").write_text("older", encoding="utf-8")
-    path.write_text(json.dumps({"format": "compact-course-progress", "version": 1,
-                                "records": {question.id: good, "q-other-01": bad}}), encoding="utf-8")
+    path.write_text(
+        json.dumps(
+            {"format": "compact-course-progress", "version": 1, "records": {question.id: good, "q-other-01": bad}}
+        ),
+        encoding="utf-8",
+    )
     with pytest.warns(UserWarning, match="fingerprint"):
         assert p.load_progress(path).records == {}
     assert (tmp_path / "progress.corrupt-1.json").read_text(encoding="utf-8") == "older"

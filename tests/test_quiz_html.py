@@ -15,9 +15,8 @@ from pathlib import Path
 import pytest
 from pydantic import TypeAdapter
 
-from compact_course import models as m
-from compact_course.quiz_html import question_spec, render_questions_html, render_quiz_html
-
+from compact_course.core import models as m
+from compact_course.quiz.html import question_spec, render_questions_html, render_quiz_html
 from helpers import course_with_questions, isolated_course, real_course
 
 SNAPSHOTS = Path(__file__).parent / "snapshots"
@@ -30,12 +29,12 @@ VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "met
 
 
 class Node:
-    def __init__(self, tag: str, attrs: dict, parent: "Node | None"):
+    def __init__(self, tag: str, attrs: dict, parent: Node | None):
         self.tag, self.attrs, self.parent = tag, attrs, parent
         self.children: list[Node | str] = []
 
     @property
-    def elements(self) -> list["Node"]:
+    def elements(self) -> list[Node]:
         return [child for child in self.children if isinstance(child, Node)]
 
     def text(self) -> str:
@@ -46,13 +45,14 @@ class Node:
             yield child
             yield from child.iter()
 
-    def find_all(self, tag: str | None = None, cls: str | None = None) -> list["Node"]:
+    def find_all(self, tag: str | None = None, cls: str | None = None) -> list[Node]:
         return [
-            node for node in self.iter()
+            node
+            for node in self.iter()
             if (tag is None or node.tag == tag) and (cls is None or cls in node.attrs.get("class", "").split())
         ]
 
-    def one(self, tag: str | None = None, cls: str | None = None) -> "Node":
+    def one(self, tag: str | None = None, cls: str | None = None) -> Node:
         found = self.find_all(tag, cls)
         assert len(found) == 1, f"expected one <{tag} class={cls}>, found {len(found)}"
         return found[0]
@@ -100,40 +100,91 @@ def q(data: dict) -> m.QuestionBase:
 
 FIXTURE_BANKS = {
     "single": [
-        q({"id": "q-fixture-single-01", "type": "single", "prompt": "Which fruit is the fixture's answer?",
-           "options": [{"text": "Apple", "feedback": "Not apple."},
-                       {"text": "Pear", "correct": True, "feedback": "Right: pear."},
-                       {"text": "Plum", "feedback": "Not plum."}],
-           "explanation": "The answer is pear.", "hint": "Not a stone fruit."}),
-        q({"id": "q-fixture-single-02", "type": "single", "prompt": "Which number is odd?",
-           "options": [{"text": "Three", "correct": True, "feedback": "Right: three is odd."},
-                       {"text": "Four", "feedback": "Four is even."}],
-           "explanation": "Three is the odd one."}),
+        q(
+            {
+                "id": "q-fixture-single-01",
+                "type": "single",
+                "prompt": "Which fruit is the fixture's answer?",
+                "options": [
+                    {"text": "Apple", "feedback": "Not apple."},
+                    {"text": "Pear", "correct": True, "feedback": "Right: pear."},
+                    {"text": "Plum", "feedback": "Not plum."},
+                ],
+                "explanation": "The answer is pear.",
+                "hint": "Not a stone fruit.",
+            }
+        ),
+        q(
+            {
+                "id": "q-fixture-single-02",
+                "type": "single",
+                "prompt": "Which number is odd?",
+                "options": [
+                    {"text": "Three", "correct": True, "feedback": "Right: three is odd."},
+                    {"text": "Four", "feedback": "Four is even."},
+                ],
+                "explanation": "Three is the odd one.",
+            }
+        ),
     ],
     "scenario": [
-        q({"id": "q-fixture-scenario-01", "type": "scenario", "scenario": "A fixture scenario: the bridge is closed.",
-           "prompt": "Which route do you take?",
-           "options": [{"text": "The bridge", "feedback": "It is closed."},
-                       {"text": "The ferry", "correct": True, "feedback": "Right: the ferry runs."}],
-           "explanation": "Only the ferry runs."}),
+        q(
+            {
+                "id": "q-fixture-scenario-01",
+                "type": "scenario",
+                "scenario": "A fixture scenario: the bridge is closed.",
+                "prompt": "Which route do you take?",
+                "options": [
+                    {"text": "The bridge", "feedback": "It is closed."},
+                    {"text": "The ferry", "correct": True, "feedback": "Right: the ferry runs."},
+                ],
+                "explanation": "Only the ferry runs.",
+            }
+        ),
     ],
     "multiple": [
-        q({"id": "q-fixture-multiple-01", "type": "multiple", "prompt": "Which are even? Select all that apply.",
-           "options": [{"text": "Two", "correct": True, "feedback": "Two is even."},
-                       {"text": "Three", "feedback": "Three is odd."},
-                       {"text": "Four", "correct": True, "feedback": "Four is even."}],
-           "explanation": "Two and four.", "hint": "Divide by two."}),
+        q(
+            {
+                "id": "q-fixture-multiple-01",
+                "type": "multiple",
+                "prompt": "Which are even? Select all that apply.",
+                "options": [
+                    {"text": "Two", "correct": True, "feedback": "Two is even."},
+                    {"text": "Three", "feedback": "Three is odd."},
+                    {"text": "Four", "correct": True, "feedback": "Four is even."},
+                ],
+                "explanation": "Two and four.",
+                "hint": "Divide by two.",
+            }
+        ),
     ],
     "true-false": [
-        q({"id": "q-fixture-true-false-01", "type": "true-false", "prompt": "The fixture statement is true.",
-           "answer": False, "feedback_true": "No: it is false.", "feedback_false": "Right: it is false.",
-           "explanation": "The statement is false."}),
+        q(
+            {
+                "id": "q-fixture-true-false-01",
+                "type": "true-false",
+                "prompt": "The fixture statement is true.",
+                "answer": False,
+                "feedback_true": "No: it is false.",
+                "feedback_false": "Right: it is false.",
+                "explanation": "The statement is false.",
+            }
+        ),
     ],
     "matching": [
-        q({"id": "q-fixture-matching-01", "type": "matching", "prompt": "Match each colour with its fruit.",
-           "pairs": [{"item": "Yellow", "match": "Banana", "feedback": "Bananas are yellow."},
-                     {"item": "Red", "match": "Apple", "feedback": "Apples are often red."}],
-           "distractors": ["Kiwi"], "explanation": "Banana and apple; kiwi is left over."}),
+        q(
+            {
+                "id": "q-fixture-matching-01",
+                "type": "matching",
+                "prompt": "Match each colour with its fruit.",
+                "pairs": [
+                    {"item": "Yellow", "match": "Banana", "feedback": "Bananas are yellow."},
+                    {"item": "Red", "match": "Apple", "feedback": "Apples are often red."},
+                ],
+                "distractors": ["Kiwi"],
+                "explanation": "Banana and apple; kiwi is left over.",
+            }
+        ),
     ],
 }
 
@@ -141,7 +192,9 @@ FIXTURE_BANKS = {
 def render_fixture(qtype: str) -> str:
     questions = FIXTURE_BANKS[qtype]
     course = isolated_course(questions)
-    return render_questions_html(course, questions, f"quiz-fixture-{qtype}", f"Fixture quiz: {qtype}", from_doc=FROM_DOC)
+    return render_questions_html(
+        course, questions, f"quiz-fixture-{qtype}", f"Fixture quiz: {qtype}", from_doc=FROM_DOC
+    )
 
 
 def assert_matches_snapshot(name: str, html: str) -> None:
@@ -150,7 +203,9 @@ def assert_matches_snapshot(name: str, html: str) -> None:
         SNAPSHOTS.mkdir(exist_ok=True)
         path.write_text(html + "\n", encoding="utf-8")
     assert path.is_file(), f"missing snapshot {path.name}: run with UPDATE_SNAPSHOTS=1 to create it, then review it"
-    assert html + "\n" == path.read_text(encoding="utf-8"), f"{path.name} differs; if the change is intended, rerun with UPDATE_SNAPSHOTS=1 and review the diff"
+    assert html + "\n" == path.read_text(encoding="utf-8"), (
+        f"{path.name} differs; if the change is intended, rerun with UPDATE_SNAPSHOTS=1 and review the diff"
+    )
 
 
 @pytest.mark.parametrize("qtype", list(FIXTURE_BANKS))
@@ -277,16 +332,45 @@ def evil_questions() -> list[m.QuestionBase]:
             for n in range(3)
         ]
 
-    common = lambda name: {"prompt": evil(f"{name} prompt"), "explanation": evil(f"{name} explanation"), "hint": evil(f"{name} hint")}
+    common = lambda name: {
+        "prompt": evil(f"{name} prompt"),
+        "explanation": evil(f"{name} explanation"),
+        "hint": evil(f"{name} hint"),
+    }
     return [
         q({"id": "q-evil-single", "type": "single", "options": options("single"), **common("single")}),
-        q({"id": "q-evil-scenario", "type": "scenario", "scenario": evil("scenario text"), "options": options("scenario"), **common("scenario")}),
+        q(
+            {
+                "id": "q-evil-scenario",
+                "type": "scenario",
+                "scenario": evil("scenario text"),
+                "options": options("scenario"),
+                **common("scenario"),
+            }
+        ),
         q({"id": "q-evil-multiple", "type": "multiple", "options": options("multiple", 2), **common("multiple")}),
-        q({"id": "q-evil-true-false", "type": "true-false", "answer": True, "feedback_true": evil("tf true"),
-           "feedback_false": evil("tf false"), **common("true-false")}),
-        q({"id": "q-evil-matching", "type": "matching",
-           "pairs": [{"item": evil(f"item {n}"), "match": evil(f"match {n}"), "feedback": evil(f"pair feedback {n}")} for n in range(3)],
-           "distractors": [evil("distractor")], **common("matching")}),
+        q(
+            {
+                "id": "q-evil-true-false",
+                "type": "true-false",
+                "answer": True,
+                "feedback_true": evil("tf true"),
+                "feedback_false": evil("tf false"),
+                **common("true-false"),
+            }
+        ),
+        q(
+            {
+                "id": "q-evil-matching",
+                "type": "matching",
+                "pairs": [
+                    {"item": evil(f"item {n}"), "match": evil(f"match {n}"), "feedback": evil(f"pair feedback {n}")}
+                    for n in range(3)
+                ],
+                "distractors": [evil("distractor")],
+                **common("matching"),
+            }
+        ),
     ]
 
 
@@ -315,9 +399,13 @@ def test_json_blocks_have_no_markup_and_give_back_the_original_strings():
         assert spec == json.loads(json.dumps(question_spec(course, question, FROM_DOC)))
         assert spec["explanation"] == question.explanation and "<script>alert(1)</script>" in spec["explanation"]
         assert spec["hint"] == question.hint
-        assert [(c["text"], c["feedback"]) for c in spec["choices"]] == [(c.text, c.feedback) for c in question.choices()]
+        assert [(c["text"], c["feedback"]) for c in spec["choices"]] == [
+            (c.text, c.feedback) for c in question.choices()
+        ]
         if isinstance(question, m.Matching):
-            assert [(i["text"], i["feedback"]) for i in spec["items"]] == [(i.text, i.feedback) for i in question.items()]
+            assert [(i["text"], i["feedback"]) for i in spec["items"]] == [
+                (i.text, i.feedback) for i in question.items()
+            ]
 
 
 def test_text_and_attributes_round_trip_through_the_parser():
@@ -333,7 +421,9 @@ def test_text_and_attributes_round_trip_through_the_parser():
             assert labels == [pair.item for pair in question.pairs]
             for pair in question.pairs:
                 assert pair.match in answer and pair.feedback in answer
-            assert [o.text() for o in form.find_all("option")][1:1 + len(question.choices())] == [c.text for c in question.choices()]
+            assert [o.text() for o in form.find_all("option")][1 : 1 + len(question.choices())] == [
+                c.text for c in question.choices()
+            ]
         else:
             assert labels == [c.text for c in question.choices()]
             for choice in question.choices():

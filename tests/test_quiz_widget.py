@@ -12,10 +12,9 @@ from html import escape
 import ipywidgets as w
 import pytest
 
-from compact_course import models as m
-from compact_course.quiz import Quiz
-from compact_course.quiz_html import source_link
-
+from compact_course.core import models as m
+from compact_course.quiz.html import source_link
+from compact_course.quiz.quiz import Quiz
 from helpers import course_with_questions, real_course
 
 LESSON = "who-is-the-compact-for"
@@ -182,9 +181,14 @@ def test_result_subscribers_receive_every_check(quiz):
     second.set_response(right_response(second))
     second.check_button.click()
     assert [(r.question_id, r.correct) for r in from_quiz] == [
-        (first.question.id, False), (first.question.id, True), (second.question.id, True),
+        (first.question.id, False),
+        (first.question.id, True),
+        (second.question.id, True),
     ]
-    assert [(r.question_id, r.correct) for r in from_question] == [(first.question.id, False), (first.question.id, True)]
+    assert [(r.question_id, r.correct) for r in from_question] == [
+        (first.question.id, False),
+        (first.question.id, True),
+    ]
 
 
 # --- Escaping in the widget ----------------------------------------------------------------------
@@ -197,14 +201,40 @@ def evil_quiz() -> Quiz:
 
     adapter = TypeAdapter(m.Question)
     qa = ["qa-who-is-the-compact-for"]
-    common = lambda name: {"qa": qa, "prompt": f"{name} prompt {EVIL}", "explanation": f"{name} explanation {EVIL}", "hint": f"{name} hint {EVIL}"}
-    options = lambda name: [{"text": f"{name} option {n} {EVIL}", "correct": n == 0, "feedback": f"{name} feedback {n} {EVIL}"} for n in range(3)]
+    common = lambda name: {
+        "qa": qa,
+        "prompt": f"{name} prompt {EVIL}",
+        "explanation": f"{name} explanation {EVIL}",
+        "hint": f"{name} hint {EVIL}",
+    }
+    options = lambda name: [
+        {"text": f"{name} option {n} {EVIL}", "correct": n == 0, "feedback": f"{name} feedback {n} {EVIL}"}
+        for n in range(3)
+    ]
     questions = [
-        adapter.validate_python({"id": "q-evil-scenario", "type": "scenario", "scenario": f"scenario {EVIL}", "options": options("scenario"), **common("scenario")}),
-        adapter.validate_python({"id": "q-evil-multiple", "type": "multiple", "options": options("multiple"), **common("multiple")}),
-        adapter.validate_python({"id": "q-evil-matching", "type": "matching",
-                                 "pairs": [{"item": f"item {n} {EVIL}", "match": f"match {n} {EVIL}", "feedback": f"pair {n} {EVIL}"} for n in range(2)],
-                                 **common("matching")}),
+        adapter.validate_python(
+            {
+                "id": "q-evil-scenario",
+                "type": "scenario",
+                "scenario": f"scenario {EVIL}",
+                "options": options("scenario"),
+                **common("scenario"),
+            }
+        ),
+        adapter.validate_python(
+            {"id": "q-evil-multiple", "type": "multiple", "options": options("multiple"), **common("multiple")}
+        ),
+        adapter.validate_python(
+            {
+                "id": "q-evil-matching",
+                "type": "matching",
+                "pairs": [
+                    {"item": f"item {n} {EVIL}", "match": f"match {n} {EVIL}", "feedback": f"pair {n} {EVIL}"}
+                    for n in range(2)
+                ],
+                **common("matching"),
+            }
+        ),
     ]
     course = course_with_questions(questions)
     return Quiz(course, questions, "quiz-evil", f"title {EVIL}", from_doc=course.lesson_docname(LESSON))

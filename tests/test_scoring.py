@@ -13,10 +13,9 @@ from pathlib import Path
 import pytest
 from pydantic import TypeAdapter
 
-from compact_course import models as m
-from compact_course.quiz_html import question_spec
-from compact_course.scoring import QuestionResult, fingerprint, score_question, score_results
-
+from compact_course.core import models as m
+from compact_course.quiz.html import question_spec
+from compact_course.quiz.scoring import QuestionResult, fingerprint, score_question, score_results
 from helpers import course_with_questions, real_course
 
 CASES = json.loads((Path(__file__).parent / "fixtures" / "scoring_cases.json").read_text(encoding="utf-8"))
@@ -47,7 +46,13 @@ def test_table_covers_every_question_type_and_outcome():
         assert (qtype, True, False) in kinds
         assert (qtype, False, False) in kinds
     names = " ".join(case["name"] for case in CASES)
-    for needed in ("multiple: partial", "multiple: extra", "multiple: none", "matching: partial", "matching: unanswered"):
+    for needed in (
+        "multiple: partial",
+        "multiple: extra",
+        "multiple: none",
+        "matching: partial",
+        "matching: unanswered",
+    ):
         assert needed in names
 
 
@@ -79,9 +84,16 @@ def test_multiple_feedback_names_missed_options():
 def test_matching_choices_are_sorted_ignoring_case():
     q = question(by_name("matching: every item right")["question"])
     assert [(c.key, c.text, c.correct) for c in q.choices()] == [
-        ("a", "Apple", True), ("b", "Banana", False), ("c", "kiwi", True), ("d", "Mango", True),
+        ("a", "Apple", True),
+        ("b", "Banana", False),
+        ("c", "kiwi", True),
+        ("d", "Mango", True),
     ]
-    assert [(i.key, i.text, i.answer) for i in q.items()] == [("1", "Yellow-orange", "d"), ("2", "Red", "a"), ("3", "Brown", "c")]
+    assert [(i.key, i.text, i.answer) for i in q.items()] == [
+        ("1", "Yellow-orange", "d"),
+        ("2", "Red", "a"),
+        ("3", "Brown", "c"),
+    ]
 
 
 def test_matching_feedback_says_what_was_chosen():

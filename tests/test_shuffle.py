@@ -5,15 +5,17 @@ from __future__ import annotations
 import re
 
 from compact_course import cached_course
-from compact_course import models as m
-from compact_course.quiz import Quiz
-from compact_course.quiz_html import ordered_choices
-from compact_course.scoring import score_question
+from compact_course.core import models as m
+from compact_course.quiz.html import ordered_choices
+from compact_course.quiz.quiz import Quiz
+from compact_course.quiz.scoring import score_question
 
 
 def _choice_questions():
     course = cached_course()
-    return course, [q for q in course.all_questions() if isinstance(q, (m.SingleChoice, m.MultipleSelect, m.ScenarioQuestion))]
+    return course, [
+        q for q in course.all_questions() if isinstance(q, (m.SingleChoice, m.MultipleSelect, m.ScenarioQuestion))
+    ]
 
 
 def test_shuffle_is_seeded_and_repeatable():
@@ -24,7 +26,9 @@ def test_shuffle_is_seeded_and_repeatable():
         assert sorted(first) == [c.key for c in question.choices()]
     moved = sum([c.key for c in ordered_choices(q, True, 7)] != [c.key for c in q.choices()] for q in questions)
     assert moved > len(questions) // 2  # shuffling really reorders
-    differs = sum([c.key for c in ordered_choices(q, True, 7)] != [c.key for c in ordered_choices(q, True, 8)] for q in questions)
+    differs = sum(
+        [c.key for c in ordered_choices(q, True, 7)] != [c.key for c in ordered_choices(q, True, 8)] for q in questions
+    )
     assert differs > 0  # the seed matters
 
 

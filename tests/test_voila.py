@@ -26,9 +26,16 @@ def voila_url(tmp_path):
     voila = Path(sys.executable).parent / "voila"
     log = (tmp_path / "voila.log").open("w")
     process = subprocess.Popen(
-        [str(voila), str(ROOT / "book/facilitator/room-poll.ipynb"), "--no-browser", f"--port={port}",
-         "--Voila.ip=127.0.0.1"],
-        cwd=ROOT, stdout=log, stderr=subprocess.STDOUT,
+        [
+            str(voila),
+            str(ROOT / "book/facilitator/room-poll.ipynb"),
+            "--no-browser",
+            f"--port={port}",
+            "--Voila.ip=127.0.0.1",
+        ],
+        cwd=ROOT,
+        stdout=log,
+        stderr=subprocess.STDOUT,
     )
     deadline = time.monotonic() + 60
     while time.monotonic() < deadline:

@@ -1,5 +1,5 @@
 """``python -m compact_course`` runs the command-line interface."""
 
-from .cli import main
+from compact_course.cli import main
 
 raise SystemExit(main())

@@ -11,13 +11,14 @@ import importlib
 import sys
 from pathlib import Path
 
-from .loader import default_root, load_course
-from .yamlmarks import CourseDataError
+from compact_course.core.course import load_course
+from compact_course.core.paths import default_root
+from compact_course.core.yamlmarks import CourseDataError
 
 FEATURE_MODULES = (
     "compact_course.generate",
-    "compact_course.notebooks",
-    "compact_course.plans",
+    "compact_course.book.notebooks",
+    "compact_course.facilitator.plans",
     "compact_course.export",
 )
 

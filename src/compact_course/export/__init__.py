@@ -9,15 +9,17 @@ an unknown one is an error with exit code 2, like any other bad argument.
 from __future__ import annotations
 
 import sys
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
-from ..loader import Course, load_course
-from .common import UnknownModuleError, module_banks, select_modules
-from .gift import gift_text
-from .moodle_xml import moodle_xml
-from .qti import qti_package
+from compact_course.core import models as m
+from compact_course.core.course import Course, load_course
+from compact_course.export.common import UnknownModuleError, module_banks, select_modules
+from compact_course.export.gift import gift_text
+from compact_course.export.moodle_xml import moodle_xml
+from compact_course.export.qti import qti_package
 
-FORMATS = {
+FORMATS: dict[str, Callable[[Course, Sequence[m.Module]], str | bytes]] = {
     "gift": gift_text,
     "moodle-xml": moodle_xml,
     "qti": qti_package,
@@ -60,7 +62,9 @@ def register(commands) -> None:
     parser.add_argument("--format", required=True, choices=sorted(FORMATS), help="file format to write")
     parser.add_argument("--out", required=True, type=Path, help="file to write (a .zip for qti)")
     parser.add_argument(
-        "--modules", nargs="+", metavar="MODULE",
+        "--modules",
+        nargs="+",
+        metavar="MODULE",
         help="module numbers or ids, space- or comma-separated (default: all modules)",
     )
     parser.set_defaults(run=_run)

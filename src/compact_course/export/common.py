@@ -13,20 +13,39 @@ decisions about *content* live here once, so the formats cannot drift apart:
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from decimal import Decimal
 from html import escape
-from typing import Iterable
 
-from .. import models as m
-from ..loader import Course
+from compact_course.core import models as m
+from compact_course.core.course import Course
 
 # Moodle accepts only these answer grades (question_bank::fraction_options_full, as fractions
 # of the mark; negatives allowed too). Its importer matches a grade within 0.00001 of one of
 # them, or rejects the question when "Match grades" is left at "Error if grade not listed".
 MOODLE_FRACTIONS = (
-    "1", "0.9", "0.8333333", "0.8", "0.75", "0.7", "0.6666667", "0.6", "0.5", "0.4", "0.3333333",
-    "0.3", "0.25", "0.2", "0.1666667", "0.1428571", "0.125", "0.1111111", "0.1", "0.05", "0",
+    "1",
+    "0.9",
+    "0.8333333",
+    "0.8",
+    "0.75",
+    "0.7",
+    "0.6666667",
+    "0.6",
+    "0.5",
+    "0.4",
+    "0.3333333",
+    "0.3",
+    "0.25",
+    "0.2",
+    "0.1666667",
+    "0.1428571",
+    "0.125",
+    "0.1111111",
+    "0.1",
+    "0.05",
+    "0",
 )
 MOODLE_TOLERANCE = Decimal("0.00001")
 
@@ -178,8 +197,7 @@ def general_feedback_html(question: m.QuestionBase) -> str:
     html = paragraph_html(question.explanation)
     if isinstance(question, m.Matching):
         items = "".join(
-            f"<li>{e(note.item)} → {e(note.match)}<br />{e(note.feedback)}</li>"
-            for note in pair_notes(question)
+            f"<li>{e(note.item)} → {e(note.match)}<br />{e(note.feedback)}</li>" for note in pair_notes(question)
         )
         html += f"<ul>{items}</ul>"
     return html

@@ -23,13 +23,19 @@ from __future__ import annotations
 import io
 import xml.etree.ElementTree as ET
 import zipfile
-from typing import Sequence
+from collections.abc import Sequence
 
-from .. import models as m
-from ..loader import Course
-from .common import (
-    category_name, choice_weights, fraction_text, module_banks, pair_notes, select_modules,
-    split_percent, stem_parts,
+from compact_course.core import models as m
+from compact_course.core.course import Course
+from compact_course.export.common import (
+    category_name,
+    choice_weights,
+    fraction_text,
+    module_banks,
+    pair_notes,
+    select_modules,
+    split_percent,
+    stem_parts,
 )
 
 QTI_NS = "http://www.imsglobal.org/xsd/imsqti_v2p1"
@@ -78,8 +84,14 @@ def match_item_id(key: str) -> str:
 # --- Items ----------------------------------------------------------------------------------
 
 
-def _declarations(item: ET.Element, cardinality: str, base_type: str, entries: list[tuple[str, str]],
-                  correct: list[str], feedback_cardinality: str | None) -> None:
+def _declarations(
+    item: ET.Element,
+    cardinality: str,
+    base_type: str,
+    entries: list[tuple[str, str]],
+    correct: list[str],
+    feedback_cardinality: str | None,
+) -> None:
     response = _sub(item, "responseDeclaration", identifier="RESPONSE", cardinality=cardinality, baseType=base_type)
     correct_response = _sub(response, "correctResponse")
     for value in correct:
@@ -87,7 +99,9 @@ def _declarations(item: ET.Element, cardinality: str, base_type: str, entries: l
     mapping = _sub(response, "mapping", lowerBound="0", upperBound="1", defaultValue="0")
     for key, value in entries:
         _sub(mapping, "mapEntry", mapKey=key, mappedValue=value)
-    score = _sub(item, "outcomeDeclaration", identifier="SCORE", cardinality="single", baseType="float", normalMaximum="1")
+    score = _sub(
+        item, "outcomeDeclaration", identifier="SCORE", cardinality="single", baseType="float", normalMaximum="1"
+    )
     _sub(_sub(score, "defaultValue"), "value", "0")
     if feedback_cardinality:
         _sub(item, "outcomeDeclaration", identifier="FEEDBACK", cardinality=feedback_cardinality, baseType="identifier")
@@ -124,7 +138,9 @@ def _choice_item(item: ET.Element, question: m.QuestionBase, shuffle: bool) -> N
     multiple = isinstance(question, m.MultipleSelect)
     weights = choice_weights(question)
     _declarations(
-        item, "multiple" if multiple else "single", "identifier",
+        item,
+        "multiple" if multiple else "single",
+        "identifier",
         [(choice.key, fraction_text(weight)) for choice, weight in zip(choices, weights) if weight],
         [choice.key for choice in choices if choice.correct],
         "multiple" if multiple else "single",
@@ -134,7 +150,9 @@ def _choice_item(item: ET.Element, question: m.QuestionBase, shuffle: bool) -> N
     for paragraph in before:
         _sub(body, "p", paragraph)
     interaction = _sub(
-        body, "choiceInteraction", responseIdentifier="RESPONSE",
+        body,
+        "choiceInteraction",
+        responseIdentifier="RESPONSE",
         shuffle="true" if shuffle and not isinstance(question, m.TrueFalse) else "false",
         maxChoices=str(len(choices) if multiple else 1),
     )
@@ -152,9 +170,18 @@ def _matching_item(item: ET.Element, question: m.Matching) -> None:
     items = question.items()
     pairs = [f"{match_item_id(entry.key)} {entry.answer}" for entry in items]
     shares = split_percent(100, len(items))
-    _declarations(item, "multiple", "directedPair", [(pair, fraction_text(share)) for pair, share in zip(pairs, shares)], pairs, None)
+    _declarations(
+        item,
+        "multiple",
+        "directedPair",
+        [(pair, fraction_text(share)) for pair, share in zip(pairs, shares)],
+        pairs,
+        None,
+    )
     body = _sub(item, "itemBody")
-    interaction = _sub(body, "matchInteraction", responseIdentifier="RESPONSE", shuffle="false", maxAssociations=str(len(items)))
+    interaction = _sub(
+        body, "matchInteraction", responseIdentifier="RESPONSE", shuffle="false", maxAssociations=str(len(items))
+    )
     _sub(interaction, "prompt", question.prompt)
     sources = _sub(interaction, "simpleMatchSet")
     for entry in items:
@@ -168,10 +195,16 @@ def _matching_item(item: ET.Element, question: m.Matching) -> None:
 
 def item_xml(question: m.QuestionBase, shuffle: bool = False) -> bytes:
     """One question as a QTI 2.1 assessmentItem document."""
-    item = ET.Element(_q("assessmentItem"), {
-        XSI_LOCATION: f"{QTI_NS} {QTI_XSD}",
-        "identifier": question.id, "title": question.id, "adaptive": "false", "timeDependent": "false",
-    })
+    item = ET.Element(
+        _q("assessmentItem"),
+        {
+            XSI_LOCATION: f"{QTI_NS} {QTI_XSD}",
+            "identifier": question.id,
+            "title": question.id,
+            "adaptive": "false",
+            "timeDependent": "false",
+        },
+    )
     if isinstance(question, m.Matching):
         _matching_item(item, question)
     else:
@@ -184,12 +217,19 @@ def item_xml(question: m.QuestionBase, shuffle: bool = False) -> bytes:
 
 def test_xml(course: Course, module: m.Module) -> bytes:
     """A module as an assessmentTest: one section per lesson quiz, scores summed."""
-    test = ET.Element(_q("assessmentTest"), {
-        XSI_LOCATION: f"{QTI_NS} {QTI_XSD}", "identifier": f"test-{module.id}", "title": category_name(course, module),
-    })
+    test = ET.Element(
+        _q("assessmentTest"),
+        {
+            XSI_LOCATION: f"{QTI_NS} {QTI_XSD}",
+            "identifier": f"test-{module.id}",
+            "title": category_name(course, module),
+        },
+    )
     score = _sub(test, "outcomeDeclaration", identifier="SCORE", cardinality="single", baseType="float")
     _sub(_sub(score, "defaultValue"), "value", "0")
-    part = _sub(test, "testPart", identifier=f"part-{module.id}", navigationMode="nonlinear", submissionMode="individual")
+    part = _sub(
+        test, "testPart", identifier=f"part-{module.id}", navigationMode="nonlinear", submissionMode="individual"
+    )
     for bank in module_banks(course, module):
         section = _sub(part, "assessmentSection", identifier=bank.quiz.id, title=bank.quiz.title, visible="true")
         for question in bank.questions:
@@ -206,16 +246,22 @@ def manifest_xml(course: Course, modules: Sequence[m.Module]) -> bytes:
         return element
 
     numbers = "-".join(str(course.module_number(module.id)) for module in modules)
-    manifest = ET.Element("manifest", {
-        XSI_LOCATION: f"{CP_NS} {CP_XSD}", "identifier": f"compact-course-quiz-modules-{numbers}",
-    })
+    manifest = ET.Element(
+        "manifest",
+        {
+            XSI_LOCATION: f"{CP_NS} {CP_XSD}",
+            "identifier": f"compact-course-quiz-modules-{numbers}",
+        },
+    )
     metadata = cp(manifest, "metadata")
     cp(metadata, "schema", "QTIv2.1 Package")
     cp(metadata, "schemaversion", "1.0.0")
     cp(manifest, "organizations")
     resources = cp(manifest, "resources")
     for module in modules:
-        test = cp(resources, "resource", identifier=f"test-{module.id}", type="imsqti_test_xmlv2p1", href=test_path(module))
+        test = cp(
+            resources, "resource", identifier=f"test-{module.id}", type="imsqti_test_xmlv2p1", href=test_path(module)
+        )
         cp(test, "file", href=test_path(module))
         for bank in module_banks(course, module):
             for question in bank.questions:
@@ -223,7 +269,13 @@ def manifest_xml(course: Course, modules: Sequence[m.Module]) -> bytes:
     for module in modules:
         for bank in module_banks(course, module):
             for question in bank.questions:
-                resource = cp(resources, "resource", identifier=f"item-{question.id}", type="imsqti_item_xmlv2p1", href=item_path(question))
+                resource = cp(
+                    resources,
+                    "resource",
+                    identifier=f"item-{question.id}",
+                    type="imsqti_item_xmlv2p1",
+                    href=item_path(question),
+                )
                 cp(resource, "file", href=item_path(question))
     return _serialise(manifest, CP_NS)
 

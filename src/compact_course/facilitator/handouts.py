@@ -18,17 +18,15 @@ HTML in ``{raw} html`` blocks, whose question numbers match across handout and a
 
 from __future__ import annotations
 
-from typing import Iterable
+from collections.abc import Iterable
 
-from .escaping import e
-from . import models as m
-from .generate import HEADER_MD
-from .loader import Course
-from .quiz_html import TYPE_LABELS, relative_link, source_link
-from .reference_pages import md_escape, role_title
+from compact_course.core import models as m
+from compact_course.core.course import Course
+from compact_course.core.escaping import e
+from compact_course.core.markdown import HEADER_MD, md_escape, role_title
+from compact_course.quiz.html import TYPE_LABELS, relative_link, source_link
 
 FOLDER = "book/facilitator"
-
 
 
 def _raw(html: str) -> list[str]:
@@ -80,7 +78,7 @@ def question_html(question: m.QuestionBase, label: str) -> str:
         scenario = f'<p class="cc-scenario"><strong>Scenario:</strong> {e(question.scenario)}</p>'
     head = (
         f'<p class="cc-handout-prompt"><strong>{e(label)}.</strong> {e(question.prompt)} '
-        f'<em>{e(TYPE_LABELS[qtype])}</em></p>'
+        f"<em>{e(TYPE_LABELS[qtype])}</em></p>"
     )
     if isinstance(question, m.Matching):
         rows = "".join(
@@ -140,27 +138,37 @@ def answer_html(course: Course, question: m.QuestionBase, label: str, spark: boo
     if isinstance(question, m.Matching):
         by_text = {choice.text: choice for choice in question.choices()}
         answer = _items(f"{pair.item} → {_choice_line(by_text[pair.match])}" for pair in question.pairs)
-        reasons = "<ul>" + "".join(
-            f"<li><strong>{e(pair.item)}</strong><br>{e(pair.feedback)}</li>" for pair in question.pairs
-        ) + "</ul>"
+        reasons = (
+            "<ul>"
+            + "".join(f"<li><strong>{e(pair.item)}</strong><br>{e(pair.feedback)}</li>" for pair in question.pairs)
+            + "</ul>"
+        )
         if question.distractors:
             reasons += f"<p>Matches that fit no item: {e('; '.join(question.distractors))}.</p>"
     else:
         correct = [choice for choice in question.choices() if choice.correct]
         answer = _items(_choice_line(choice) for choice in correct)
-        reasons = "<ul>" + "".join(
-            f"<li><strong>{e(_choice_line(choice))}</strong> ({'correct' if choice.correct else 'incorrect'})<br>"
-            f"{e(choice.feedback)}</li>"
-            for choice in question.choices()
-        ) + "</ul>"
+        reasons = (
+            "<ul>"
+            + "".join(
+                f"<li><strong>{e(_choice_line(choice))}</strong> ({'correct' if choice.correct else 'incorrect'})<br>"
+                f"{e(choice.feedback)}</li>"
+                for choice in question.choices()
+            )
+            + "</ul>"
+        )
     href, more = source_link(course, question, from_doc)
-    starter = '<p class="cc-spark"><strong>Discussion starter:</strong> ask the room before revealing the answer.</p>' if spark else ""
+    starter = (
+        '<p class="cc-spark"><strong>Discussion starter:</strong> ask the room before revealing the answer.</p>'
+        if spark
+        else ""
+    )
     return (
         f'<div class="cc-answer-key" id="{e(key_anchor(question))}">'
         f"<p><strong>{e(label)}.</strong> {e(question.prompt)}</p>{starter}"
         f"<p><strong>Answer:</strong></p>{answer}"
         f"<p><strong>Why:</strong></p>{reasons}"
-        f'<p><strong>Explanation:</strong> {e(question.explanation)}</p>'
+        f"<p><strong>Explanation:</strong> {e(question.explanation)}</p>"
         f'<p>Read more: <a href="{e(href)}">{e(more)}</a>.</p></div>'
     )
 
@@ -174,17 +182,22 @@ def answer_key(course: Course, module: m.Module) -> str:
         "learner handout. Questions marked as discussion starters are good ones to poll the room on before "
         "revealing the answer.</p></div>"
     )
-    lines += [f"Learner handout: {{doc}}`Module {number} handout <handout-module-{number}>`. "
-              f"Facilitator notes: {{doc}}`Module {number} notes <notes-module-{number}>`.", ""]
+    lines += [
+        f"Learner handout: {{doc}}`Module {number} handout <handout-module-{number}>`. "
+        f"Facilitator notes: {{doc}}`Module {number} notes <notes-module-{number}>`.",
+        "",
+    ]
     for lesson in module.lessons:
         notes = course.notes_for(lesson.id)
         sparks = set(notes.spark_questions) if notes else set()
         lines += [_lesson_heading(course, lesson), ""]
         questions = course.quiz_for(lesson.id).questions
-        lines += _raw("".join(
-            answer_html(course, q, question_label(course, lesson, i), q.id in sparks, docname)
-            for i, q in enumerate(questions, start=1)
-        ))
+        lines += _raw(
+            "".join(
+                answer_html(course, q, question_label(course, lesson, i), q.id in sparks, docname)
+                for i, q in enumerate(questions, start=1)
+            )
+        )
     lines += ["Back to the {doc}`facilitator guide <index>`."]
     return "\n".join(lines) + "\n"
 
@@ -207,8 +220,11 @@ def notes_html(course: Course, lesson: m.Lesson, notes: m.FacilitatorNotes | Non
     good = {item.prompt: item.good_answers for item in notes.discussion}
     prompts = []
     for prompt in lesson.discussion:
-        covers = (f"<p>Good answers cover:</p>{_items(good[prompt.id])}" if prompt.id in good
-                  else "<p>No notes on good answers for this prompt.</p>")
+        covers = (
+            f"<p>Good answers cover:</p>{_items(good[prompt.id])}"
+            if prompt.id in good
+            else "<p>No notes on good answers for this prompt.</p>"
+        )
         prompts.append(f'<li id="notes-{e(prompt.id)}"><p>{e(prompt.prompt)}</p>{covers}</li>')
     discussion = f"<h3>Discussion prompts and what good answers cover</h3><ol>{''.join(prompts)}</ol>"
     misconceptions = "<h3>Common misconceptions</h3>" + (
@@ -227,10 +243,13 @@ def notes_html(course: Course, lesson: m.Lesson, notes: m.FacilitatorNotes | Non
             f"{e(question.prompt)}</li>"
         )
     spark_html = "<h3>Quiz questions that spark discussion</h3>" + (
-        f"<p>Poll the room on these before revealing the answer.</p><ul>{''.join(sparks)}</ul>" if sparks
+        f"<p>Poll the room on these before revealing the answer.</p><ul>{''.join(sparks)}</ul>"
+        if sparks
         else "<p>None chosen for this lesson.</p>"
     )
-    return f'<div class="cc-facilitator" id="notes-{e(lesson.id)}">{timings}{discussion}{misconceptions}{spark_html}</div>'
+    return (
+        f'<div class="cc-facilitator" id="notes-{e(lesson.id)}">{timings}{discussion}{misconceptions}{spark_html}</div>'
+    )
 
 
 def facilitator_notes(course: Course, module: m.Module) -> str:
@@ -240,8 +259,11 @@ def facilitator_notes(course: Course, module: m.Module) -> str:
         '<div class="cc-facilitator"><p>For the facilitator only: these notes are not shown on the learner pages. '
         "Each lesson's timings add up to its minutes in the session plans.</p></div>"
     )
-    lines += [f"Learner handout: {{doc}}`Module {number} handout <handout-module-{number}>`. "
-              f"Answer key: {{doc}}`Module {number} answer key <answer-key-module-{number}>`.", ""]
+    lines += [
+        f"Learner handout: {{doc}}`Module {number} handout <handout-module-{number}>`. "
+        f"Answer key: {{doc}}`Module {number} answer key <answer-key-module-{number}>`.",
+        "",
+    ]
     for lesson in module.lessons:
         lines += [_lesson_heading(course, lesson), "", f"Lesson page: {_lesson_link(course, lesson)}.", ""]
         lines += _raw(notes_html(course, lesson, course.notes_for(lesson.id)))

@@ -6,8 +6,8 @@ are listed here once.
 
 from __future__ import annotations
 
-from .generate import HEADER_MD
-from .loader import Course
+from compact_course.core.course import Course
+from compact_course.core.markdown import HEADER_MD
 
 FRONT = ("book/compact-today", "book/how-to-use")
 CHECK_YOURSELF = ("book/progress", "book/self-assessment", "book/self-assessment-draw")
@@ -36,7 +36,9 @@ def toc_yaml(course: Course) -> str:
     lines = [header.rstrip("\n"), "format: jb-book", "root: book/index", "parts:"]
     lines += _part("Start here", FRONT)
     for number, module in enumerate(course.modules, start=1):
-        lines += _part(f"Module {number}: {module.title}", (course.lesson_docname(l.id) for l in module.lessons))
+        lines += _part(
+            f"Module {number}: {module.title}", (course.lesson_docname(lesson.id) for lesson in module.lessons)
+        )
     lines += _part("Check yourself", CHECK_YOURSELF)
     lines += _part("For facilitators", FACILITATORS)
     lines += _part("Reference", REFERENCE)

@@ -8,9 +8,10 @@ field path such as ``("questions", 3, "options")`` into a line number.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Iterable
+from typing import Any
 
 import yaml
 

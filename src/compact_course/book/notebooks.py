@@ -15,9 +15,9 @@ from pathlib import Path
 
 import nbformat
 
-from .loader import Course, load_course
-from .progress import ENV_VAR as PROGRESS_ENV
-from .quiz import WIDGET_VIEW
+from compact_course.core.course import Course, load_course
+from compact_course.core.paths import PROGRESS_ENV_VAR as PROGRESS_ENV
+from compact_course.quiz.quiz import WIDGET_VIEW
 
 HIDE_INPUT = {"tags": ["remove-input"]}
 
@@ -29,7 +29,10 @@ def lesson_skeleton(course: Course, lesson_id: str, intro: str) -> nbformat.Note
     md, code = nbformat.v4.new_markdown_cell, nbformat.v4.new_code_cell
     cells = [
         md(f"# Lesson {number}: {lesson.title}\n\n{intro}"),
-        code(f'from compact_course.pages import lesson\n\npage = lesson("{lesson_id}")\npage.overview()', metadata=HIDE_INPUT),
+        code(
+            f'from compact_course.book.pages import lesson\n\npage = lesson("{lesson_id}")\npage.overview()',
+            metadata=HIDE_INPUT,
+        ),
         md("## The question as it was asked"),
         code("page.qa()", metadata=HIDE_INPUT),
         md("## Key points"),
@@ -42,7 +45,9 @@ def lesson_skeleton(course: Course, lesson_id: str, intro: str) -> nbformat.Note
     cells += [
         md("## Examples and further reading"),
         code("page.further_reading()", metadata=HIDE_INPUT),
-        md("## Discussion\n\nIn a workshop, talk these through in small groups. On your own, jot down an answer to each."),
+        md(
+            "## Discussion\n\nIn a workshop, talk these through in small groups. On your own, jot down an answer to each."
+        ),
         code("page.discussion()", metadata=HIDE_INPUT),
         md("## Check your understanding"),
         code("page.quiz()", metadata=HIDE_INPUT),
@@ -75,7 +80,9 @@ def execute(path: Path, timeout: int = 300) -> nbformat.NotebookNode:
     from nbclient import NotebookClient
 
     notebook = nbformat.read(path, as_version=4)
-    client = NotebookClient(notebook, timeout=timeout, kernel_name="python3", resources={"metadata": {"path": str(path.parent)}})
+    client = NotebookClient(
+        notebook, timeout=timeout, kernel_name="python3", resources={"metadata": {"path": str(path.parent)}}
+    )
     client.execute()
     return strip_volatile(notebook)
 
@@ -100,7 +107,9 @@ def incomplete_cells(path: Path) -> list[str]:
 
 
 def all_notebooks(root: Path) -> list[Path]:
-    return sorted(p for p in (root / "book").rglob("*.ipynb") if ".ipynb_checkpoints" not in p.parts and "_build" not in p.parts)
+    return sorted(
+        p for p in (root / "book").rglob("*.ipynb") if ".ipynb_checkpoints" not in p.parts and "_build" not in p.parts
+    )
 
 
 def _run(args) -> int:
@@ -120,7 +129,9 @@ def _run(args) -> int:
 
 
 def register(commands) -> None:
-    parser = commands.add_parser("notebooks", help="refresh notebooks' stored outputs (--check: report missing outputs)")
+    parser = commands.add_parser(
+        "notebooks", help="refresh notebooks' stored outputs (--check: report missing outputs)"
+    )
     parser.add_argument("paths", nargs="*", help="notebooks (default: all under book/)")
     parser.add_argument("--check", action="store_true", help="do not execute; exit 1 if a code cell lacks outputs")
     parser.set_defaults(run=_run)

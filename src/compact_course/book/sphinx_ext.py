@@ -11,16 +11,14 @@ from __future__ import annotations
 
 from pathlib import Path
 
-STATIC = Path(__file__).parent / "static"
+STATIC = Path(__file__).resolve().parents[1] / "static"
 ASSETS_JS = ("compact-manifest.js", "compact-quiz.js", "compact-theme-fixes.js")
 MANIFEST = "compact-manifest.js"
 ASSETS_CSS = ("compact-quiz.css",)
 
 # The theme reads the colour mode from localStorage before its own script runs and logs an
 # error when nothing is stored yet; start from "auto" (follow the system setting) instead.
-DEFAULT_MODE_SCRIPT = (
-    'if (!document.documentElement.dataset.mode) { document.documentElement.dataset.mode = "auto"; }'
-)
+DEFAULT_MODE_SCRIPT = 'if (!document.documentElement.dataset.mode) { document.documentElement.dataset.mode = "auto"; }'
 
 
 def _add_static_path(app, config) -> None:
@@ -29,7 +27,7 @@ def _add_static_path(app, config) -> None:
 
 def course_manifest(course) -> dict:
     """What the progress page and self-assessment need to know about every lesson's questions."""
-    from .scoring import fingerprint
+    from compact_course.quiz.scoring import fingerprint
 
     return {
         "version": 1,
@@ -57,7 +55,7 @@ def course_manifest(course) -> dict:
 
 
 def manifest_script(course) -> str:
-    from .quiz_html import json_for_script
+    from compact_course.quiz.html import json_for_script
 
     return f"window.CompactCourseManifest = {json_for_script(course_manifest(course))};\n"
 
@@ -65,7 +63,7 @@ def manifest_script(course) -> str:
 def _write_manifest(app, exception) -> None:
     if exception is not None or app.builder.format != "html":
         return
-    from .loader import load_course
+    from compact_course.core.course import load_course
 
     target = Path(app.outdir) / "_static" / MANIFEST
     target.parent.mkdir(parents=True, exist_ok=True)

@@ -9,72 +9,12 @@ colour-blind-safe palette, and every bar carries its value as a text label.
 
 from __future__ import annotations
 
-import base64
-import io
-from dataclasses import dataclass
-from html import escape
-
 import matplotlib
 from matplotlib.figure import Figure
 
-from . import models as m
-from .loader import Course
-
-OKABE_ITO = ("#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#F0E442", "#000000")
-FONT_SIZE = 12
-SVG_SETTINGS = {"svg.hashsalt": "compact-course", "svg.fonttype": "none", "font.size": FONT_SIZE}
-
-
-def figure_svg(figure: Figure) -> str:
-    """A figure as deterministic SVG: fixed hash salt, no date or creator, text kept as text."""
-    buffer = io.StringIO()
-    with matplotlib.rc_context(SVG_SETTINGS):
-        figure.savefig(buffer, format="svg", metadata={"Date": None, "Creator": None}, bbox_inches="tight")
-    return buffer.getvalue()
-
-
-@dataclass(frozen=True)
-class Chart:
-    chart_id: str
-    title: str
-    figure: Figure
-    alt: str
-    caption: str
-    columns: tuple[str, ...]
-    rows: tuple[tuple[str, ...], ...]
-    sources: tuple[m.Source, ...]
-
-    def svg(self) -> str:
-        return figure_svg(self.figure)
-
-    def table_html(self) -> str:
-        head = "".join(f'<th scope="col">{escape(c)}</th>' for c in self.columns)
-        body = "".join(
-            "<tr>" + f'<th scope="row">{escape(row[0])}</th>' + "".join(f"<td>{escape(cell)}</td>" for cell in row[1:]) + "</tr>"
-            for row in self.rows
-        )
-        return f'<table class="cc-table"><caption>Data for: {escape(self.title)}</caption><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>'
-
-    def to_html(self) -> str:
-        image = base64.b64encode(self.svg().encode("utf-8")).decode("ascii")
-        cites = "; ".join(
-            f'<cite>{escape(s.title)}</cite> ({escape(s.publisher)}{", " + escape(s.date) if s.date else ""})'
-            + (f', <a href="{escape(s.url, quote=True)}">{escape(s.url)}</a>' if s.url else "")
-            for s in self.sources
-        )
-        source = f" Source: {cites}." if self.sources else ""  # a learner's own scores cite nothing
-        return (
-            f'<div class="cc-chart" id="chart-{escape(self.chart_id)}"><figure>'
-            f'<img src="data:image/svg+xml;base64,{image}" alt="{escape(self.alt, quote=True)}" width="100%">'
-            f"<figcaption><strong>{escape(self.title)}.</strong> {escape(self.caption)}{source}</figcaption>"
-            f"</figure>{self.table_html()}</div>"
-        )
-
-    def __repr__(self) -> str:
-        return f"Chart: {self.title}"
-
-    def _repr_mimebundle_(self, include=None, exclude=None):
-        return {"text/plain": repr(self), "text/html": self.to_html()}
+from compact_course.core import models as m
+from compact_course.core.chart import FONT_SIZE, OKABE_ITO, SVG_SETTINGS, Chart
+from compact_course.core.course import Course
 
 
 def _new_figure(width: float = 7.5, height: float = 4.0) -> Figure:
@@ -83,8 +23,16 @@ def _new_figure(width: float = 7.5, height: float = 4.0) -> Figure:
     return figure
 
 
-def _bar_chart(course: Course, chart_id: str, figures: tuple[m.Figure, ...], title: str, ylabel: str,
-               alt_intro: str, caption: str, horizontal: bool = False) -> Chart:
+def _bar_chart(
+    course: Course,
+    chart_id: str,
+    figures: tuple[m.Figure, ...],
+    title: str,
+    ylabel: str,
+    alt_intro: str,
+    caption: str,
+    horizontal: bool = False,
+) -> Chart:
     labels = [f.label for f in figures]
     values = [f.value for f in figures]
     with matplotlib.rc_context(SVG_SETTINGS):
@@ -120,7 +68,9 @@ def _bar_chart(course: Course, chart_id: str, figures: tuple[m.Figure, ...], tit
 def plot_survey_agreement(course: Course) -> Chart:
     figures = course.series("survey-agreement")
     return _bar_chart(
-        course, "survey-agreement", figures,
+        course,
+        "survey-agreement",
+        figures,
         "Agreement that the Compact is important, local Compact surveys",
         "Respondents agreeing (%)",
         "Bar chart of the share of respondents to Compact Voice's annual surveys of local Compacts who agreed "
@@ -136,9 +86,22 @@ def plot_survey_2013(course: Course) -> Chart:
         figure = _new_figure(7.5, 2.2)
         axes = figure.add_subplot()
         agreed = agreement.value
-        axes.barh(["2013 survey"], [agreed], color=OKABE_ITO[0], edgecolor="black", label=f"Agreed ({agreement.display_value})")
-        axes.barh(["2013 survey"], [100 - agreed], left=[agreed], color="white", edgecolor="black", hatch="//",
-                  label=f"Remainder ({100 - agreed:g}%)")
+        axes.barh(
+            ["2013 survey"],
+            [agreed],
+            color=OKABE_ITO[0],
+            edgecolor="black",
+            label=f"Agreed ({agreement.display_value})",
+        )
+        axes.barh(
+            ["2013 survey"],
+            [100 - agreed],
+            left=[agreed],
+            color="white",
+            edgecolor="black",
+            hatch="//",
+            label=f"Remainder ({100 - agreed:g}%)",
+        )
         axes.set_xlim(0, 100)
         axes.set_xlabel(f"Share of the {respondents.value:g} respondents (%)")
         axes.set_title("2013 survey: the Compact is important", loc="left", fontsize=FONT_SIZE + 1)
@@ -149,9 +112,11 @@ def plot_survey_2013(course: Course) -> Chart:
         chart_id="survey-2013",
         title="2013 survey: the Compact is important",
         figure=figure,
-        alt=(f"Stacked bar: {agreement.display_value} of the {respondents.value:g} respondents to the 2013 Annual Survey "
-             f"of Local Compacts agreed that the Compact is important and effort needs to be made to implement it in full; "
-             f"the remaining {100 - agreed:g}% did not say they agreed."),
+        alt=(
+            f"Stacked bar: {agreement.display_value} of the {respondents.value:g} respondents to the 2013 Annual Survey "
+            f"of Local Compacts agreed that the Compact is important and effort needs to be made to implement it in full; "
+            f"the remaining {100 - agreed:g}% did not say they agreed."
+        ),
         caption="The figure Compact Voice's Q&A cites. The remainder is everyone who did not say they agreed; the source does not break it down.",
         columns=("Figure", "Value", "What it measures", "Published"),
         rows=tuple((f.label, f.display_value, f.measure, f.date) for f in (agreement, respondents)),
@@ -161,7 +126,9 @@ def plot_survey_2013(course: Course) -> Chart:
 
 def plot_nao_short_consultations(course: Course) -> Chart:
     return _bar_chart(
-        course, "nao-short-consultations", course.series("nao-short-consultations"),
+        course,
+        "nao-short-consultations",
+        course.series("nao-short-consultations"),
         "Central government consultations shorter than 12 weeks",
         "Consultations under 12 weeks (%)",
         "Bar chart of the share of central government consultations that ran for less than 12 weeks, as reported by the "
@@ -172,7 +139,9 @@ def plot_nao_short_consultations(course: Course) -> Chart:
 
 def plot_engagement_2012(course: Course) -> Chart:
     return _bar_chart(
-        course, "engagement-2012", course.series("engagement-2012"),
+        course,
+        "engagement-2012",
+        course.series("engagement-2012"),
         "Actively engaged with their local Compact, 2012 survey",
         "Respondents actively engaged (%)",
         "Horizontal bar chart comparing the share of statutory and voluntary sector respondents to the 2012 survey of "
@@ -203,7 +172,11 @@ def plot_timeline(course: Course) -> Chart:
         chart_id="timeline",
         title="The Compact, 1998 to the Civil Society Covenant",
         figure=figure,
-        alt="Timeline of " + str(len(events)) + " events: " + "; ".join(f"{ev.date}: {ev.title}" for ev in events) + ".",
+        alt="Timeline of "
+        + str(len(events))
+        + " events: "
+        + "; ".join(f"{ev.date}: {ev.title}" for ev in events)
+        + ".",
         caption="Key dates from the Q&A and the cited sources.",
         columns=("Date", "Event", "What happened"),
         rows=tuple((event.date, event.title, event.description) for event in events),

@@ -15,10 +15,11 @@ from __future__ import annotations
 
 import hashlib
 import json
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
-from typing import Any, Iterable, Mapping
+from typing import Any
 
-from . import models as m
+from compact_course.core import models as m
 
 
 @dataclass(frozen=True)
@@ -67,7 +68,9 @@ def score_question(question: m.QuestionBase, response: Any) -> QuestionResult:
         return QuestionResult(question.id, answered=False, correct=False)
     _reject_unknown(question, [response], choices)
     choice = choices[response]
-    return QuestionResult(question.id, True, choice.correct, (FeedbackLine(choice.key, choice.correct, choice.feedback),))
+    return QuestionResult(
+        question.id, True, choice.correct, (FeedbackLine(choice.key, choice.correct, choice.feedback),)
+    )
 
 
 def _reject_unknown(question: m.QuestionBase, keys: Iterable[str], choices: Mapping) -> None:

@@ -8,20 +8,35 @@ book drops that view (``nb_mime_priority_overrides`` in ``_config.yml``) and sho
 from __future__ import annotations
 
 import functools
-from typing import Sequence
+from collections.abc import Callable, Sequence
+from typing import TYPE_CHECKING
 
-from . import models as m
-from .loader import Course
-from .quiz_html import render_questions_html, source_link
+from compact_course.core import models as m
+from compact_course.core.course import Course
+from compact_course.quiz.html import render_questions_html, source_link
+
+if TYPE_CHECKING:
+    from compact_course.quiz.widget import QuizWidget
 
 WIDGET_VIEW = "application/vnd.jupyter.widget-view+json"
 
 
 class Quiz:
-    def __init__(self, course: Course, questions: Sequence[m.QuestionBase], quiz_id: str, title: str,
-                 from_doc: str | None = None, shuffle: bool = False, seed: int | None = None,
-                 id_prefix: str = "", store: str = "lesson", mode: str = "practice",
-                 draw: tuple[int, int] | None = None, track_progress: bool = False):
+    def __init__(
+        self,
+        course: Course,
+        questions: Sequence[m.QuestionBase],
+        quiz_id: str,
+        title: str,
+        from_doc: str | None = None,
+        shuffle: bool = False,
+        seed: int | None = None,
+        id_prefix: str = "",
+        store: str = "lesson",
+        mode: str = "practice",
+        draw: tuple[int, int] | None = None,
+        on_widget: Callable[[QuizWidget], None] | None = None,
+    ):
         if not questions:
             raise ValueError(f"quiz {quiz_id!r} has no questions")
         self.course = course
@@ -35,18 +50,35 @@ class Quiz:
         self.store = store
         self.mode = mode
         self.draw = draw
-        self.track_progress = track_progress
+        self.on_widget = on_widget  # e.g. restore and save progress when the live view is made
 
     @classmethod
-    def for_lesson(cls, course: Course, lesson_id: str, track_progress: bool = False) -> "Quiz":
+    def for_lesson(cls, course: Course, lesson_id: str, on_widget: Callable[[QuizWidget], None] | None = None) -> Quiz:
         bank = course.quiz_for(lesson_id)
-        return cls(course, bank.questions, bank.quiz.id, bank.quiz.title, course.lesson_docname(lesson_id),
-                   shuffle=bank.quiz.shuffle, seed=bank.quiz.seed, track_progress=track_progress)
+        return cls(
+            course,
+            bank.questions,
+            bank.quiz.id,
+            bank.quiz.title,
+            course.lesson_docname(lesson_id),
+            shuffle=bank.quiz.shuffle,
+            seed=bank.quiz.seed,
+            on_widget=on_widget,
+        )
 
     def to_html(self) -> str:
         return render_questions_html(
-            self.course, self.questions, self.quiz_id, self.title, self.from_doc,
-            self.shuffle, self.seed, self.id_prefix, self.store, self.mode, self.draw,
+            self.course,
+            self.questions,
+            self.quiz_id,
+            self.title,
+            self.from_doc,
+            self.shuffle,
+            self.seed,
+            self.id_prefix,
+            self.store,
+            self.mode,
+            self.draw,
         )
 
     def _more(self, question: m.QuestionBase) -> str:
@@ -54,17 +86,12 @@ class Quiz:
         return f"Read more: {label}."
 
     @functools.cached_property
-    def widget(self):
-        from types import SimpleNamespace
-
-        from .quiz_widget import QuizWidget
+    def widget(self) -> QuizWidget:
+        from compact_course.quiz.widget import QuizWidget
 
         widget = QuizWidget(self.title, self.questions, self._more, self.shuffle, self.seed)
-        if self.track_progress:
-            # Live lessons keep progress in the user's progress file (compact_course.progress).
-            from .progress import ProgressTracker
-
-            ProgressTracker(page=self.from_doc).attach(SimpleNamespace(widget=widget))
+        if self.on_widget is not None:
+            self.on_widget(widget)
         return widget
 
     def __repr__(self) -> str:

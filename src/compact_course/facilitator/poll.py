@@ -26,17 +26,17 @@ from __future__ import annotations
 
 import base64
 import textwrap
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from typing import Mapping, Sequence
 
 import matplotlib
 from matplotlib.figure import Figure
 
-from .escaping import e
-from . import models as m
-from .charts import FONT_SIZE, OKABE_ITO, SVG_SETTINGS, figure_svg
-from .loader import Course, cached_course
-from .quiz_html import TYPE_LABELS
+from compact_course.core import models as m
+from compact_course.core.chart import FONT_SIZE, OKABE_ITO, SVG_SETTINGS, figure_svg
+from compact_course.core.course import Course, cached_course
+from compact_course.core.escaping import e
+from compact_course.quiz.html import TYPE_LABELS
 
 WIDGET_VIEW = "application/vnd.jupyter.widget-view+json"
 MAX_COUNT = 9999
@@ -45,7 +45,6 @@ MATCHING_OPTIONS = (
     ("some", "Got some matches right", False),
     ("none", "Got no matches right", False),
 )
-
 
 
 @dataclass(frozen=True)
@@ -78,8 +77,10 @@ class Reveal:
 
     def to_html(self) -> str:
         items = "".join(f"<li>{e(line)}</li>" for line in self.answer)
-        return (f'<div class="cc-poll-reveal"><p><strong>Answer:</strong></p><ul>{items}</ul>'
-                f"<p><strong>Explanation:</strong> {e(self.explanation)}</p></div>")
+        return (
+            f'<div class="cc-poll-reveal"><p><strong>Answer:</strong></p><ul>{items}</ul>'
+            f"<p><strong>Explanation:</strong> {e(self.explanation)}</p></div>"
+        )
 
 
 def reveal_for(question: m.QuestionBase) -> Reveal:
@@ -105,16 +106,21 @@ class PollChart:
         answer_col = '<th scope="col">Correct?</th>' if self.revealed else ""
         body = "".join(
             f'<tr><th scope="row">{e(label)}</th><td>{votes}</td>'
-            + (f"<td>{'Yes' if correct else 'No'}</td>" if self.revealed else "") + "</tr>"
+            + (f"<td>{'Yes' if correct else 'No'}</td>" if self.revealed else "")
+            + "</tr>"
             for label, votes, correct in self.rows
         )
-        return (f'<table class="cc-table"><caption>Votes for: {e(self.title)}</caption><thead><tr>'
-                f'<th scope="col">Option</th><th scope="col">Votes</th>{answer_col}</tr></thead><tbody>{body}</tbody></table>')
+        return (
+            f'<table class="cc-table"><caption>Votes for: {e(self.title)}</caption><thead><tr>'
+            f'<th scope="col">Option</th><th scope="col">Votes</th>{answer_col}</tr></thead><tbody>{body}</tbody></table>'
+        )
 
     def to_html(self) -> str:
         image = base64.b64encode(self.svg().encode("utf-8")).decode("ascii")
-        return (f'<figure class="cc-poll-chart"><img src="data:image/svg+xml;base64,{image}" alt="{e(self.alt)}" '
-                f'width="100%"><figcaption>{e(self.title)}</figcaption></figure>{self.table_html()}')
+        return (
+            f'<figure class="cc-poll-chart"><img src="data:image/svg+xml;base64,{image}" alt="{e(self.alt)}" '
+            f'width="100%"><figcaption>{e(self.title)}</figcaption></figure>{self.table_html()}'
+        )
 
 
 @dataclass(frozen=True)
@@ -145,8 +151,10 @@ class PollSummary:
     @property
     def text(self) -> str:
         lines = [f"Summary: {self.title}"]
-        lines += [f"Question {row.number}: {row.share_text}{'' if row.revealed else ' (answer not revealed)'}"
-                  for row in self.rows]
+        lines += [
+            f"Question {row.number}: {row.share_text}{'' if row.revealed else ' (answer not revealed)'}"
+            for row in self.rows
+        ]
         return "\n".join(lines)
 
     def to_html(self) -> str:
@@ -155,10 +163,12 @@ class PollSummary:
             f"<td>{e(row.share_text)}</td><td>{'Yes' if row.revealed else 'No'}</td></tr>"
             for row in self.rows
         )
-        return (f'<table class="cc-table cc-poll-summary"><caption>Room poll summary: {e(self.title)}</caption><thead><tr>'
-                f'<th scope="col">Question</th><th scope="col">Prompt</th><th scope="col">Votes</th>'
-                f'<th scope="col">On correct options</th><th scope="col">Answer revealed</th></tr></thead>'
-                f"<tbody>{body}</tbody></table>")
+        return (
+            f'<table class="cc-table cc-poll-summary"><caption>Room poll summary: {e(self.title)}</caption><thead><tr>'
+            f'<th scope="col">Question</th><th scope="col">Prompt</th><th scope="col">Votes</th>'
+            f'<th scope="col">On correct options</th><th scope="col">Answer revealed</th></tr></thead>'
+            f"<tbody>{body}</tbody></table>"
+        )
 
 
 # --- Question sets ---------------------------------------------------------------------------
@@ -186,12 +196,16 @@ def question_sets(course: Course) -> dict[str, QuestionSet]:
         n = course.module_number(module.id)
         module_starters = starters(module.lessons)
         if module_starters:
-            sets[f"module-{n}-starters"] = QuestionSet(f"module-{n}-starters", f"Module {n} discussion starters: {module.title}", module_starters)
+            sets[f"module-{n}-starters"] = QuestionSet(
+                f"module-{n}-starters", f"Module {n} discussion starters: {module.title}", module_starters
+            )
         all_ids = tuple(q.id for lesson in module.lessons for q in course.quiz_for(lesson.id).questions)
         sets[f"module-{n}"] = QuestionSet(f"module-{n}", f"Module {n}, every question: {module.title}", all_ids)
     for lesson in course.lessons:
         ids = tuple(q.id for q in course.quiz_for(lesson.id).questions)
-        sets[f"lesson-{lesson.id}"] = QuestionSet(f"lesson-{lesson.id}", f"Lesson {course.lesson_number(lesson.id)}: {lesson.title}", ids)
+        sets[f"lesson-{lesson.id}"] = QuestionSet(
+            f"lesson-{lesson.id}", f"Lesson {course.lesson_number(lesson.id)}: {lesson.title}", ids
+        )
     return sets
 
 
@@ -214,7 +228,7 @@ class RoomPoll:
 
     # Building --------------------------------------------------------------------------------
     @classmethod
-    def from_set(cls, key: str = "starters", course: Course | None = None) -> "RoomPoll":
+    def from_set(cls, key: str = "starters", course: Course | None = None) -> RoomPoll:
         course = course or cached_course()
         sets = question_sets(course)
         if key not in sets:
@@ -223,13 +237,13 @@ class RoomPoll:
         return cls(course, [course.question(qid) for qid in chosen.question_ids], chosen.title, key)
 
     @classmethod
-    def for_module(cls, module: int | str, starters_only: bool = False, course: Course | None = None) -> "RoomPoll":
+    def for_module(cls, module: int | str, starters_only: bool = False, course: Course | None = None) -> RoomPoll:
         course = course or cached_course()
         number = module if isinstance(module, int) else course.module_number(module)
         return cls.from_set(f"module-{number}-starters" if starters_only else f"module-{number}", course)
 
     @classmethod
-    def for_lesson(cls, lesson_id: str, course: Course | None = None) -> "RoomPoll":
+    def for_lesson(cls, lesson_id: str, course: Course | None = None) -> RoomPoll:
         course = course or cached_course()
         course.lesson(lesson_id)  # a clear KeyError for an unknown lesson
         return cls.from_set(f"lesson-{lesson_id}", course)
@@ -259,7 +273,9 @@ class RoomPoll:
 
     def next(self) -> int:
         if self.number == self.total:
-            raise IndexError(f"already at the last question ({self.total} of {self.total}); see summary() for the results")
+            raise IndexError(
+                f"already at the last question ({self.total} of {self.total}); see summary() for the results"
+            )
         return self.go_to(self.number + 1)
 
     def previous(self) -> int:
@@ -321,15 +337,22 @@ class RoomPoll:
         options = self.options
         counts = self._counts[self.position]
         revealed = self.revealed
-        labels = [textwrap.fill(option.label + (" (correct)" if revealed and option.correct else ""), 40) for option in options]
+        labels = [
+            textwrap.fill(option.label + (" (correct)" if revealed and option.correct else ""), 40)
+            for option in options
+        ]
         values = [counts[option.key] for option in options]
         title = f"Question {self.number} of {self.total}: the room's answers"
         lines = sum(label.count("\n") + 1 for label in labels)
         with matplotlib.rc_context(SVG_SETTINGS):
             figure = Figure(figsize=(8, 0.9 + 0.32 * lines + 0.25 * len(options)), layout="constrained")
             axes = figure.add_subplot()
-            bars = axes.barh(range(len(options)), values, color=[OKABE_ITO[i % len(OKABE_ITO)] for i in range(len(options))],
-                             edgecolor="black")
+            bars = axes.barh(
+                range(len(options)),
+                values,
+                color=[OKABE_ITO[i % len(OKABE_ITO)] for i in range(len(options))],
+                edgecolor="black",
+            )
             if revealed:
                 for bar, option in zip(bars, options):
                     if option.correct:
@@ -342,10 +365,15 @@ class RoomPoll:
             axes.xaxis.get_major_locator().set_params(integer=True)
             axes.set_title(title, loc="left", fontsize=FONT_SIZE + 1)
             axes.spines[["top", "right"]].set_visible(False)
-        parts = [f"{option.label.rstrip('.')}: {counts[option.key]} vote{'s' if counts[option.key] != 1 else ''}"
-                 + (" (correct)" if revealed and option.correct else "") for option in options]
-        alt = (f"Bar chart of the room's answers to question {self.number} of {self.total}, "
-               f"{self.votes} vote{'s' if self.votes != 1 else ''} in all. " + "; ".join(parts) + ".")
+        parts = [
+            f"{option.label.rstrip('.')}: {counts[option.key]} vote{'s' if counts[option.key] != 1 else ''}"
+            + (" (correct)" if revealed and option.correct else "")
+            for option in options
+        ]
+        alt = (
+            f"Bar chart of the room's answers to question {self.number} of {self.total}, "
+            f"{self.votes} vote{'s' if self.votes != 1 else ''} in all. " + "; ".join(parts) + "."
+        )
         rows = tuple((option.label, counts[option.key], revealed and option.correct) for option in options)
         return PollChart(figure, alt, title, rows, revealed)
 
@@ -364,12 +392,16 @@ class RoomPoll:
         parts = [f'<p class="cc-poll-position">Question {self.number} of {self.total}</p>']
         if isinstance(question, m.ScenarioQuestion):
             parts.append(f"<p><strong>Scenario:</strong> {e(question.scenario)}</p>")
-        parts.append(f'<p class="cc-poll-prompt"><strong>{e(question.prompt)}</strong> <em>{e(TYPE_LABELS[qtype])}</em></p>')
+        parts.append(
+            f'<p class="cc-poll-prompt"><strong>{e(question.prompt)}</strong> <em>{e(TYPE_LABELS[qtype])}</em></p>'
+        )
         if isinstance(question, m.Matching):
             items = "".join(f"<li>{e(item.text)}</li>" for item in question.items())
             matches = "".join(f"<li>{e(choice.text)}</li>" for choice in question.choices())
-            parts.append(f"<p>Items:</p><ol>{items}</ol><p>Matches:</p><ul>{matches}</ul>"
-                         "<p>Ask the room: how many got every match right, some right, or none?</p>")
+            parts.append(
+                f"<p>Items:</p><ol>{items}</ol><p>Matches:</p><ul>{matches}</ul>"
+                "<p>Ask the room: how many got every match right, some right, or none?</p>"
+            )
         elif isinstance(question, m.MultipleSelect):
             parts.append("<p>People may vote for more than one option.</p>")
         return "".join(parts)
@@ -388,7 +420,7 @@ class RoomPoll:
     def _repr_mimebundle_(self, include=None, exclude=None):
         return {"text/plain": repr(self), "text/html": self.to_html()}
 
-    def widget(self) -> "RoomPollView":
+    def widget(self) -> RoomPollView:
         return RoomPollView(self)
 
 
@@ -409,7 +441,9 @@ class RoomPollView:
         self.set_picker = w.Dropdown(
             options=picker_options if poll.set_key in self.sets else [(poll.title, "")],
             value=poll.set_key if poll.set_key in self.sets else "",
-            description="Questions", style={"description_width": "initial"}, layout=w.Layout(width="auto"),
+            description="Questions",
+            style={"description_width": "initial"},
+            layout=w.Layout(width="auto"),
         )
         self.set_picker.observe(self._on_set, names="value")
         self.question_html = w.HTML()
@@ -417,7 +451,9 @@ class RoomPollView:
         self.plus_buttons: dict = {}
         self.counts_box = w.VBox()
         self.chart_html = w.HTML()
-        self.reveal_button = w.Button(description="Reveal answer", button_style="primary", tooltip="Show the answer and explanation")
+        self.reveal_button = w.Button(
+            description="Reveal answer", button_style="primary", tooltip="Show the answer and explanation"
+        )
         self.clear_button = w.Button(description="Clear votes", tooltip="Set this question's counts back to zero")
         self.previous_button = w.Button(description="Previous question")
         self.next_button = w.Button(description="Next question")
@@ -429,11 +465,18 @@ class RoomPollView:
         self.previous_button.on_click(lambda _: self.move(-1))
         self.next_button.on_click(lambda _: self.move(+1))
         self.summary_button.on_click(lambda _: self.show_summary())
-        self.box = w.VBox([
-            self.set_picker, self.question_html, self.counts_box, self.chart_html,
-            w.HBox([self.reveal_button, self.clear_button]), self.reveal_html,
-            w.HBox([self.previous_button, self.next_button, self.summary_button]), self.summary_html,
-        ])
+        self.box = w.VBox(
+            [
+                self.set_picker,
+                self.question_html,
+                self.counts_box,
+                self.chart_html,
+                w.HBox([self.reveal_button, self.clear_button]),
+                self.reveal_html,
+                w.HBox([self.previous_button, self.next_button, self.summary_button]),
+                self.summary_html,
+            ]
+        )
         self.refresh()
 
     # Actions (what the buttons do) ------------------------------------------------------------------
@@ -445,11 +488,20 @@ class RoomPollView:
         self.count_boxes, self.plus_buttons, rows = {}, {}, []
         counts = poll.counts
         for option in poll.options:
-            box = w.BoundedIntText(value=counts[option.key], min=0, max=MAX_COUNT, description=f"Votes for {option.key}",
-                                   style={"description_width": "initial"}, layout=w.Layout(width="11rem"))
+            box = w.BoundedIntText(
+                value=counts[option.key],
+                min=0,
+                max=MAX_COUNT,
+                description=f"Votes for {option.key}",
+                style={"description_width": "initial"},
+                layout=w.Layout(width="11rem"),
+            )
             box.observe(lambda change, key=option.key: self._on_count(key, change["new"]), names="value")
-            plus = w.Button(description=f"+1 to {option.key}", tooltip=f"Add one vote for: {option.label}",
-                            layout=w.Layout(width="7rem"))
+            plus = w.Button(
+                description=f"+1 to {option.key}",
+                tooltip=f"Add one vote for: {option.label}",
+                layout=w.Layout(width="7rem"),
+            )
             plus.on_click(lambda _, key=option.key: self.add_vote(key))
             self.count_boxes[option.key], self.plus_buttons[option.key] = box, plus
             rows.append(w.HBox([box, plus, w.HTML(value=f"<span>{e(option.label)}</span>")]))

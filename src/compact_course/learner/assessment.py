@@ -12,7 +12,7 @@ Two selections:
   all of a module's questions from a single lesson. The static book's script mirrors this
   rule; ``tests/fixtures/draw_cases.json`` holds both to the same cases.
 
-:class:`AssessmentResult` scores responses with :func:`compact_course.scoring.score_question`
+:class:`AssessmentResult` scores responses with :func:`compact_course.quiz.scoring.score_question`
 and gives the overall score, the score per module (as a table, CSV, JSON and an accessible
 chart) and revision advice: the lessons to revisit, ranked by how many of their questions
 were missed. :func:`record_of_learning` is a printable summary. In a live kernel
@@ -26,23 +26,24 @@ import csv
 import functools
 import io
 import json
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date as Date
 from fractions import Fraction
-from typing import Any, Callable, Mapping, Sequence
+from typing import Any
 
 import ipywidgets as w
 import matplotlib
 from matplotlib.figure import Figure
 
-from .escaping import e
-from . import models as m
-from .charts import FONT_SIZE, OKABE_ITO, SVG_SETTINGS, Chart
-from .loader import Course, cached_course
-from .pages import Block
-from .quiz import Quiz
-from .quiz_html import lesson_of_question, relative_link
-from .scoring import fingerprint, score_question
+from compact_course.core import models as m
+from compact_course.core.blocks import Block
+from compact_course.core.chart import FONT_SIZE, OKABE_ITO, SVG_SETTINGS, Chart
+from compact_course.core.course import Course, cached_course
+from compact_course.core.escaping import e
+from compact_course.quiz.html import lesson_of_question, relative_link
+from compact_course.quiz.quiz import Quiz
+from compact_course.quiz.scoring import fingerprint, score_question
 
 ASSESSMENT_DOC = "book/self-assessment"
 DRAW_DOC = "book/self-assessment-draw"
@@ -57,7 +58,6 @@ CSV_COLUMNS = ("scope", "module", "number", "title", "correct", "answered", "tot
 
 FNV_OFFSET = 0x811C9DC5
 FNV_PRIME = 0x01000193
-
 
 
 # --- Selections ----------------------------------------------------------------------------
@@ -172,7 +172,7 @@ class AdviceItem:
 
 def _unpack(question: m.QuestionBase, given: Any) -> tuple[Any, bool]:
     """(response, changed): a response with a fingerprint counts only for the current version."""
-    from .progress import ProgressRecord
+    from compact_course.learner.progress import ProgressRecord
 
     if isinstance(given, ProgressRecord):
         answer, stamp = given.answer, given.fingerprint
@@ -192,8 +192,13 @@ class AssessmentResult:
     or to ``{"answer": ..., "fingerprint": ...}`` (as saved), which counts only if the
     fingerprint is the question's current one."""
 
-    def __init__(self, course: Course, questions: Sequence[m.QuestionBase], responses: Mapping[str, Any] | None = None,
-                 title: str | None = None):
+    def __init__(
+        self,
+        course: Course,
+        questions: Sequence[m.QuestionBase],
+        responses: Mapping[str, Any] | None = None,
+        title: str | None = None,
+    ):
         responses = dict(responses or {})
         ids = [q.id for q in questions]
         if not ids:
@@ -212,8 +217,11 @@ class AssessmentResult:
             response, changed = _unpack(question, responses.get(question.id))
             scored = score_question(question, response)
             lesson = lesson_of_question(course, question)
-            outcomes.append(QuestionOutcome(question.id, lesson.id, course.module_of(lesson.id).id,
-                                            scored.answered, scored.correct, changed))
+            outcomes.append(
+                QuestionOutcome(
+                    question.id, lesson.id, course.module_of(lesson.id).id, scored.answered, scored.correct, changed
+                )
+            )
         self.outcomes = tuple(outcomes)
 
     # Totals ---------------------------------------------------------------------------------
@@ -263,10 +271,16 @@ class AssessmentResult:
         for module in self.course.modules:
             mine = [o for o in self.outcomes if o.module_id == module.id]
             if mine:
-                scores.append(ModuleScore(
-                    module.id, self.course.module_number(module.id), module.title,
-                    sum(o.correct for o in mine), sum(o.answered for o in mine), len(mine),
-                ))
+                scores.append(
+                    ModuleScore(
+                        module.id,
+                        self.course.module_number(module.id),
+                        module.title,
+                        sum(o.correct for o in mine),
+                        sum(o.answered for o in mine),
+                        len(mine),
+                    )
+                )
         return tuple(scores)
 
     def revision_advice(self) -> tuple[AdviceItem, ...]:
@@ -276,11 +290,17 @@ class AssessmentResult:
             mine = [o for o in self.outcomes if o.lesson_id == lesson.id]
             missed = tuple(o.question_id for o in mine if not o.correct)
             if missed:
-                items.append(AdviceItem(
-                    lesson.id, self.course.lesson_number(lesson.id), lesson.title,
-                    relative_link(ASSESSMENT_DOC, self.course.lesson_docname(lesson.id)),
-                    len(missed), len(mine), missed,
-                ))
+                items.append(
+                    AdviceItem(
+                        lesson.id,
+                        self.course.lesson_number(lesson.id),
+                        lesson.title,
+                        relative_link(ASSESSMENT_DOC, self.course.lesson_docname(lesson.id)),
+                        len(missed),
+                        len(mine),
+                        missed,
+                    )
+                )
         return tuple(sorted(items, key=lambda item: (-item.missed, -Fraction(item.missed, item.total), item.number)))
 
     # Exports --------------------------------------------------------------------------------
@@ -289,21 +309,48 @@ class AssessmentResult:
             "format": RESULTS_FORMAT,
             "version": 1,
             "title": self.title,
-            "overall": {"correct": self.correct, "answered": self.answered, "total": self.total,
-                        "percent": self.percent, "status": self.status},
+            "overall": {
+                "correct": self.correct,
+                "answered": self.answered,
+                "total": self.total,
+                "percent": self.percent,
+                "status": self.status,
+            },
             "modules": [
-                {"module": s.module_id, "number": s.number, "title": s.title, "correct": s.correct,
-                 "answered": s.answered, "total": s.total, "percent": s.percent, "status": s.status}
+                {
+                    "module": s.module_id,
+                    "number": s.number,
+                    "title": s.title,
+                    "correct": s.correct,
+                    "answered": s.answered,
+                    "total": s.total,
+                    "percent": s.percent,
+                    "status": s.status,
+                }
                 for s in self.modules
             ],
             "questions": [
-                {"question": o.question_id, "lesson": o.lesson_id, "module": o.module_id, "answered": o.answered,
-                 "correct": o.correct, "changed": o.changed, "status": o.status}
+                {
+                    "question": o.question_id,
+                    "lesson": o.lesson_id,
+                    "module": o.module_id,
+                    "answered": o.answered,
+                    "correct": o.correct,
+                    "changed": o.changed,
+                    "status": o.status,
+                }
                 for o in self.outcomes
             ],
             "advice": [
-                {"lesson": a.lesson_id, "number": a.number, "title": a.title, "link": a.link, "missed": a.missed,
-                 "total": a.total, "questions": list(a.question_ids)}
+                {
+                    "lesson": a.lesson_id,
+                    "number": a.number,
+                    "title": a.title,
+                    "link": a.link,
+                    "missed": a.missed,
+                    "total": a.total,
+                    "questions": list(a.question_ids),
+                }
                 for a in self.revision_advice()
             ],
         }
@@ -317,12 +364,16 @@ class AssessmentResult:
         writer = csv.writer(buffer, lineterminator="\n")
         writer.writerow(CSV_COLUMNS)
         for s in self.modules:
-            writer.writerow(("module", s.module_id, s.number, s.title, s.correct, s.answered, s.total, s.percent, s.status))
-        writer.writerow(("overall", "", "", self.title, self.correct, self.answered, self.total, self.percent, self.status))
+            writer.writerow(
+                ("module", s.module_id, s.number, s.title, s.correct, s.answered, s.total, s.percent, s.status)
+            )
+        writer.writerow(
+            ("overall", "", "", self.title, self.correct, self.answered, self.total, self.percent, self.status)
+        )
         return buffer.getvalue()
 
     # Display --------------------------------------------------------------------------------
-    def chart(self) -> "ScoreChart":
+    def chart(self) -> ScoreChart:
         return score_chart(self)
 
     def to_html(self) -> str:
@@ -330,14 +381,16 @@ class AssessmentResult:
         overall = (
             f"<strong>Overall:</strong> {self.correct} of {self.total} correct ({self.percent}%). "
             f"You answered {self.answered} of {self.total} questions."
-            if self.attempted else
-            f"<strong>Overall:</strong> not attempted. You answered none of the {self.total} questions."
+            if self.attempted
+            else f"<strong>Overall:</strong> not attempted. You answered none of the {self.total} questions."
         )
         changed = ""
         if self.changed:
             count = len(self.changed)
-            changed = (f"<p>{count} saved answer{'s were' if count != 1 else ' was'} for an earlier version of "
-                       f"{'their questions' if count != 1 else 'its question'} and {'were' if count != 1 else 'was'} not counted.</p>")
+            changed = (
+                f"<p>{count} saved answer{'s were' if count != 1 else ' was'} for an earlier version of "
+                f"{'their questions' if count != 1 else 'its question'} and {'were' if count != 1 else 'was'} not counted.</p>"
+            )
         return (
             f'<section class="cc-results" aria-label="Results: {e(self.title)}">'
             f'<p class="cc-overall" role="status">{overall}</p>{changed}'
@@ -361,7 +414,7 @@ def advice_html(advice: Sequence[AdviceItem]) -> str:
     )
     return (
         "<h3>Lessons to revisit</h3><p>Most missed first. A question counts as missed if it was answered "
-        f"wrongly or not answered.</p><ol class=\"cc-advice\">{items}</ol>"
+        f'wrongly or not answered.</p><ol class="cc-advice">{items}</ol>'
     )
 
 
@@ -373,8 +426,8 @@ def _data_link(text: str, mime: str, filename: str, label: str) -> str:
 def export_links_html(result: AssessmentResult) -> str:
     return (
         '<p class="cc-export">Save your results: '
-        f'{_data_link(result.to_csv(), "text/csv", "self-assessment-results.csv", "download as CSV")} or '
-        f'{_data_link(result.to_json(), "application/json", "self-assessment-results.json", "download as JSON")}.</p>'
+        f"{_data_link(result.to_csv(), 'text/csv', 'self-assessment-results.csv', 'download as CSV')} or "
+        f"{_data_link(result.to_json(), 'application/json', 'self-assessment-results.json', 'download as JSON')}.</p>"
     )
 
 
@@ -415,8 +468,13 @@ def score_chart(result: AssessmentResult) -> ScoreChart:
         caption=f"{result.title}: {result.summary()}",
         columns=("Module", "Score", "Correct", "Answered", "Questions"),
         rows=tuple(
-            (f"Module {s.number}: {s.title}", f"{s.percent}%" if s.answered else NOT_ATTEMPTED,
-             str(s.correct), str(s.answered), str(s.total))
+            (
+                f"Module {s.number}: {s.title}",
+                f"{s.percent}%" if s.answered else NOT_ATTEMPTED,
+                str(s.correct),
+                str(s.answered),
+                str(s.total),
+            )
             for s in scores
         ),
         sources=(),
@@ -429,7 +487,7 @@ def score_chart(result: AssessmentResult) -> ScoreChart:
 def record_of_learning(progress_status, result: AssessmentResult | None, date: str | Date) -> Block:
     """A printable record: the date given, self-assessment scores per module, lessons completed.
 
-    ``progress_status`` is a :class:`compact_course.progress.CourseStatus` (or None when no
+    ``progress_status`` is a :class:`compact_course.learner.progress.CourseStatus` (or None when no
     lesson progress is known); ``result`` is None when the self-assessment was not taken.
     """
     when = date.isoformat() if isinstance(date, Date) else str(date)
@@ -443,7 +501,9 @@ def record_of_learning(progress_status, result: AssessmentResult | None, date: s
         parts.append("<p><strong>Self-assessment:</strong> not taken.</p>")
         lines.append("Self-assessment: not taken.")
     else:
-        overall = f"{result.correct} of {result.total} correct ({result.percent}%)" if result.attempted else "not attempted"
+        overall = (
+            f"{result.correct} of {result.total} correct ({result.percent}%)" if result.attempted else "not attempted"
+        )
         parts.append(f"<p><strong>{e(result.title)}:</strong> {e(overall)}.</p>")
         lines.append(f"{result.title}: {overall}.")
         rows = "".join(
@@ -460,7 +520,9 @@ def record_of_learning(progress_status, result: AssessmentResult | None, date: s
     parts.append("<h3>Lessons completed</h3>")
     completed = progress_status.lessons_completed if progress_status is not None else ()
     if completed:
-        parts.append("<ul>" + "".join(f"<li>Lesson {l.number}: {e(l.title)}</li>" for l in completed) + "</ul>")
+        parts.append(
+            "<ul>" + "".join(f"<li>Lesson {item.number}: {e(item.title)}</li>" for item in completed) + "</ul>"
+        )
     else:
         parts.append("<p>No lessons completed yet.</p>")
     lines.append(f"Lessons completed: {len(completed)}")
@@ -494,8 +556,16 @@ def self_assessment(course: Course | None = None, mode: str = "exam", seed: int 
     _check_mode(mode)
     questions = fixed_questions(course) if seed is None else draw_questions(course, seed)
     quiz_id = QUIZ_ID if seed is None else f"{QUIZ_ID}-draw-{seed}"
-    return SelfAssessmentQuiz(course, questions, quiz_id=quiz_id, title=course.assessment.title,
-                              from_doc=ASSESSMENT_DOC, id_prefix=ID_PREFIX, store=STORE, mode=mode)
+    return SelfAssessmentQuiz(
+        course,
+        questions,
+        quiz_id=quiz_id,
+        title=course.assessment.title,
+        from_doc=ASSESSMENT_DOC,
+        id_prefix=ID_PREFIX,
+        store=STORE,
+        mode=mode,
+    )
 
 
 DRAW_QUIZ_ID = f"{QUIZ_ID}-draw"
@@ -507,8 +577,17 @@ def fresh_draw_pool(course: Course | None = None) -> Quiz:
     :func:`draw_questions` picks for the seed the learner chooses (the same rule, mirrored)."""
     course = course or cached_course()
     draw = course.assessment.draw
-    return Quiz(course, course.all_questions(), quiz_id=DRAW_QUIZ_ID, title=f"{course.assessment.title}: a fresh draw",
-                from_doc=DRAW_DOC, id_prefix="sd-", store=DRAW_STORE, mode="exam", draw=(draw.seed, draw.per_module))
+    return Quiz(
+        course,
+        course.all_questions(),
+        quiz_id=DRAW_QUIZ_ID,
+        title=f"{course.assessment.title}: a fresh draw",
+        from_doc=DRAW_DOC,
+        id_prefix="sd-",
+        store=DRAW_STORE,
+        mode="exam",
+        draw=(draw.seed, draw.per_module),
+    )
 
 
 class LiveAssessment(w.VBox):
@@ -519,13 +598,29 @@ class LiveAssessment(w.VBox):
     immediate feedback, and "Show my results" gives the same results at any time.
     """
 
-    def __init__(self, course: Course, questions: Sequence[m.QuestionBase], mode: str = "exam",
-                 quiz_id: str = QUIZ_ID, title: str | None = None, progress=None, progress_path=None,
-                 today: Callable[[], Date] = Date.today):
+    def __init__(
+        self,
+        course: Course,
+        questions: Sequence[m.QuestionBase],
+        mode: str = "exam",
+        quiz_id: str = QUIZ_ID,
+        title: str | None = None,
+        progress=None,
+        progress_path=None,
+        today: Callable[[], Date] = Date.today,
+    ):
         self.course = course
         self.mode = _check_mode(mode)
-        self.quiz = Quiz(course, questions, quiz_id=quiz_id, title=title or course.assessment.title,
-                         from_doc=ASSESSMENT_DOC, id_prefix=ID_PREFIX, store=STORE, mode=mode)
+        self.quiz = Quiz(
+            course,
+            questions,
+            quiz_id=quiz_id,
+            title=title or course.assessment.title,
+            from_doc=ASSESSMENT_DOC,
+            id_prefix=ID_PREFIX,
+            store=STORE,
+            mode=mode,
+        )
         self.quiz_widget = self.quiz.widget
         self.progress = progress
         self.progress_path = progress_path
@@ -537,11 +632,14 @@ class LiveAssessment(w.VBox):
         intro = (
             "Answer every question, then select “Submit all answers”. You will see which answers were right, "
             "your score for each module and the lessons to revisit."
-            if exam else
-            "Check each answer as you go. Select “Show my results” at any time for your scores and the lessons to revisit."
+            if exam
+            else "Check each answer as you go. Select “Show my results” at any time for your scores and the lessons to revisit."
         )
-        self.submit_button = w.Button(description="Submit all answers" if exam else "Show my results", button_style="primary",
-                                      layout=w.Layout(width="auto"))
+        self.submit_button = w.Button(
+            description="Submit all answers" if exam else "Show my results",
+            button_style="primary",
+            layout=w.Layout(width="auto"),
+        )
         self.submit_button.on_click(lambda _: self.submit())
         self.results = w.HTML(value="")
         super().__init__([w.HTML(value=f"<p>{e(intro)}</p>"), self.quiz_widget, self.submit_button, self.results])
@@ -579,7 +677,7 @@ class LiveAssessment(w.VBox):
         return result
 
     def _status(self):
-        from .progress import load_progress
+        from compact_course.learner.progress import load_progress
 
         progress = self.progress if self.progress is not None else load_progress(self.progress_path)
         return progress.status(self.course)

@@ -8,27 +8,23 @@ from __future__ import annotations
 
 import re
 
-from .generate import HEADER_MD
-from .loader import Course
-from .pages import archived
+from compact_course.book.pages import archived
+from compact_course.core.course import Course
+from compact_course.core.markdown import HEADER_MD, md_escape, role_title
 
 SAFE_TERM = re.compile(r"^[A-Za-z0-9][A-Za-z0-9 '’()&,-]*$")
 
 
-def md_escape(text: str) -> str:
-    """Backslash-escape every ASCII punctuation character: MyST then shows the text literally."""
-    return re.sub(r"([!-/:-@\[-`{-~])", r"\\\1", text)
-
-
-def role_title(text: str) -> str:
-    """Text for the title part of a role such as {ref}: no backticks or angle brackets."""
-    return re.sub(r"[`<>]", "", text)
-
-
 def glossary_md(course: Course) -> str:
-    lines = [HEADER_MD, "# Glossary", "",
-             "Terms and acronyms used in the course, in plain English. Where a body has since changed, the "
-             "definition describes its role as the Q&A (around 2014) uses it.", "", "```{glossary}"]
+    lines = [
+        HEADER_MD,
+        "# Glossary",
+        "",
+        "Terms and acronyms used in the course, in plain English. Where a body has since changed, the "
+        "definition describes its role as the Q&A (around 2014) uses it.",
+        "",
+        "```{glossary}",
+    ]
     for term in sorted(course.terms, key=lambda t: t.term.casefold()):
         if not SAFE_TERM.match(term.term):
             raise ValueError(f"glossary term {term.term!r} has characters the glossary directive cannot take")
@@ -48,9 +44,14 @@ def glossary_md(course: Course) -> str:
 
 
 def sources_md(course: Course) -> str:
-    lines = [HEADER_MD, "# Sources", "",
-             "Every document, page and organisation the course cites. Many of the original addresses no longer work; "
-             "each has a link to an archived copy (the Internet Archive's Wayback Machine).", ""]
+    lines = [
+        HEADER_MD,
+        "# Sources",
+        "",
+        "Every document, page and organisation the course cites. Many of the original addresses no longer work; "
+        "each has a link to an archived copy (the Internet Archive's Wayback Machine).",
+        "",
+    ]
     for source in sorted(course.sources, key=lambda s: (s.publisher.casefold(), s.title.casefold())):
         when = source.date or (str(source.year) if source.year else "")
         text = f"**{md_escape(source.title)}**. {md_escape(source.publisher)}"

@@ -2,13 +2,13 @@
 
 Every model forbids unknown fields and is frozen. Field-level rules (non-empty text,
 kebab-case ids, addresses, percentages, the shape of each question type) live here;
-rules that need the whole course (references, coverage) live in :mod:`compact_course.loader`.
+rules that need the whole course (references, coverage) live in :mod:`compact_course.core.course`.
 """
 
 from __future__ import annotations
 
 import re
-from typing import Annotated, Literal, Optional, Union
+from typing import Annotated, Literal
 from urllib.parse import urlsplit
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, Strict, model_validator
@@ -79,7 +79,7 @@ class AnswerPoint(Model):
 
     text: Text
     points: tuple[Text, ...] = ()
-    source: Optional[Id] = None
+    source: Id | None = None
 
     @model_validator(mode="before")
     @classmethod
@@ -91,10 +91,10 @@ class Example(Model):
     """An item from the 'practical examples and further information' column."""
 
     title: Text
-    note: Optional[Text] = None
-    source: Optional[Id] = None
-    page: Optional[Text] = None
-    email: Optional[Email] = None
+    note: Text | None = None
+    source: Id | None = None
+    page: Text | None = None
+    email: Email | None = None
 
     @model_validator(mode="after")
     def _says_something(self):
@@ -123,9 +123,9 @@ class Source(Model):
     title: Text
     publisher: Text
     kind: Literal["web-page", "document", "news", "organisation", "guidance", "report"]
-    year: Optional[Annotated[int, Strict(), Field(ge=1990, le=2100)]] = None
-    date: Optional[DateText] = None
-    url: Optional[Url] = None
+    year: Annotated[int, Strict(), Field(ge=1990, le=2100)] | None = None
+    date: DateText | None = None
+    url: Url | None = None
 
 
 class SourcesFile(Model):
@@ -140,9 +140,9 @@ class Figure(Model):
     unit: Literal["percent", "count", "weeks", "departments", "areas"]
     date: DateText
     source: Id
-    series: Optional[Id] = None
-    order: Optional[Count] = None
-    note: Optional[Text] = None
+    series: Id | None = None
+    order: Count | None = None
+    note: Text | None = None
 
     @model_validator(mode="after")
     def _percent_in_range(self):
@@ -184,9 +184,9 @@ class Term(Model):
     id: Id
     term: Text
     definition: Text
-    expansion: Optional[Text] = None
+    expansion: Text | None = None
     see_also: tuple[Id, ...] = ()
-    source: Optional[Id] = None
+    source: Id | None = None
 
 
 class GlossaryFile(Model):
@@ -288,7 +288,7 @@ class QuestionBase(Model):
     prompt: Text
     qa: tuple[Id, ...] = Field(min_length=1)
     explanation: Text
-    hint: Optional[Text] = None
+    hint: Text | None = None
 
     def choices(self) -> tuple[Choice, ...]:
         """The choices a learner picks from, keyed ``a``, ``b``, ... in bank order."""
@@ -386,7 +386,7 @@ class Matching(QuestionBase):
 
 
 Question = Annotated[
-    Union[SingleChoice, ScenarioQuestion, MultipleSelect, TrueFalse, Matching],
+    SingleChoice | ScenarioQuestion | MultipleSelect | TrueFalse | Matching,
     Field(discriminator="type"),
 ]
 QUESTION_TYPES = ("single", "multiple", "true-false", "scenario", "matching")
@@ -397,7 +397,7 @@ class QuizMeta(Model):
     lesson: Id
     title: Text
     shuffle: Flag = False
-    seed: Optional[Count] = None
+    seed: Count | None = None
 
 
 class QuizBank(Model):

@@ -19,7 +19,7 @@ in part, is moved aside to ``<name>.corrupt-N.json`` with a warning naming both 
 progress starts afresh: nothing is ever deleted.
 
 A record counts only while its fingerprint matches the current question
-(:func:`compact_course.scoring.fingerprint`); records for edited questions are reported as
+(:func:`compact_course.quiz.scoring.fingerprint`); records for edited questions are reported as
 changed, not counted.
 """
 
@@ -29,20 +29,22 @@ import json
 import os
 import tempfile
 import warnings
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any
 
-from . import models as m
-from .loader import Course
-from .scoring import QuestionResult, fingerprint
+from compact_course.core import models as m
+from compact_course.core.course import Course
+from compact_course.core.paths import PROGRESS_ENV_VAR
+from compact_course.quiz.scoring import QuestionResult, fingerprint
 
 FORMAT = "compact-course-progress"
 VERSION = 1
 KEY_PREFIX = "compact-course:v1:"
 LESSON_STORE = "lesson"
-ENV_VAR = "COMPACT_COURSE_PROGRESS"
+ENV_VAR = PROGRESS_ENV_VAR
 APP_NAME = "compact-course"
 FILE_NAME = "progress.json"
 TOP_LEVEL_FIELDS = {"format", "version", "records", "exported"}
@@ -57,14 +59,14 @@ class ProgressFormatError(ValueError):
 
 
 def utc_now() -> datetime:
-    return datetime.now(timezone.utc)
+    return datetime.now(UTC)
 
 
 def iso_time(moment: datetime) -> str:
     """The browser's ``Date.toISOString()`` form: UTC, milliseconds, ``Z``."""
     if moment.tzinfo is None:
         raise ValueError(f"time {moment!r} has no time zone; pass an aware datetime")
-    text = moment.astimezone(timezone.utc).isoformat(timespec="milliseconds")
+    text = moment.astimezone(UTC).isoformat(timespec="milliseconds")
     return text.replace("+00:00", "Z")
 
 
@@ -81,7 +83,9 @@ def _check_answer(answer: Any, where: str) -> None:
         return
     if isinstance(answer, dict) and all(isinstance(k, str) and isinstance(v, str) for k, v in answer.items()):
         return
-    raise ProgressFormatError(f"{where}: answer must be a choice key, a list of keys or a mapping of item to key; got {answer!r}")
+    raise ProgressFormatError(
+        f"{where}: answer must be a choice key, a list of keys or a mapping of item to key; got {answer!r}"
+    )
 
 
 @dataclass(frozen=True)
@@ -98,8 +102,14 @@ class ProgressRecord:
 
     def to_json(self) -> dict:
         data = dict(self.extra)
-        data.update({"answer": self.answer, "correct": self.correct, "fingerprint": self.fingerprint,
-                     "question": self.question_id})
+        data.update(
+            {
+                "answer": self.answer,
+                "correct": self.correct,
+                "fingerprint": self.fingerprint,
+                "question": self.question_id,
+            }
+        )
         if self.time is not None:
             data["time"] = self.time
         if self.page is not None:
@@ -107,7 +117,7 @@ class ProgressRecord:
         return data
 
     @classmethod
-    def from_json(cls, question_id: str, data: Any, where: str) -> "ProgressRecord":
+    def from_json(cls, question_id: str, data: Any, where: str) -> ProgressRecord:
         if not isinstance(data, dict):
             raise ProgressFormatError(f"{where}: a record must be an object, got {type(data).__name__}")
         if "answer" not in data:
@@ -120,10 +130,14 @@ class ProgressRecord:
             if data.get(name) is not None and not isinstance(data[name], str):
                 raise ProgressFormatError(f"{where}: field {name!r} must be str, got {data[name]!r}")
         if data.get("question", question_id) != question_id:
-            raise ProgressFormatError(f"{where}: field 'question' is {data['question']!r} but the key names {question_id!r}")
+            raise ProgressFormatError(
+                f"{where}: field 'question' is {data['question']!r} but the key names {question_id!r}"
+            )
         known = {"answer", "correct", "fingerprint", "time", "question", "page"}
         extra = tuple(sorted((k, v) for k, v in data.items() if k not in known))
-        return cls(question_id, data["answer"], data["correct"], data["fingerprint"], data.get("time"), data.get("page"), extra)
+        return cls(
+            question_id, data["answer"], data["correct"], data["fingerprint"], data.get("time"), data.get("page"), extra
+        )
 
 
 @dataclass(frozen=True)
@@ -194,8 +208,14 @@ class Progress:
     other: dict[str, dict] = field(default_factory=dict)  # full storage key -> raw record
     clock: Callable[[], datetime] = field(default=utc_now, repr=False, compare=False)
 
-    def record(self, question: m.QuestionBase, response: Any, result: QuestionResult,
-               now: str | datetime | None = None, page: str | None = None) -> ProgressRecord | None:
+    def record(
+        self,
+        question: m.QuestionBase,
+        response: Any,
+        result: QuestionResult,
+        now: str | datetime | None = None,
+        page: str | None = None,
+    ) -> ProgressRecord | None:
         """Save the result of checking ``response``; unanswered results change nothing (None)."""
         if result.question_id != question.id:
             raise ValueError(f"result is for {result.question_id!r}, not for question {question.id!r}")
@@ -236,10 +256,18 @@ class Progress:
                         continue
                     answered += 1
                     correct += saved.correct
-                lessons.append(LessonStatus(
-                    lesson.id, course.lesson_number(lesson.id), lesson.title, answered, correct, len(questions),
-                    _status(answered, answered == len(questions)), tuple(changed),
-                ))
+                lessons.append(
+                    LessonStatus(
+                        lesson.id,
+                        course.lesson_number(lesson.id),
+                        lesson.title,
+                        answered,
+                        correct,
+                        len(questions),
+                        _status(answered, answered == len(questions)),
+                        tuple(changed),
+                    )
+                )
             modules.append(ModuleStatus(module.id, course.module_number(module.id), module.title, tuple(lessons)))
         unknown = tuple(sorted(qid for qid in self.records if qid not in known))
         return CourseStatus(tuple(modules), unknown)
@@ -250,7 +278,7 @@ class Progress:
         return {"format": FORMAT, "version": VERSION, "records": dict(sorted(records.items()))}
 
     @classmethod
-    def from_json(cls, data: Any, clock: Callable[[], datetime] = utc_now) -> "Progress":
+    def from_json(cls, data: Any, clock: Callable[[], datetime] = utc_now) -> Progress:
         """Read a progress file's content or a browser export; raise ProgressFormatError if invalid."""
         if not isinstance(data, dict):
             raise ProgressFormatError(f"the file must hold a JSON object, not {type(data).__name__}")
@@ -269,7 +297,7 @@ class Progress:
             if not key.startswith(KEY_PREFIX):
                 question_id = key
             else:
-                store, _, question_id = key[len(KEY_PREFIX):].partition(":")
+                store, _, question_id = key[len(KEY_PREFIX) :].partition(":")
                 if not store or not question_id:
                     raise ProgressFormatError(f"{where}: expected a key of the form {KEY_PREFIX}<store>:<question-id>")
                 if store != LESSON_STORE:
@@ -288,9 +316,12 @@ def _check_other(store: str, name: str, raw: Any, where: str) -> None:
     """Check records of the other stores whose shape is known (as the browser does)."""
     if store in ANSWER_STORES:
         ProgressRecord.from_json(name, raw, where)
-    elif store == SUBMITTED_STORE:
-        if not isinstance(raw, dict) or not isinstance(raw.get("fingerprints"), str) or not isinstance(raw.get("time"), str):
-            raise ProgressFormatError(f"{where}: a submission mark needs text fields 'fingerprints' and 'time'")
+    elif store == SUBMITTED_STORE and (
+        not isinstance(raw, dict)
+        or not isinstance(raw.get("fingerprints"), str)
+        or not isinstance(raw.get("time"), str)
+    ):
+        raise ProgressFormatError(f"{where}: a submission mark needs text fields 'fingerprints' and 'time'")
 
 
 def default_progress_path() -> Path:
@@ -334,7 +365,9 @@ def load_progress(path: str | os.PathLike | None = None, clock: Callable[[], dat
     try:
         os.replace(path, target)
     except OSError as error:
-        raise OSError(f"progress file {path} cannot be read ({reason}) and could not be moved aside to {target}: {error}") from error
+        raise OSError(
+            f"progress file {path} cannot be read ({reason}) and could not be moved aside to {target}: {error}"
+        ) from error
     warnings.warn(
         f"progress file {path} could not be read ({reason}); it was moved to {target} and progress starts afresh",
         stacklevel=2,
@@ -347,8 +380,9 @@ def save_progress(progress: Progress, path: str | os.PathLike | None = None) -> 
     path = progress_path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
     text = json.dumps(progress.to_json(), indent=2, sort_keys=True, ensure_ascii=False) + "\n"
-    handle = tempfile.NamedTemporaryFile("w", encoding="utf-8", dir=path.parent, prefix=f".{path.name}.",
-                                         suffix=".tmp", delete=False)
+    handle = tempfile.NamedTemporaryFile(  # noqa: SIM115 - closed below; kept for its name after closing
+        "w", encoding="utf-8", dir=path.parent, prefix=f".{path.name}.", suffix=".tmp", delete=False
+    )
     try:
         with handle:
             handle.write(text)
@@ -379,16 +413,22 @@ def _sync_folder(folder: Path) -> None:
 class ProgressTracker:
     """Saves a live quiz's results as they happen: ``ProgressTracker().attach(quiz)``."""
 
-    def __init__(self, path: str | os.PathLike | None = None, clock: Callable[[], datetime] = utc_now,
-                 page: str | None = None):
+    def __init__(
+        self, path: str | os.PathLike | None = None, clock: Callable[[], datetime] = utc_now, page: str | None = None
+    ):
         self.path = progress_path(path)
         self.page = page
         self.progress = load_progress(self.path, clock)
 
     def attach(self, quiz):
         """Restore saved answers into ``quiz``'s widget and save every new result; returns ``quiz``."""
-        widgets = {question.question.id: question for question in quiz.widget.questions}
-        for question_id, question_widget in widgets.items():
+        self.attach_widget(quiz.widget)
+        return quiz
+
+    def attach_widget(self, widget) -> None:
+        """Restore saved answers into a quiz widget and save every new result it reports."""
+        widgets = {question.question.id: question for question in widget.questions}
+        for _question_id, question_widget in widgets.items():
             saved = self.progress.current(question_widget.question)
             if saved is not None:
                 question_widget.set_response(saved.answer)
@@ -398,5 +438,4 @@ class ProgressTracker:
             if self.progress.record(question_widget.question, question_widget.response, result, page=self.page):
                 save_progress(self.progress, self.path)
 
-        quiz.widget.on_result(save)
-        return quiz
+        widget.on_result(save)

@@ -7,30 +7,15 @@ course data; nothing here is typed into a notebook.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import Iterable
+from collections.abc import Iterable
 
-from .escaping import e
-from . import models as m
-from .loader import Course, cached_course
+from compact_course.core import models as m
+from compact_course.core.blocks import Block
+from compact_course.core.course import Course, cached_course
+from compact_course.core.escaping import e
 
 QA_TITLE = "Compact Q&A: Frequent questions, answers from Compact Voice and practical examples"
 ARCHIVE = "https://web.archive.org/web/2014/"
-
-
-
-@dataclass(frozen=True)
-class Block:
-    """A piece of a page: HTML for the book, plain text for everything else."""
-
-    html: str
-    text: str
-
-    def _repr_mimebundle_(self, include=None, exclude=None):
-        return {"text/plain": self.text, "text/html": self.html}
-
-    def __repr__(self) -> str:
-        return self.text
 
 
 def _list(items: Iterable[str], css: str = "") -> str:
@@ -52,8 +37,7 @@ def source_html(source: m.Source) -> str:
     text = ", ".join(parts)
     if source.url:
         text += (
-            f'. <a href="{e(source.url)}">{e(source.url)}</a>'
-            f' (<a href="{e(archived(source.url))}">archived copy</a>)'
+            f'. <a href="{e(source.url)}">{e(source.url)}</a> (<a href="{e(archived(source.url))}">archived copy</a>)'
         )
     return text
 
@@ -135,10 +119,14 @@ class LessonPage:
                         f' (<a href="{e(archived(source.url))}">archived copy</a>)'
                     )
             if example.email:
-                line += f'<br>E-mail: <a href="mailto:{e(example.email)}">{e(example.email)}</a> (as given in the Q&amp;A)'
+                line += (
+                    f'<br>E-mail: <a href="mailto:{e(example.email)}">{e(example.email)}</a> (as given in the Q&amp;A)'
+                )
             items.append(f"<li>{line}</li>")
         if not items:
-            html = '<div class="cc-block cc-further"><p>The Q&amp;A gives no further reading for this question.</p></div>'
+            html = (
+                '<div class="cc-block cc-further"><p>The Q&amp;A gives no further reading for this question.</p></div>'
+            )
         else:
             html = (
                 f'<div class="cc-block cc-further"><p>From the Q&amp;A’s “practical examples and further information”. '
@@ -155,12 +143,17 @@ class LessonPage:
         )
 
     def quiz(self):
-        from .quiz import Quiz
+        from compact_course.learner.progress import ProgressTracker
+        from compact_course.quiz.quiz import Quiz
 
-        return Quiz.for_lesson(self.course, self.lesson.id, track_progress=True)
+        # A live lesson quiz keeps progress in the user's progress file.
+        page = self.course.lesson_docname(self.lesson.id)
+        return Quiz.for_lesson(
+            self.course, self.lesson.id, on_widget=lambda widget: ProgressTracker(page=page).attach_widget(widget)
+        )
 
     def chart(self, chart_id: str):
-        from .charts import chart
+        from compact_course.book.charts import chart
 
         if chart_id not in self.lesson.charts:
             raise KeyError(f"lesson {self.lesson.id!r} does not show chart {chart_id!r}; it shows {self.lesson.charts}")

@@ -2,7 +2,7 @@
 
 The markup works with no JavaScript: each question is a form with a fieldset and legend,
 labelled radio, checkbox or select controls, and the answer in a ``<details>`` element.
-``static/quiz.js`` (shipped by :mod:`compact_course.sphinx_ext`) adds checking, feedback in
+``static/quiz.js`` (shipped by :mod:`compact_course.book.sphinx_ext`) adds checking, feedback in
 a live region, retry, reveal, hints, the score and saved progress. It reads each question's
 data from an escaped ``<script type="application/json">`` block, never from raw strings.
 
@@ -14,12 +14,12 @@ from __future__ import annotations
 import json
 import posixpath
 import random
-from typing import Sequence
+from collections.abc import Sequence
 
-from .escaping import e
-from . import models as m
-from .loader import Course
-from .scoring import fingerprint
+from compact_course.core import models as m
+from compact_course.core.course import Course
+from compact_course.core.escaping import e
+from compact_course.quiz.scoring import fingerprint
 
 TYPE_LABELS = {
     "single": "Choose one answer.",
@@ -30,11 +30,16 @@ TYPE_LABELS = {
 }
 
 
-
 def json_for_script(data: object) -> str:
     """JSON that is safe inside a ``<script>`` element: no ``<``, ``>`` or ``&`` survive raw."""
     text = json.dumps(data, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
-    for raw, safe in (("&", "\\u0026"), ("<", "\\u003c"), (">", "\\u003e"), ("\u2028", "\\u2028"), ("\u2029", "\\u2029")):
+    for raw, safe in (
+        ("&", "\\u0026"),
+        ("<", "\\u003c"),
+        (">", "\\u003e"),
+        ("\u2028", "\\u2028"),
+        ("\u2029", "\\u2029"),
+    ):
         text = text.replace(raw, safe)
     return text
 
@@ -162,9 +167,13 @@ def render_question_html(
     scenario = ""
     described = f"{dom_id}-how"
     if isinstance(question, m.ScenarioQuestion):
-        scenario = f'<p class="cc-scenario" id="{dom_id}-scenario"><strong>Scenario:</strong> {e(question.scenario)}</p>'
+        scenario = (
+            f'<p class="cc-scenario" id="{dom_id}-scenario"><strong>Scenario:</strong> {e(question.scenario)}</p>'
+        )
         described = f"{dom_id}-scenario {described}"
-    hint_button = '<button type="button" class="cc-button" data-action="hint">Show hint</button>' if question.hint else ""
+    hint_button = (
+        '<button type="button" class="cc-button" data-action="hint">Show hint</button>' if question.hint else ""
+    )
     return (
         f'<form class="cc-question" id="{dom_id}" data-question="{e(question.id)}" data-type="{e(qtype)}" '
         f'data-fingerprint="{fingerprint(question)}" data-store="{e(store)}" novalidate>'
@@ -201,7 +210,7 @@ def render_questions_html(
     """A quiz section: intro, one form per question, and a score line announced when complete.
 
     ``draw=(seed, per_module)`` marks the section as a pool from which quiz.js draws
-    ``per_module`` questions per module by the seeded rule of :mod:`compact_course.assessment`.
+    ``per_module`` questions per module by the seeded rule of :mod:`compact_course.learner.assessment`.
     """
     total = len(questions)
     forms = "".join(
@@ -213,10 +222,10 @@ def render_questions_html(
     intro = (
         f"A pool of {total} {noun}: choose a seed and draw a selection from every module. Without JavaScript, "
         f"every question in the pool is shown."
-        if draw else
-        f"{total} {noun}. Choose your answers, then select “Check answer” (in exam mode, “Submit all answers”)."
-        if mode == "exam" else
-        f"{total} {noun}. Choose your answers, then select “Check answer”."
+        if draw
+        else f"{total} {noun}. Choose your answers, then select “Check answer” (in exam mode, “Submit all answers”)."
+        if mode == "exam"
+        else f"{total} {noun}. Choose your answers, then select “Check answer”."
     )
     return (
         f'<section class="cc-quiz" id="{e(id_prefix + quiz_id)}" data-quiz="{e(quiz_id)}" data-mode="{e(mode)}"{draw_attributes} '
@@ -231,6 +240,11 @@ def render_questions_html(
 def render_quiz_html(course: Course, bank: m.QuizBank, from_doc: str | None = None) -> str:
     """The static rendering of one lesson's quiz bank."""
     return render_questions_html(
-        course, bank.questions, bank.quiz.id, bank.quiz.title, from_doc,
-        shuffle=bank.quiz.shuffle, seed=bank.quiz.seed,
+        course,
+        bank.questions,
+        bank.quiz.id,
+        bank.quiz.title,
+        from_doc,
+        shuffle=bank.quiz.shuffle,
+        seed=bank.quiz.seed,
     )

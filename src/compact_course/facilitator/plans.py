@@ -25,12 +25,12 @@ from __future__ import annotations
 
 import re
 import sys
+from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Sequence
 
-from .escaping import e
-from . import models as m
-from .loader import Course, load_course
+from compact_course.core import models as m
+from compact_course.core.course import Course, load_course
+from compact_course.core.escaping import e
 
 WELCOME_MINUTES = 10
 CLOSE_MINUTES = 5
@@ -49,7 +49,6 @@ class PlanError(ValueError):
 
 class PlanDoesNotFit(Exception):
     """The selection cannot fit the time allowed: exit status 1, with what would help."""
-
 
 
 def parse_clock(text: str) -> int:
@@ -87,14 +86,22 @@ class Settings:
         for name, value in positive.items():
             if value < 1:
                 raise PlanError(f"{name} must be at least 1; got {value}")
-        for name, value in {"--break-every": self.break_every, "--welcome": self.welcome,
-                            "--close": self.close, "--lunch": self.lunch}.items():
+        for name, value in {
+            "--break-every": self.break_every,
+            "--welcome": self.welcome,
+            "--close": self.close,
+            "--lunch": self.lunch,
+        }.items():
             if value < 0:
                 raise PlanError(f"{name} cannot be negative; got {value}")
         if self.day_minutes > MINUTES_PER_DAY_ON_THE_CLOCK:
-            raise PlanError(f"--day-minutes cannot be more than a whole day ({MINUTES_PER_DAY_ON_THE_CLOCK}); got {self.day_minutes}")
+            raise PlanError(
+                f"--day-minutes cannot be more than a whole day ({MINUTES_PER_DAY_ON_THE_CLOCK}); got {self.day_minutes}"
+            )
         if self.lunch and self.lunch < self.break_minutes:
-            raise PlanError(f"--lunch must be 0 (no lunch) or at least as long as a break ({self.break_minutes} minutes); got {self.lunch}")
+            raise PlanError(
+                f"--lunch must be 0 (no lunch) or at least as long as a break ({self.break_minutes} minutes); got {self.lunch}"
+            )
         if not 0 <= self.start < MINUTES_PER_DAY_ON_THE_CLOCK:
             raise PlanError(f"the start time must lie within the day; got {self.start} minutes after midnight")
 
@@ -168,7 +175,9 @@ class Plan:
         breaks = self.of_kind_count(BREAK)
         lunches = self.of_kind_count(LUNCH)
         days = len(self.days)
-        parts = [f"{self.minutes_of(LESSON)} minutes of lessons ({len(self.lessons)} lesson{'s' if len(self.lessons) != 1 else ''})"]
+        parts = [
+            f"{self.minutes_of(LESSON)} minutes of lessons ({len(self.lessons)} lesson{'s' if len(self.lessons) != 1 else ''})"
+        ]
         if self.settings.welcome:
             parts.append(f"a {self.settings.welcome}-minute welcome {'each day' if days > 1 else ''}".rstrip())
         if self.settings.close:
@@ -176,7 +185,9 @@ class Plan:
         if breaks:
             parts.append(f"{breaks} break{'s' if breaks != 1 else ''} of {self.settings.break_minutes} minutes")
         if lunches:
-            parts.append(f"a {self.settings.lunch}-minute lunch {'on ' + str(lunches) + ' days' if lunches > 1 else ''}".rstrip())
+            parts.append(
+                f"a {self.settings.lunch}-minute lunch {'on ' + str(lunches) + ' days' if lunches > 1 else ''}".rstrip()
+            )
         listed = ", ".join(parts[:-1]) + " and " + parts[-1] if len(parts) > 1 else parts[0]
         return f"{self.total_minutes} minutes over {days} day{'s' if days != 1 else ''}: {listed}."
 
@@ -191,8 +202,9 @@ def _split(text: str) -> list[str]:
     return [part.strip() for part in text.split(",") if part.strip()]
 
 
-def select_lessons(course: Course, modules: str | Sequence[str] | None = None,
-                   lessons: str | Sequence[str] | None = None) -> tuple[m.Lesson, ...]:
+def select_lessons(
+    course: Course, modules: str | Sequence[str] | None = None, lessons: str | Sequence[str] | None = None
+) -> tuple[m.Lesson, ...]:
     """The lessons a plan covers, in course order.
 
     ``modules`` are module numbers (``1``) or ids; ``lessons`` are lesson numbers or ids.
@@ -224,7 +236,9 @@ def select_lessons(course: Course, modules: str | Sequence[str] | None = None,
         elif ref in lesson_ids:
             chosen.add(ref)
         else:
-            raise PlanError(f"unknown lesson {ref!r}: give a lesson number from 1 to {len(lesson_ids)} or a lesson id such as {lesson_ids[0]!r}")
+            raise PlanError(
+                f"unknown lesson {ref!r}: give a lesson number from 1 to {len(lesson_ids)} or a lesson id such as {lesson_ids[0]!r}"
+            )
     if not module_refs and not lesson_refs:
         chosen.update(lesson_ids)
     return tuple(lesson for lesson in course.lessons if lesson.id in chosen)
@@ -236,7 +250,9 @@ def select_lessons(course: Course, modules: str | Sequence[str] | None = None,
 def _layout_day(course: Course, lessons: Sequence[m.Lesson], settings: Settings, number: int, last: bool) -> Day:
     """One day's slots: welcome, lessons with breaks, close; then lunch replaces the middle break."""
     kinds: list[tuple[str, str, int, m.Lesson | None]] = []
-    welcome = "Welcome, introductions and ground rules" if number == 1 else f"Welcome back and recap of day {number - 1}"
+    welcome = (
+        "Welcome, introductions and ground rules" if number == 1 else f"Welcome back and recap of day {number - 1}"
+    )
     if settings.welcome:
         kinds.append((WELCOME, welcome, settings.welcome, None))
     since_break = 0
@@ -247,7 +263,11 @@ def _layout_day(course: Course, lessons: Sequence[m.Lesson], settings: Settings,
         if settings.break_every and since_break >= settings.break_every and more_lessons:
             kinds.append((BREAK, "Break", settings.break_minutes, None))
             since_break = 0
-    close = "Close: key points, questions and evaluation" if last else f"Close of day {number}: questions and what comes next"
+    close = (
+        "Close: key points, questions and evaluation"
+        if last
+        else f"Close of day {number}: questions and what comes next"
+    )
     if settings.close:
         kinds.append((CLOSE, close, settings.close, None))
     if settings.lunch:
@@ -256,8 +276,11 @@ def _layout_day(course: Course, lessons: Sequence[m.Lesson], settings: Settings,
     for kind, title, minutes, lesson in kinds:
         extra = {}
         if lesson is not None:
-            extra = {"lesson": lesson, "lesson_number": course.lesson_number(lesson.id),
-                     "module_number": course.module_number(course.module_of(lesson.id).id)}
+            extra = {
+                "lesson": lesson,
+                "lesson_number": course.lesson_number(lesson.id),
+                "module_number": course.module_number(course.module_of(lesson.id).id),
+            }
         slots.append(Slot(kind, title, now, minutes, **extra))
         now += minutes
     return Day(number, tuple(slots))
@@ -266,7 +289,7 @@ def _layout_day(course: Course, lessons: Sequence[m.Lesson], settings: Settings,
 def _lunch_at_midday(kinds: list, settings: Settings) -> list:
     """Turn the break starting nearest the middle of the day into lunch (the earlier one on a tie)."""
     starts, now = [], 0
-    for kind, _, minutes, _ in kinds:
+    for _kind, _, minutes, _ in kinds:
         starts.append(now)
         now += minutes
     middle = now / 2
@@ -285,8 +308,10 @@ def _fits(course: Course, lessons: Sequence[m.Lesson], settings: Settings, numbe
 
 def _needs(lessons: Sequence[m.Lesson], days: int, minutes: int) -> str:
     content = sum(lesson.minutes for lesson in lessons)
-    return (f"The selection ({len(lessons)} lesson{'s' if len(lessons) != 1 else ''}, {content} minutes of lessons) "
-            f"needs {minutes} minutes over {days} day{'s' if days != 1 else ''}, with the welcome, close and breaks")
+    return (
+        f"The selection ({len(lessons)} lesson{'s' if len(lessons) != 1 else ''}, {content} minutes of lessons) "
+        f"needs {minutes} minutes over {days} day{'s' if days != 1 else ''}, with the welcome, close and breaks"
+    )
 
 
 def build_plan(course: Course, lessons: Sequence[m.Lesson], settings: Settings, title: str = "Session plan") -> Plan:
@@ -308,7 +333,9 @@ def build_plan(course: Course, lessons: Sequence[m.Lesson], settings: Settings, 
                 )
         day_lessons[-1].append(lesson)
     count = len(day_lessons)
-    days = tuple(_layout_day(course, chosen, settings, n, last=(n == count)) for n, chosen in enumerate(day_lessons, start=1))
+    days = tuple(
+        _layout_day(course, chosen, settings, n, last=(n == count)) for n, chosen in enumerate(day_lessons, start=1)
+    )
     plan = Plan(title, settings, days)
     needed = plan.total_minutes
     if count > settings.days:
@@ -346,7 +373,7 @@ PLAIN_MARKDOWN_SPECIALS = re.compile(r"([\\`*_\[\]<>|{}~#!&$])")
 def md_text(text: str, myst: bool = True) -> str:
     """Escape text for Markdown. Book pages escape every punctuation mark (the course's rule for
     generated MyST); terminal output escapes only Markdown's active characters, so it stays readable."""
-    from .reference_pages import md_escape
+    from compact_course.core.markdown import md_escape
 
     return md_escape(text) if myst else PLAIN_MARKDOWN_SPECIALS.sub(r"\\\1", text)
 
@@ -358,7 +385,7 @@ def _slot_label(slot: Slot) -> str:
 
 
 def _doc_link(title: str, docname: str) -> str:
-    from .reference_pages import role_title
+    from compact_course.core.markdown import role_title
 
     # Inside a table cell a pipe would end the cell, so it is escaped for the table parser.
     return f"{{doc}}`{role_title(title).replace('|', chr(92) + '|')} </{docname}>`"
@@ -394,12 +421,18 @@ def render_markdown(course: Course, plan: Plan, heading_level: int = 1, myst: bo
         title = f"Lesson {slot.lesson_number}: {lesson.title}"
         lines += [f"{h}## {t(title)}", ""]
         module = course.module_of(lesson.id)
-        lines += [f"Module {slot.module_number}: {t(module.title)}. {lesson.minutes} minutes, "
-                  f"day {_day_of(plan, slot)}, {t(slot.times)}.", ""]
+        lines += [
+            f"Module {slot.module_number}: {t(module.title)}. {lesson.minutes} minutes, "
+            f"day {_day_of(plan, slot)}, {t(slot.times)}.",
+            "",
+        ]
         if myst:
-            lines += [f"Lesson page: {_doc_link(lesson.title, course.lesson_docname(lesson.id))}. "
-                      f"Timings and discussion notes: {{doc}}`Module {slot.module_number} facilitator notes "
-                      f"</book/facilitator/notes-module-{slot.module_number}>`.", ""]
+            lines += [
+                f"Lesson page: {_doc_link(lesson.title, course.lesson_docname(lesson.id))}. "
+                f"Timings and discussion notes: {{doc}}`Module {slot.module_number} facilitator notes "
+                f"</book/facilitator/notes-module-{slot.module_number}>`.",
+                "",
+            ]
         lines += ["By the end, participants will be able to:", ""]
         lines += [f"- {t(objective)}" for objective in lesson.objectives]
         lines.append("")
@@ -419,7 +452,9 @@ def render_html(course: Course, plan: Plan) -> str:
             session = f"{e(_slot_label(slot))}"
             if slot.lesson is not None:
                 objectives = "".join(f"<li>{e(text)}</li>" for text in slot.lesson.objectives)
-                session += f'<p>By the end, participants will be able to:</p><ul class="cc-objectives">{objectives}</ul>'
+                session += (
+                    f'<p>By the end, participants will be able to:</p><ul class="cc-objectives">{objectives}</ul>'
+                )
             rows.append(
                 f'<tr class="cc-plan-{e(slot.kind)}"><th scope="row"><time>{clock(slot.start)}</time>–'
                 f"<time>{clock(slot.end)}</time></th><td>{session}</td><td>{slot.minutes}</td></tr>"
@@ -472,8 +507,15 @@ class ReadyMade:
             words.append(f"--lessons {','.join(self.lessons)}")
         words.append(f"--start {clock(self.settings.start)}")
         defaults = Settings()
-        for option, name in (("--days", "days"), ("--day-minutes", "day_minutes"), ("--break-every", "break_every"),
-                             ("--break", "break_minutes"), ("--welcome", "welcome"), ("--close", "close"), ("--lunch", "lunch")):
+        for option, name in (
+            ("--days", "days"),
+            ("--day-minutes", "day_minutes"),
+            ("--break-every", "break_every"),
+            ("--break", "break_minutes"),
+            ("--welcome", "welcome"),
+            ("--close", "close"),
+            ("--lunch", "lunch"),
+        ):
             value = getattr(self.settings, name)
             if value != getattr(defaults, name):
                 words.append(f"{option} {value}")
@@ -484,30 +526,36 @@ READY_MADE = (
     ReadyMade(
         slug="plan-taster",
         title="60-minute taster",
-        why=("A first taste of the course for a team meeting or a lunchtime session. One hour cannot hold a lesson "
-             "from every module, so the taster takes three: who the Compact is for (Module 1), commissioning and "
-             "decommissioning fairly (Module 2, the heart of the course for commissioners) and what happens when the "
-             "Compact is breached (Module 3). The welcome is kept to five minutes. Point participants to Module 4 and "
-             "the rest of the course for self-study afterwards."),
+        why=(
+            "A first taste of the course for a team meeting or a lunchtime session. One hour cannot hold a lesson "
+            "from every module, so the taster takes three: who the Compact is for (Module 1), commissioning and "
+            "decommissioning fairly (Module 2, the heart of the course for commissioners) and what happens when the "
+            "Compact is breached (Module 3). The welcome is kept to five minutes. Point participants to Module 4 and "
+            "the rest of the course for self-study afterwards."
+        ),
         lessons=("who-is-the-compact-for", "commissioning-and-decommissioning", "sanctions-for-breaches"),
         settings=Settings(minutes=60, start=9 * 60 + 30, welcome=5),
     ),
     ReadyMade(
         slug="plan-half-day",
         title="Half-day workshop",
-        why=("A morning (or afternoon) workshop of three and a half hours covering the foundations: what the Compact is "
-             "and who it is for (Module 1), then commissioning, funding and decommissioning (Module 2). Modules 3 and 4 "
-             "make a second half day with the same timings: run "
-             "`compact-course plan --minutes 210 --modules 3,4 --start 09:30` for its agenda."),
+        why=(
+            "A morning (or afternoon) workshop of three and a half hours covering the foundations: what the Compact is "
+            "and who it is for (Module 1), then commissioning, funding and decommissioning (Module 2). Modules 3 and 4 "
+            "make a second half day with the same timings: run "
+            "`compact-course plan --minutes 210 --modules 3,4 --start 09:30` for its agenda."
+        ),
         modules=("1", "2"),
         settings=Settings(minutes=210, start=9 * 60 + 30),
     ),
     ReadyMade(
         slug="plan-full-day",
         title="Full-day workshop",
-        why=("The whole course in one day of seven hours, with a break after about each hour of lessons and a "
-             "45-minute lunch around the middle of the day. Day length is set to 420 minutes (09:30 to 16:30). "
-             "For a gentler pace, split it over two days with `--days 2` and a shorter `--day-minutes`."),
+        why=(
+            "The whole course in one day of seven hours, with a break after about each hour of lessons and a "
+            "45-minute lunch around the middle of the day. Day length is set to 420 minutes (09:30 to 16:30). "
+            "For a gentler pace, split it over two days with `--days 2` and a shorter `--day-minutes`."
+        ),
         settings=Settings(minutes=420, day_minutes=420, start=9 * 60 + 30, lunch=45),
     ),
 )
@@ -519,25 +567,38 @@ def ready_made_plan(course: Course, ready: ReadyMade) -> Plan:
 
 def ready_made_page(course: Course, ready: ReadyMade) -> str:
     """A book page: the plan's purpose (hand-written Markdown), the command, the agenda, the materials."""
-    from .generate import HEADER_MD
+    from compact_course.core.markdown import HEADER_MD
 
     plan = ready_made_plan(course, ready)
     title_line, agenda = render_markdown(course, plan, heading_level=1, myst=True).split("\n", 1)
     intro = [
-        "", ready.why, "",
+        "",
+        ready.why,
+        "",
         "The agenda below is generated from the lessons' minutes and objectives. To print it, or to change the start "
-        "time or the breaks, run:", "",
-        "```console", ready.command(), "```",
+        "time or the breaks, run:",
+        "",
+        "```console",
+        ready.command(),
+        "```",
     ]
-    materials = ["", "## Materials for this session", "",
-                 "Print the handouts for participants; keep the answer keys and notes for yourself.", ""]
+    materials = [
+        "",
+        "## Materials for this session",
+        "",
+        "Print the handouts for participants; keep the answer keys and notes for yourself.",
+        "",
+    ]
     materials += [
         f"- Module {n}: {{doc}}`learner handout <handout-module-{n}>`, {{doc}}`answer key <answer-key-module-{n}>`, "
         f"{{doc}}`facilitator notes <notes-module-{n}>`"
         for n in plan.module_numbers
     ]
-    materials += ["- The {doc}`room poll <room-poll>` for live quiz questions", "",
-                  "Back to the {doc}`facilitator guide <index>`."]
+    materials += [
+        "- The {doc}`room poll <room-poll>` for live quiz questions",
+        "",
+        "Back to the {doc}`facilitator guide <index>`.",
+    ]
     return HEADER_MD + title_line + "\n" + "\n".join(intro) + "\n" + agenda + "\n".join(materials) + "\n"
 
 
@@ -551,9 +612,15 @@ def pages(course: Course) -> dict[str, str]:
 def _run(args) -> int:
     try:
         settings = Settings(
-            start=parse_clock(args.start), minutes=args.minutes, days=args.days, day_minutes=args.day_minutes,
-            break_every=args.break_every, break_minutes=args.break_minutes, welcome=args.welcome,
-            close=args.close, lunch=args.lunch,
+            start=parse_clock(args.start),
+            minutes=args.minutes,
+            days=args.days,
+            day_minutes=args.day_minutes,
+            break_every=args.break_every,
+            break_minutes=args.break_minutes,
+            welcome=args.welcome,
+            close=args.close,
+            lunch=args.lunch,
         )
         course = load_course(args.root)
         lessons = select_lessons(course, args.modules, args.lessons)
@@ -572,24 +639,52 @@ def _run(args) -> int:
 
 def register(commands) -> None:
     parser = commands.add_parser(
-        "plan", help="print a timed session plan (Markdown or HTML) for chosen modules or lessons",
+        "plan",
+        help="print a timed session plan (Markdown or HTML) for chosen modules or lessons",
         description="Print a timed agenda with breaks. Lessons run in course order; the welcome, close, breaks and "
-                    "day length are set by the options below. Exit status 1 if the selection cannot fit, 2 if an "
-                    "option is wrong.",
+        "day length are set by the options below. Exit status 1 if the selection cannot fit, 2 if an "
+        "option is wrong.",
     )
-    parser.add_argument("--minutes", type=int, default=None, help="minutes available in all (default: --days × --day-minutes)")
+    parser.add_argument(
+        "--minutes", type=int, default=None, help="minutes available in all (default: --days × --day-minutes)"
+    )
     parser.add_argument("--modules", default=None, help="module numbers or ids, comma-separated, e.g. 1,3")
     parser.add_argument("--lessons", default=None, help="lesson numbers or ids, comma-separated, e.g. 1,7")
     parser.add_argument("--start", default="09:30", help="start time each day, 24-hour HH:MM (default 09:30)")
-    parser.add_argument("--break-every", type=int, default=BREAK_EVERY_MINUTES,
-                        help=f"minutes of lessons between breaks (default {BREAK_EVERY_MINUTES}; 0 for no breaks)")
-    parser.add_argument("--break", dest="break_minutes", type=int, default=BREAK_MINUTES,
-                        help=f"length of each break in minutes (default {BREAK_MINUTES})")
+    parser.add_argument(
+        "--break-every",
+        type=int,
+        default=BREAK_EVERY_MINUTES,
+        help=f"minutes of lessons between breaks (default {BREAK_EVERY_MINUTES}; 0 for no breaks)",
+    )
+    parser.add_argument(
+        "--break",
+        dest="break_minutes",
+        type=int,
+        default=BREAK_MINUTES,
+        help=f"length of each break in minutes (default {BREAK_MINUTES})",
+    )
     parser.add_argument("--days", type=int, default=1, help="days available (default 1)")
-    parser.add_argument("--day-minutes", type=int, default=DAY_MINUTES, help=f"longest day in minutes (default {DAY_MINUTES})")
-    parser.add_argument("--welcome", type=int, default=WELCOME_MINUTES, help=f"welcome at the start of each day (default {WELCOME_MINUTES})")
-    parser.add_argument("--close", type=int, default=CLOSE_MINUTES, help=f"close at the end of each day (default {CLOSE_MINUTES})")
-    parser.add_argument("--lunch", type=int, default=0, help="turn the break nearest midday into a lunch of this many minutes (default 0: none)")
+    parser.add_argument(
+        "--day-minutes", type=int, default=DAY_MINUTES, help=f"longest day in minutes (default {DAY_MINUTES})"
+    )
+    parser.add_argument(
+        "--welcome",
+        type=int,
+        default=WELCOME_MINUTES,
+        help=f"welcome at the start of each day (default {WELCOME_MINUTES})",
+    )
+    parser.add_argument(
+        "--close", type=int, default=CLOSE_MINUTES, help=f"close at the end of each day (default {CLOSE_MINUTES})"
+    )
+    parser.add_argument(
+        "--lunch",
+        type=int,
+        default=0,
+        help="turn the break nearest midday into a lunch of this many minutes (default 0: none)",
+    )
     parser.add_argument("--title", default="Session plan", help="heading for the agenda")
-    parser.add_argument("--format", choices=("markdown", "html"), default="markdown", help="output format (default markdown)")
+    parser.add_argument(
+        "--format", choices=("markdown", "html"), default="markdown", help="output format (default markdown)"
+    )
     parser.set_defaults(run=_run)

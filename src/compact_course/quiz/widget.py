@@ -1,20 +1,20 @@
 """The live-kernel rendering of a quiz: ipywidgets controls for JupyterLab and Voila.
 
-Same questions, same scoring rules (:mod:`compact_course.scoring`) as the static HTML.
+Same questions, same scoring rules (:mod:`compact_course.quiz.scoring`) as the static HTML.
 Other code subscribes to results with :meth:`QuizWidget.on_result`; the progress model
 and the self-assessment do.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable, Sequence
 from html import escape
-from typing import Callable, Sequence
 
 import ipywidgets as w
 
-from . import models as m
-from .quiz_html import TYPE_LABELS, ordered_choices
-from .scoring import QuestionResult, QuizScore, score_question, score_results
+from compact_course.core import models as m
+from compact_course.quiz.html import TYPE_LABELS, ordered_choices
+from compact_course.quiz.scoring import QuestionResult, QuizScore, score_question, score_results
 
 NO_MATCH = ""
 
@@ -26,8 +26,15 @@ def _html(text: str) -> w.HTML:
 class QuestionWidget(w.VBox):
     """One question with Check, Try again, Show answer (and Hint) buttons."""
 
-    def __init__(self, question: m.QuestionBase, number: int, total: int, more: str,
-                 shuffle: bool = False, seed: int | None = None):
+    def __init__(
+        self,
+        question: m.QuestionBase,
+        number: int,
+        total: int,
+        more: str,
+        shuffle: bool = False,
+        seed: int | None = None,
+    ):
         self.question = question
         self.result: QuestionResult | None = None
         self._listeners: list[Callable[[QuestionResult], None]] = []
@@ -36,17 +43,29 @@ class QuestionWidget(w.VBox):
         parts: list[w.Widget] = []
         if isinstance(question, m.ScenarioQuestion):
             parts.append(_html(f"<p><strong>Scenario:</strong> {escape(question.scenario)}</p>"))
-        parts.append(_html(f"<p><strong>Question {number} of {total}:</strong> {escape(question.prompt)}<br><em>{TYPE_LABELS[qtype]}</em></p>"))
+        parts.append(
+            _html(
+                f"<p><strong>Question {number} of {total}:</strong> {escape(question.prompt)}<br><em>{TYPE_LABELS[qtype]}</em></p>"
+            )
+        )
         if isinstance(question, m.Matching):
             labels = [("Choose a match", NO_MATCH)] + [(c.text, c.key) for c in question.choices()]
-            self.selects = {item.key: w.Dropdown(options=labels, value=NO_MATCH, layout=w.Layout(width="auto")) for item in question.items()}
+            self.selects = {
+                item.key: w.Dropdown(options=labels, value=NO_MATCH, layout=w.Layout(width="auto"))
+                for item in question.items()
+            }
             for item in question.items():
                 parts.append(w.VBox([_html(f"<span>{escape(item.text)}</span>"), self.selects[item.key]]))
         elif isinstance(question, m.MultipleSelect):
-            self.boxes = {c.key: w.Checkbox(value=False, description=c.text, indent=False, layout=w.Layout(width="auto")) for c in self.choices}
+            self.boxes = {
+                c.key: w.Checkbox(value=False, description=c.text, indent=False, layout=w.Layout(width="auto"))
+                for c in self.choices
+            }
             parts.extend(self.boxes.values())
         else:
-            self.radio = w.RadioButtons(options=[(c.text, c.key) for c in self.choices], value=None, layout=w.Layout(width="auto"))
+            self.radio = w.RadioButtons(
+                options=[(c.text, c.key) for c in self.choices], value=None, layout=w.Layout(width="auto")
+            )
             parts.append(self.radio)
         self.check_button = w.Button(description="Check answer", button_style="primary")
         self.retry_button = w.Button(description="Try again")
@@ -103,7 +122,11 @@ class QuestionWidget(w.VBox):
         return result
 
     def retry(self) -> None:
-        self.set_response({} if isinstance(self.question, m.Matching) else ([] if isinstance(self.question, m.MultipleSelect) else None))
+        self.set_response(
+            {}
+            if isinstance(self.question, m.Matching)
+            else ([] if isinstance(self.question, m.MultipleSelect) else None)
+        )
         self._show("<p>Your answer has been cleared. Choose again.</p>")
 
     def reveal(self) -> None:
@@ -119,8 +142,14 @@ class QuestionWidget(w.VBox):
 class QuizWidget(w.VBox):
     """A whole quiz; shows the score once every question has been answered."""
 
-    def __init__(self, title: str, questions: Sequence[m.QuestionBase], more: Callable[[m.QuestionBase], str],
-                 shuffle: bool = False, seed: int | None = None):
+    def __init__(
+        self,
+        title: str,
+        questions: Sequence[m.QuestionBase],
+        more: Callable[[m.QuestionBase], str],
+        shuffle: bool = False,
+        seed: int | None = None,
+    ):
         total = len(questions)
         self.questions = [QuestionWidget(q, n, total, more(q), shuffle, seed) for n, q in enumerate(questions, start=1)]
         self.score_label = _html("")

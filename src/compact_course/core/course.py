@@ -8,16 +8,17 @@ problems are raised together as one :class:`CourseDataError`, each with file, li
 from __future__ import annotations
 
 import functools
-import os
 from collections import Counter, defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Iterable
+from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
-from . import models as m
-from .yamlmarks import CourseDataError, Problem, load_marked_yaml, locate
+from compact_course.core import models as m
+from compact_course.core.paths import default_root
+from compact_course.core.yamlmarks import CourseDataError, Problem, load_marked_yaml, locate
 
 MIN_QUESTIONS_PER_QA = 4
 
@@ -40,18 +41,6 @@ DATA_FILES: dict[str, type[BaseModel]] = {
     "facilitator": m.FacilitatorFile,
     "assessment": m.AssessmentFile,
 }
-
-
-def default_root() -> Path:
-    """The course folder (holding data/ and quizzes/), whatever the working directory.
-
-    ``COMPACT_COURSE_ROOT`` overrides it; otherwise it is the checkout this package was
-    installed from (``pip install -e .``).
-    """
-    override = os.environ.get("COMPACT_COURSE_ROOT")
-    if override:
-        return Path(override).resolve()
-    return Path(__file__).resolve().parents[2]
 
 
 @dataclass(frozen=True)
@@ -243,7 +232,10 @@ def cached_course(root: str | None = None) -> Course:
 def _cross_check(check: _Checker, course: Course, banks: dict[str, m.QuizBank]) -> None:
     qa_file, src_file, fig_file = "data/qa.yaml", "data/sources.yaml", "data/figures.yaml"
     tl_file, gl_file, ls_file, fa_file = (
-        "data/timeline.yaml", "data/glossary.yaml", "data/lessons.yaml", "data/facilitator.yaml",
+        "data/timeline.yaml",
+        "data/glossary.yaml",
+        "data/lessons.yaml",
+        "data/facilitator.yaml",
     )
     source_ids = {source.id for source in course.sources}
     qa_ids = {entry.id for entry in course.qa}
@@ -252,23 +244,33 @@ def _cross_check(check: _Checker, course: Course, banks: dict[str, m.QuizBank]) 
     # Ids are unique within their kind.
     _duplicates(check, qa_file, ((("entries", i, "id"), e.id) for i, e in enumerate(course.qa)), "id")
     _duplicates(check, src_file, ((("sources", i, "id"), s.id) for i, s in enumerate(course.sources)), "id")
-    _duplicates(check, src_file, ((("sources", i, "url"), s.url) for i, s in enumerate(course.sources) if s.url), "address")
+    _duplicates(
+        check, src_file, ((("sources", i, "url"), s.url) for i, s in enumerate(course.sources) if s.url), "address"
+    )
     _duplicates(check, fig_file, ((("figures", i, "id"), f.id) for i, f in enumerate(course.figures)), "id")
     _duplicates(check, tl_file, ((("events", i, "id"), e.id) for i, e in enumerate(course.events)), "id")
     _duplicates(check, gl_file, ((("terms", i, "id"), t.id) for i, t in enumerate(course.terms)), "id")
     _duplicates(check, gl_file, ((("terms", i, "term"), t.term) for i, t in enumerate(course.terms)), "term")
     _duplicates(check, ls_file, ((("modules", i, "id"), mod.id) for i, mod in enumerate(course.modules)), "id")
     _duplicates(
-        check, ls_file,
-        ((("modules", i, "lessons", j, "id"), lesson.id)
-         for i, mod in enumerate(course.modules) for j, lesson in enumerate(mod.lessons)),
+        check,
+        ls_file,
+        (
+            (("modules", i, "lessons", j, "id"), lesson.id)
+            for i, mod in enumerate(course.modules)
+            for j, lesson in enumerate(mod.lessons)
+        ),
         "lesson id",
     )
     _duplicates(
-        check, ls_file,
-        ((("modules", i, "lessons", j, "discussion", k, "id"), prompt.id)
-         for i, mod in enumerate(course.modules) for j, lesson in enumerate(mod.lessons)
-         for k, prompt in enumerate(lesson.discussion)),
+        check,
+        ls_file,
+        (
+            (("modules", i, "lessons", j, "discussion", k, "id"), prompt.id)
+            for i, mod in enumerate(course.modules)
+            for j, lesson in enumerate(mod.lessons)
+            for k, prompt in enumerate(lesson.discussion)
+        ),
         "discussion prompt id",
     )
 
@@ -292,7 +294,8 @@ def _cross_check(check: _Checker, course: Course, banks: dict[str, m.QuizBank]) 
     for i, figure in enumerate(course.figures):
         need(fig_file, ("figures", i, "source"), figure.source, source_ids, "source")
     _duplicates(
-        check, fig_file,
+        check,
+        fig_file,
         ((("figures", i, "order"), (f.series, f.order)) for i, f in enumerate(course.figures) if f.series),
         "series position",
     )
@@ -313,7 +316,9 @@ def _cross_check(check: _Checker, course: Course, banks: dict[str, m.QuizBank]) 
             for k, chart in enumerate(lesson.charts):
                 charts_used[chart].append(path + ("charts", k))
                 if chart not in CHART_NEEDS:
-                    check.add(ls_file, path + ("charts", k), f"unknown chart {chart!r}; known: {', '.join(CHART_NEEDS)}")
+                    check.add(
+                        ls_file, path + ("charts", k), f"unknown chart {chart!r}; known: {', '.join(CHART_NEEDS)}"
+                    )
                     continue
                 needs = CHART_NEEDS[chart]
                 if needs[0] == "series" and needs[1] not in series_ids:
@@ -349,21 +354,34 @@ def _cross_check(check: _Checker, course: Course, banks: dict[str, m.QuizBank]) 
         if total != minutes:
             check.add(fa_file, path + ("timings",), f"timings add up to {total} minutes but the lesson takes {minutes}")
         for j, prompt in enumerate(notes.discussion):
-            need(fa_file, path + ("discussion", j, "prompt"), prompt.prompt, prompts_of[notes.lesson], f"discussion prompt of lesson {notes.lesson!r}:")
+            need(
+                fa_file,
+                path + ("discussion", j, "prompt"),
+                prompt.prompt,
+                prompts_of[notes.lesson],
+                f"discussion prompt of lesson {notes.lesson!r}:",
+            )
         for j, qid in enumerate(notes.spark_questions):
             need(fa_file, path + ("spark_questions", j), qid, question_ids, "quiz question")
     for i, module in enumerate(course.modules):
         for j, lesson in enumerate(module.lessons):
             if lesson.id not in noted:
-                check.add(ls_file, ("modules", i, "lessons", j, "id"), "lesson has no facilitator notes in data/facilitator.yaml")
+                check.add(
+                    ls_file,
+                    ("modules", i, "lessons", j, "id"),
+                    "lesson has no facilitator notes in data/facilitator.yaml",
+                )
 
     # The self-assessment's fixed selection names real questions, once each, from every module.
     as_file = "data/assessment.yaml"
     _duplicates(check, as_file, ((("fixed", i), qid) for i, qid in enumerate(course.assessment.fixed)), "question")
     for i, qid in enumerate(course.assessment.fixed):
         need(as_file, ("fixed", i), qid, question_ids, "quiz question")
-    covered = {course.module_of(course.bank_of_question(qid).quiz.lesson).id for qid in course.assessment.fixed
-               if qid in question_ids and course.bank_of_question(qid).quiz.lesson in lesson_ids}
+    covered = {
+        course.module_of(course.bank_of_question(qid).quiz.lesson).id
+        for qid in course.assessment.fixed
+        if qid in question_ids and course.bank_of_question(qid).quiz.lesson in lesson_ids
+    }
     for module in course.modules:
         if module.id not in covered:
             check.add(as_file, ("fixed",), f"the fixed selection has no question from module {module.id!r}")
@@ -378,24 +396,42 @@ def _cross_check(check: _Checker, course: Course, banks: dict[str, m.QuizBank]) 
         if bank.quiz.lesson not in lesson_ids:
             check.add(file, ("quiz", "lesson"), f"unknown lesson {bank.quiz.lesson!r}")
         elif stem != bank.quiz.lesson:
-            check.add(file, ("quiz", "lesson"), f"the bank for lesson {bank.quiz.lesson!r} must be named quizzes/{bank.quiz.lesson}.yaml")
+            check.add(
+                file,
+                ("quiz", "lesson"),
+                f"the bank for lesson {bank.quiz.lesson!r} must be named quizzes/{bank.quiz.lesson}.yaml",
+            )
         if bank.quiz.lesson in bank_of_lesson:
-            check.add(file, ("quiz", "lesson"), f"lesson {bank.quiz.lesson!r} already has a bank: {bank_of_lesson[bank.quiz.lesson]}")
+            check.add(
+                file,
+                ("quiz", "lesson"),
+                f"lesson {bank.quiz.lesson!r} already has a bank: {bank_of_lesson[bank.quiz.lesson]}",
+            )
         bank_of_lesson.setdefault(bank.quiz.lesson, file)
         if bank.quiz.id in quiz_ids:
             check.add(file, ("quiz", "id"), f"duplicate quiz id {bank.quiz.id!r} (also in {quiz_ids[bank.quiz.id]})")
         quiz_ids.setdefault(bank.quiz.id, file)
         for k, question in enumerate(bank.questions):
             if question.id in first_question:
-                check.add(file, ("questions", k, "id"), f"duplicate question id {question.id!r} (also in {first_question[question.id]})")
+                check.add(
+                    file,
+                    ("questions", k, "id"),
+                    f"duplicate question id {question.id!r} (also in {first_question[question.id]})",
+                )
             first_question.setdefault(question.id, file)
             for j, ref in enumerate(question.qa):
                 need(file, ("questions", k, "qa", j), ref, qa_ids, "Q&A entry")
                 coverage[ref] += 1
-    for i, lesson_path in enumerate((("modules", a, "lessons", b) for a, mod in enumerate(course.modules) for b, _ in enumerate(mod.lessons))):
+    for i, lesson_path in enumerate(
+        (("modules", a, "lessons", b) for a, mod in enumerate(course.modules) for b, _ in enumerate(mod.lessons))
+    ):
         lesson = course.lessons[i]
         if lesson.id not in bank_of_lesson:
             check.add(ls_file, lesson_path + ("id",), f"lesson has no quiz bank (expected quizzes/{lesson.id}.yaml)")
     for i, entry in enumerate(course.qa):
         if coverage[entry.id] < MIN_QUESTIONS_PER_QA:
-            check.add(qa_file, ("entries", i, "id"), f"only {coverage[entry.id]} quiz questions draw on this entry; at least {MIN_QUESTIONS_PER_QA} are needed")
+            check.add(
+                qa_file,
+                ("entries", i, "id"),
+                f"only {coverage[entry.id]} quiz questions draw on this entry; at least {MIN_QUESTIONS_PER_QA} are needed",
+            )

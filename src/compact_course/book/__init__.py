@@ -1,0 +1,1 @@
+"""Book: lesson pages, charts, notebooks, the TOC and reference pages, the Sphinx extension."""

@@ -1,0 +1,75 @@
+"""A chart as the book shows it: deterministic SVG, alt text, caption, source and a data table.
+
+Shared by the lesson charts (``compact_course.book.charts``), the self-assessment's score chart
+and the room poll. Figures are ``matplotlib.figure.Figure`` objects (no pyplot state), written
+as SVG with a fixed hash salt and no date, so stored notebook outputs are stable.
+"""
+
+from __future__ import annotations
+
+import base64
+import io
+from dataclasses import dataclass
+from typing import Any
+
+import matplotlib
+from matplotlib.figure import Figure
+
+from compact_course.core import models as m
+from compact_course.core.escaping import e
+
+OKABE_ITO = ("#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#F0E442", "#000000")
+FONT_SIZE = 12
+SVG_SETTINGS: dict[Any, Any] = {"svg.hashsalt": "compact-course", "svg.fonttype": "none", "font.size": FONT_SIZE}
+
+
+def figure_svg(figure: Figure) -> str:
+    """A figure as deterministic SVG: fixed hash salt, no date or creator, text kept as text."""
+    buffer = io.StringIO()
+    with matplotlib.rc_context(SVG_SETTINGS):
+        figure.savefig(buffer, format="svg", metadata={"Date": None, "Creator": None}, bbox_inches="tight")
+    return buffer.getvalue()
+
+
+@dataclass(frozen=True)
+class Chart:
+    chart_id: str
+    title: str
+    figure: Figure
+    alt: str
+    caption: str
+    columns: tuple[str, ...]
+    rows: tuple[tuple[str, ...], ...]
+    sources: tuple[m.Source, ...]
+
+    def svg(self) -> str:
+        return figure_svg(self.figure)
+
+    def table_html(self) -> str:
+        head = "".join(f'<th scope="col">{e(c)}</th>' for c in self.columns)
+        body = "".join(
+            "<tr>" + f'<th scope="row">{e(row[0])}</th>' + "".join(f"<td>{e(cell)}</td>" for cell in row[1:]) + "</tr>"
+            for row in self.rows
+        )
+        return f'<table class="cc-table"><caption>Data for: {e(self.title)}</caption><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>'
+
+    def to_html(self) -> str:
+        image = base64.b64encode(self.svg().encode("utf-8")).decode("ascii")
+        cites = "; ".join(
+            f"<cite>{e(s.title)}</cite> ({e(s.publisher)}{', ' + e(s.date) if s.date else ''})"
+            + (f', <a href="{e(s.url)}">{e(s.url)}</a>' if s.url else "")
+            for s in self.sources
+        )
+        source = f" Source: {cites}." if self.sources else ""  # a learner's own scores cite nothing
+        return (
+            f'<div class="cc-chart" id="chart-{e(self.chart_id)}"><figure>'
+            f'<img src="data:image/svg+xml;base64,{image}" alt="{e(self.alt)}" width="100%">'
+            f"<figcaption><strong>{e(self.title)}.</strong> {e(self.caption)}{source}</figcaption>"
+            f"</figure>{self.table_html()}</div>"
+        )
+
+    def __repr__(self) -> str:
+        return f"Chart: {self.title}"
+
+    def _repr_mimebundle_(self, include=None, exclude=None):
+        return {"text/plain": repr(self), "text/html": self.to_html()}

@@ -1,0 +1,1 @@
+"""Facilitator: session plans, handouts and answer keys, the room poll."""

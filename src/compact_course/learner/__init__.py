@@ -1,0 +1,1 @@
+"""Learner: progress kept between sessions, and the final self-assessment."""

@@ -1,0 +1,1 @@
+"""Quiz: scoring, option order, the static HTML rendering and the ipywidgets view."""
