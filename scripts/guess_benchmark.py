@@ -1,0 +1,110 @@
+"""How well does a learner who knows nothing score? A check run by scripts/test.sh.
+
+Naive strategies are played against every question as it is shown (options in display order):
+always the first option, always the longest, the option sharing most words with the prompt and
+scenario, the longer half of a multi-select question's options, and always "True". Each score is
+printed beside chance; the script fails when any strategy beats chance by more than 10
+percentage points, because then the quizzes reward a habit rather than understanding.
+
+    python scripts/guess_benchmark.py [--root DIR]
+"""
+
+from __future__ import annotations
+
+import argparse
+import math
+import re
+import sys
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from compact_course.core import models as m
+from compact_course.core.course import load_course
+from compact_course.quiz.order import display_choices
+
+MARGIN = 0.10  # how far above chance a strategy may score
+WORD = re.compile(r"[a-z0-9’']+")
+STOP_WORDS = frozenset("a an and are as at be by for from has have in is it its of on or that the this to was were what which who with you your".split())
+
+
+@dataclass(frozen=True)
+class Outcome:
+    strategy: str
+    questions: int
+    score: float
+    chance: float
+
+    @property
+    def fair(self) -> bool:
+        return self.score <= self.chance + MARGIN
+
+
+def _words(text: str) -> set[str]:
+    return {word for word in WORD.findall(text.lower()) if word not in STOP_WORDS}
+
+
+def _first(question: m.QuestionBase, choices: Sequence[m.Choice]) -> m.Choice:
+    return choices[0]
+
+
+def _longest(question: m.QuestionBase, choices: Sequence[m.Choice]) -> m.Choice:
+    return max(choices, key=lambda choice: len(choice.text))  # max keeps the first of equals
+
+
+def _most_prompt_words(question: m.QuestionBase, choices: Sequence[m.Choice]) -> m.Choice:
+    asked = _words(question.prompt + " " + (getattr(question, "scenario", "") or ""))
+    return max(choices, key=lambda choice: len(asked & _words(choice.text)))
+
+
+def _single_answer(questions: Sequence[m.QuestionBase], name: str, pick: Callable) -> Outcome:
+    chosen = [q for q in questions if isinstance(q, (m.SingleChoice, m.ScenarioQuestion))]
+    right = sum(pick(q, display_choices(q)).correct for q in chosen)
+    chance = sum(1 / len(q.choices()) for q in chosen) / len(chosen)
+    return Outcome(name, len(chosen), right / len(chosen), chance)
+
+
+def _longer_half(questions: Sequence[m.QuestionBase]) -> Outcome:
+    chosen = [q for q in questions if isinstance(q, m.MultipleSelect)]
+    right = 0
+    for question in chosen:
+        choices = display_choices(question)
+        half = sorted(choices, key=lambda choice: -len(choice.text))[: math.ceil(len(choices) / 2)]
+        right += {c.key for c in half} == {c.key for c in choices if c.correct}
+    chance = sum(1 / (2 ** len(q.choices()) - 1) for q in chosen) / len(chosen)
+    return Outcome("multi-select: the longer half", len(chosen), right / len(chosen), chance)
+
+
+def _always_true(questions: Sequence[m.QuestionBase]) -> Outcome:
+    chosen = [q for q in questions if isinstance(q, m.TrueFalse)]
+    right = sum(q.answer for q in chosen)
+    return Outcome("true-false: always True", len(chosen), right / len(chosen), 0.5)
+
+
+def outcomes(questions: Sequence[m.QuestionBase]) -> list[Outcome]:
+    return [
+        _single_answer(questions, "single answer: always the first option", _first),
+        _single_answer(questions, "single answer: always the longest option", _longest),
+        _single_answer(questions, "single answer: most words shared with the prompt", _most_prompt_words),
+        _longer_half(questions),
+        _always_true(questions),
+    ]
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--root", type=Path, default=None, help="course folder (default: this checkout)")
+    args = parser.parse_args(argv)
+    course = load_course(args.root)
+    results = outcomes(course.all_questions())
+    print(f"{'strategy':52} {'questions':>9} {'score':>6} {'chance':>6}")
+    for outcome in results:
+        flag = "" if outcome.fair else f"  <- more than {MARGIN:.0%} above chance"
+        print(f"{outcome.strategy:52} {outcome.questions:9} {outcome.score:6.0%} {outcome.chance:6.0%}{flag}")
+    unfair = [outcome for outcome in results if not outcome.fair]
+    print("guess benchmark:", "FAILED" if unfair else "OK", f"({len(results) - len(unfair)} of {len(results)} strategies within {MARGIN:.0%} of chance)")
+    return 1 if unfair else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
