@@ -114,14 +114,41 @@ def load_marked_yaml(path: Path, display_name: str) -> tuple[Any, list[Problem]]
     try:
         data = loader.get_single_data()
     except yaml.MarkedYAMLError as error:
-        mark = error.problem_mark or error.context_mark
-        line = mark.line + 1 if mark else 1
-        return None, [Problem(display_name, line, "", f"YAML syntax error: {error.problem}")]
+        return None, [_syntax_problem(display_name, error)]
     except yaml.YAMLError as error:
         return None, [Problem(display_name, 1, "", f"YAML error: {error}")]
     finally:
         loader.dispose()
+    if data is None:
+        # An empty or comment-only file parses to None; say so rather than fail later.
+        return None, [Problem(display_name, 1, "", "the file is empty")]
     return data, loader.problems
+
+
+# What PyYAML's context ("while parsing a flow mapping") was reading, in plain words.
+_OPEN_THINGS = (
+    ("flow sequence", "the list that is not closed"),
+    ("flow mapping", "the mapping that is not closed"),
+    ("block sequence", "the list being read"),
+    ("block mapping", "the mapping being read"),
+    ("quoted scalar", "the quoted text that is not closed"),
+)
+
+
+def _syntax_problem(file: str, error: yaml.MarkedYAMLError) -> Problem:
+    """A syntax error at the line where the parser noticed it, naming where the open thing began.
+
+    The parser often notices an unclosed ``[`` or ``{`` lines after it, so the line where
+    that list or mapping began (PyYAML's context mark) is the more useful one to a reader.
+    """
+    mark = error.problem_mark or error.context_mark
+    line = mark.line + 1 if mark else 1
+    message = f"YAML syntax error: {error.problem}"
+    context = error.context or ""
+    if error.context_mark is not None and error.context_mark.line + 1 != line:
+        thing = next((words for key, words in _OPEN_THINGS if key in context), "the part being read")
+        message += f" ({thing} begins on line {error.context_mark.line + 1})"
+    return Problem(file, line, "", message)
 
 
 def locate(data: Any, path: Iterable[Any]) -> tuple[int, str]:

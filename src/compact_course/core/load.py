@@ -1,0 +1,118 @@
+"""Load and validate the whole course: data/*.yaml and quizzes/*.yaml -> :class:`Course`.
+
+Loading never stops at the first problem: every file is parsed, validated against its
+model, then cross-checked by the rules in :mod:`compact_course.core.rules`, and all
+problems are raised together as one :class:`CourseDataError`, each with file, line, field.
+
+To add a data file: give its model in :data:`DATA_FILES` (one line) and add the field it
+fills to :class:`~compact_course.core.course.Course`.
+"""
+
+from __future__ import annotations
+
+import functools
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from pydantic import BaseModel, ValidationError
+
+from compact_course.core import models as m
+from compact_course.core.paths import default_root
+from compact_course.core.rules import cross_check
+from compact_course.core.rules.reporter import Reporter
+from compact_course.core.yamlmarks import CourseDataError, load_marked_yaml
+
+if TYPE_CHECKING:
+    from compact_course.core.course import Course
+
+
+@dataclass(frozen=True)
+class DataFile:
+    """One file in data/: its model, the Course field it fills, and which of its fields holds the items."""
+
+    model: type[BaseModel]
+    course_field: str
+    items: str | None  # None: the Course field holds the whole validated file
+
+
+# data/<name>.yaml -> how it is read. The single list of data files.
+DATA_FILES: dict[str, DataFile] = {
+    "qa": DataFile(m.QAFile, "qa", "entries"),
+    "sources": DataFile(m.SourcesFile, "sources", "sources"),
+    "figures": DataFile(m.FiguresFile, "figures", "figures"),
+    "timeline": DataFile(m.TimelineFile, "events", "events"),
+    "glossary": DataFile(m.GlossaryFile, "terms", "terms"),
+    "lessons": DataFile(m.LessonsFile, "modules", "modules"),
+    "facilitator": DataFile(m.FacilitatorFile, "facilitator", "lessons"),
+    "assessment": DataFile(m.AssessmentFile, "assessment", None),
+}
+
+
+def _message(detail: Any) -> str:
+    kind = detail["type"]
+    if kind == "extra_forbidden":
+        return "unknown field (not allowed here; check its spelling)"
+    if kind == "missing":
+        return "required field is missing"
+    message: str = detail["msg"]
+    return message.removeprefix("Value error, ")
+
+
+def load_file(report: Reporter, root: Path, file: str, model: type[BaseModel]) -> Any:
+    """Parse and validate one file; report its problems and return the model, or None."""
+    path = root / file
+    if not path.is_file():
+        report.at_line(file, 1, "file is missing")
+        return None
+    data, problems = load_marked_yaml(path, file)
+    report.problems.extend(problems)
+    if data is None:
+        return None
+    report.raw[file] = data
+    try:
+        return model.model_validate(data)
+    except ValidationError as error:
+        for detail in error.errors():
+            location = tuple(detail["loc"])
+            if detail["type"] in ("union_tag_invalid", "union_tag_not_found"):
+                location += ("type",)  # point at the discriminator itself
+            report.add(file, location, _message(detail))
+        return None
+
+
+def _course_fields(parsed: dict[str, Any]) -> dict[str, Any]:
+    return {
+        spec.course_field: parsed[name] if spec.items is None else getattr(parsed[name], spec.items)
+        for name, spec in DATA_FILES.items()
+    }
+
+
+def load_course(root: Path | str | None = None) -> Course:
+    """Load, validate and cross-check the course at ``root``; raise CourseDataError on problems."""
+    # Imported here, not at the top: course.py re-exports this function, so it imports this module.
+    from compact_course.core.course import Course
+
+    root = Path(root).resolve() if root is not None else default_root()
+    report = Reporter()
+    parsed = {name: load_file(report, root, f"data/{name}.yaml", spec.model) for name, spec in DATA_FILES.items()}
+    quiz_files = sorted((root / "quizzes").glob("*.yaml"))
+    if not quiz_files:
+        report.at_line("quizzes", 1, "no quiz banks found")
+    banks = {f"quizzes/{path.name}": load_file(report, root, f"quizzes/{path.name}", m.QuizBank) for path in quiz_files}
+    if any(value is None for value in (*parsed.values(), *banks.values())):
+        raise CourseDataError(report.problems)  # a file that failed its model cannot be cross-checked
+    course = Course(root=root, quizzes=tuple(banks.values()), **_course_fields(parsed))
+    cross_check(report, course, banks)
+    if report.problems:
+        raise CourseDataError(report.problems)
+    return course
+
+
+@functools.lru_cache(maxsize=4)
+def cached_course(root: str | None = None) -> Course:
+    """The course at ``root`` (default: this checkout), loaded once per process.
+
+    Safe to share: a Course cannot be changed, and ``dataclasses.replace`` makes a new one.
+    """
+    return load_course(root)

@@ -1,0 +1,64 @@
+"""Cross-checks: rules that need the whole course (ids unique, references resolve, coverage).
+
+Each rule is a small function ``rule(report, context)`` that reports ``file:line: field:
+message`` problems through the shared :class:`~compact_course.core.rules.reporter.Reporter`.
+To add a rule, write the function in the module for its concern and list it in ``RULES``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from compact_course.core.rules import assessment, banks, charts, facilitator, ids, lessons, references
+from compact_course.core.rules.reporter import Reporter
+
+if TYPE_CHECKING:
+    from compact_course.core import models as m
+    from compact_course.core.course import Course
+
+
+@dataclass(frozen=True)
+class Context:
+    """What every rule looks at: the course, its banks by file, and the id sets most rules need."""
+
+    course: Course
+    banks: Mapping[str, m.QuizBank]
+    source_ids: frozenset[str] = field(init=False)
+    qa_ids: frozenset[str] = field(init=False)
+    lesson_ids: frozenset[str] = field(init=False)
+    question_ids: frozenset[str] = field(init=False)
+
+    def __post_init__(self) -> None:
+        course = self.course
+        object.__setattr__(self, "source_ids", frozenset(source.id for source in course.sources))
+        object.__setattr__(self, "qa_ids", frozenset(entry.id for entry in course.qa))
+        object.__setattr__(self, "lesson_ids", frozenset(lesson.id for lesson in course.lessons))
+        object.__setattr__(self, "question_ids", frozenset(q.id for q in course.all_questions()))
+
+
+Rule = Callable[[Reporter, Context], None]
+
+RULES: tuple[Rule, ...] = (
+    ids.unique_data_ids,
+    ids.unique_lesson_ids,
+    references.qa_cites_sources,
+    references.glossary_cites_sources_and_terms,
+    references.figures_cite_sources,
+    references.events_cite_sources,
+    lessons.each_entry_taught_once,
+    charts.lesson_charts,
+    facilitator.notes_fit_their_lessons,
+    assessment.fixed_selection_covers_every_module,
+    banks.one_bank_per_lesson,
+    banks.questions_unique_and_drawn_from_qa,
+    banks.every_entry_has_enough_questions,
+)
+
+
+def cross_check(report: Reporter, course: Course, bank_files: Mapping[str, m.QuizBank]) -> None:
+    """Run every rule on a course whose files all passed their models."""
+    context = Context(course, bank_files)
+    for rule in RULES:
+        rule(report, context)
