@@ -183,6 +183,21 @@ def test_summary_counts_votes_on_correct_options(course):
     assert "<caption>Room poll summary: Test poll</caption>" in html and html.count('<th scope="row">') == 3
 
 
+def test_summary_rounds_half_a_percent_up_like_the_self_assessment(course):
+    from compact_course.core.tally import percent
+
+    single = first_of_type(course, "single")
+    poll = poll_of(course, single)
+    right = next(c.key for c in single.choices() if c.correct)
+    wrong = next(c.key for c in single.choices() if not c.correct)
+    poll.set_counts({right: 5, wrong: 3})
+    row = poll.summary().rows[0]
+    assert row.share_text == "5 of 8 votes on correct options (63%)"  # 62.5% rounds up, not to even
+    assert row.tally.percent == percent(5, 8) == 63
+    poll.set_counts({right: 1, wrong: 7})
+    assert poll.summary().rows[0].share_text == "1 of 8 votes on correct options (13%)"  # 12.5%
+
+
 # --- Rendering ---------------------------------------------------------------------------------------
 
 
