@@ -1,75 +1,49 @@
-"""Typed, immutable models of the course: Q&A, sources, figures, lessons and quizzes.
+"""Typed, immutable models of the course: Q&A, sources, figures, lessons and the self-assessment.
 
 Every model forbids unknown fields and is frozen. Field-level rules (non-empty text,
-kebab-case ids, addresses, percentages, the shape of each question type) live here;
-rules that need the whole course (references, coverage) live in :mod:`compact_course.core.course`.
+kebab-case ids, addresses, percentages) live here and in :mod:`compact_course.core.fields`;
+the question types live in :mod:`compact_course.core.questions` and are re-exported here, so
+``models.SingleChoice`` keeps working. Rules that need the whole course (references,
+coverage) live in :mod:`compact_course.core.rules`.
 """
 
 from __future__ import annotations
 
-import re
 from typing import Annotated, Literal
-from urllib.parse import urlsplit
 
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field, Strict, model_validator
+from pydantic import Field, Strict, model_validator
 
-KEBAB = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
-DATE = re.compile(r"^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$")
-EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[a-z]{2,}$", re.IGNORECASE)
-FORBIDDEN_OPTIONS = re.compile(r"\b(all|none) of the above\b", re.IGNORECASE)
-
-
-def _non_blank(value: str) -> str:
-    if not value.strip():
-        raise ValueError("must not be empty")
-    return value
-
-
-def _kebab(value: str) -> str:
-    if not KEBAB.match(value):
-        raise ValueError(f"{value!r} is not a kebab-case id (lower-case words joined by '-')")
-    return value
-
-
-def _url(value: str) -> str:
-    parts = urlsplit(value)
-    if parts.scheme not in ("http", "https") or not parts.netloc or " " in value or "." not in parts.netloc:
-        raise ValueError(f"{value!r} is not an http(s) address with a host")
-    return value
-
-
-def _date(value: str) -> str:
-    if not DATE.match(value):
-        raise ValueError(f"{value!r} is not a date of the form YYYY, YYYY-MM or YYYY-MM-DD")
-    return value
-
-
-def _email(value: str) -> str:
-    if not EMAIL.match(value):
-        raise ValueError(f"{value!r} is not an e-mail address")
-    return value
-
-
-Text = Annotated[str, Strict(), AfterValidator(_non_blank)]
-Id = Annotated[str, Strict(), AfterValidator(_kebab)]
-Url = Annotated[str, Strict(), AfterValidator(_url)]
-DateText = Annotated[str, Strict(), AfterValidator(_date)]
-Email = Annotated[str, Strict(), AfterValidator(_email)]
-Flag = Annotated[bool, Strict()]
-Count = Annotated[int, Strict()]
-
-
-def _unique(values, what: str):
-    seen = set()
-    for value in values:
-        if value in seen:
-            raise ValueError(f"{what} {value!r} is given twice")
-        seen.add(value)
-
-
-class Model(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
-
+from compact_course.core.fields import (  # noqa: F401  (re-exported for other model modules)
+    DATE,
+    EMAIL,
+    FORBIDDEN_OPTIONS,
+    KEBAB,
+    Count,
+    DateText,
+    Email,
+    Flag,
+    Id,
+    Model,
+    Text,
+    Url,
+    _unique,
+)
+from compact_course.core.questions import (  # noqa: F401  (re-exported: models.SingleChoice etc.)
+    QUESTION_TYPES,
+    Choice,
+    Matching,
+    MatchItem,
+    MultipleSelect,
+    Option,
+    Pair,
+    Question,
+    QuestionBase,
+    QuizBank,
+    QuizMeta,
+    ScenarioQuestion,
+    SingleChoice,
+    TrueFalse,
+)
 
 # --- The Q&A -----------------------------------------------------------------------------
 
@@ -251,158 +225,6 @@ class FacilitatorNotes(Model):
 
 class FacilitatorFile(Model):
     lessons: tuple[FacilitatorNotes, ...] = Field(min_length=1)
-
-
-# --- Quizzes ---------------------------------------------------------------------------------
-
-
-class Option(Model):
-    text: Text
-    feedback: Text
-    correct: Flag = False
-
-
-class Choice(Model):
-    """A normalised answer choice: what renderers and scoring work with."""
-
-    key: str
-    text: str
-    correct: bool
-    feedback: str
-
-
-def _check_options(options: tuple[Option, ...], exactly_one: bool) -> None:
-    _unique((option.text for option in options), "option")
-    for option in options:
-        if FORBIDDEN_OPTIONS.search(option.text):
-            raise ValueError(f"option {option.text!r}: 'all/none of the above' options are not allowed")
-    correct = sum(option.correct for option in options)
-    if exactly_one and correct != 1:
-        raise ValueError(f"needs exactly one correct option, has {correct}")
-    if not exactly_one and correct < 1:
-        raise ValueError("needs at least one correct option")
-
-
-class QuestionBase(Model):
-    id: Id
-    prompt: Text
-    qa: tuple[Id, ...] = Field(min_length=1)
-    explanation: Text
-    hint: Text | None = None
-
-    def choices(self) -> tuple[Choice, ...]:
-        """The choices a learner picks from, keyed ``a``, ``b``, ... in bank order."""
-        return tuple(
-            Choice(key=chr(ord("a") + index), text=o.text, correct=o.correct, feedback=o.feedback)
-            for index, o in enumerate(self.options)  # type: ignore[attr-defined]
-        )
-
-
-class SingleChoice(QuestionBase):
-    type: Literal["single"]
-    options: tuple[Option, ...] = Field(min_length=2, max_length=8)
-
-    @model_validator(mode="after")
-    def _one_correct(self):
-        _check_options(self.options, exactly_one=True)
-        return self
-
-
-class ScenarioQuestion(QuestionBase):
-    type: Literal["scenario"]
-    scenario: Text
-    options: tuple[Option, ...] = Field(min_length=2, max_length=8)
-
-    @model_validator(mode="after")
-    def _one_correct(self):
-        _check_options(self.options, exactly_one=True)
-        return self
-
-
-class MultipleSelect(QuestionBase):
-    type: Literal["multiple"]
-    options: tuple[Option, ...] = Field(min_length=2, max_length=8)
-
-    @model_validator(mode="after")
-    def _some_correct(self):
-        _check_options(self.options, exactly_one=False)
-        return self
-
-
-class TrueFalse(QuestionBase):
-    type: Literal["true-false"]
-    answer: Flag
-    feedback_true: Text
-    feedback_false: Text
-
-    def choices(self) -> tuple[Choice, ...]:
-        return (
-            Choice(key="true", text="True", correct=self.answer, feedback=self.feedback_true),
-            Choice(key="false", text="False", correct=not self.answer, feedback=self.feedback_false),
-        )
-
-
-class Pair(Model):
-    item: Text
-    match: Text
-    feedback: Text
-
-
-class MatchItem(Model):
-    """A normalised matching item: the learner picks ``answer`` (a choice key) for it."""
-
-    key: str
-    text: str
-    answer: str
-    feedback: str
-
-
-class Matching(QuestionBase):
-    type: Literal["matching"]
-    pairs: tuple[Pair, ...] = Field(min_length=2, max_length=8)
-    distractors: tuple[Text, ...] = ()
-
-    @model_validator(mode="after")
-    def _complete_pairs(self):
-        _unique((pair.item for pair in self.pairs), "item")
-        _unique([pair.match for pair in self.pairs] + list(self.distractors), "match")
-        return self
-
-    def choices(self) -> tuple[Choice, ...]:
-        """Every match a select box offers, in alphabetical order so position gives nothing away."""
-        texts = sorted([pair.match for pair in self.pairs] + list(self.distractors), key=str.casefold)
-        correct = {pair.match for pair in self.pairs}
-        return tuple(
-            Choice(key=chr(ord("a") + index), text=text, correct=text in correct, feedback="")
-            for index, text in enumerate(texts)
-        )
-
-    def items(self) -> tuple[MatchItem, ...]:
-        key_of = {choice.text: choice.key for choice in self.choices()}
-        return tuple(
-            MatchItem(key=str(index + 1), text=pair.item, answer=key_of[pair.match], feedback=pair.feedback)
-            for index, pair in enumerate(self.pairs)
-        )
-
-
-Question = Annotated[
-    SingleChoice | ScenarioQuestion | MultipleSelect | TrueFalse | Matching,
-    Field(discriminator="type"),
-]
-QUESTION_TYPES = ("single", "multiple", "true-false", "scenario", "matching")
-
-
-class QuizMeta(Model):
-    id: Id
-    lesson: Id
-    title: Text
-    shuffle: Flag = False
-    seed: Count | None = None
-
-
-class QuizBank(Model):
-    quiz: QuizMeta
-    questions: tuple[Question, ...] = Field(min_length=1)
 
 
 # --- The self-assessment ---------------------------------------------------------------------

@@ -1,0 +1,163 @@
+"""The quiz question models: five question types, their options, and a lesson's quiz bank.
+
+Each type checks its own shape (one correct option, complete pairs, no "all of the above")
+and offers :meth:`~QuestionBase.choices`, the normalised answers renderers and scoring use.
+Re-exported by :mod:`compact_course.core.models`.
+"""
+
+from __future__ import annotations
+
+from typing import Annotated, Literal
+
+from pydantic import Field, model_validator
+
+from compact_course.core.fields import FORBIDDEN_OPTIONS, Count, Flag, Id, Model, Text, _unique
+
+
+class Option(Model):
+    text: Text
+    feedback: Text
+    correct: Flag = False
+
+
+class Choice(Model):
+    """A normalised answer choice: what renderers and scoring work with."""
+
+    key: str
+    text: str
+    correct: bool
+    feedback: str
+
+
+def _check_options(options: tuple[Option, ...], exactly_one: bool) -> None:
+    _unique((option.text for option in options), "option")
+    for option in options:
+        if FORBIDDEN_OPTIONS.search(option.text):
+            raise ValueError(f"option {option.text!r}: 'all/none of the above' options are not allowed")
+    correct = sum(option.correct for option in options)
+    if exactly_one and correct != 1:
+        raise ValueError(f"needs exactly one correct option, has {correct}")
+    if not exactly_one and correct < 1:
+        raise ValueError("needs at least one correct option")
+
+
+class QuestionBase(Model):
+    id: Id
+    prompt: Text
+    qa: tuple[Id, ...] = Field(min_length=1)
+    explanation: Text
+    hint: Text | None = None
+
+    def choices(self) -> tuple[Choice, ...]:
+        """The choices a learner picks from, keyed ``a``, ``b``, ... in bank order."""
+        return tuple(
+            Choice(key=chr(ord("a") + index), text=o.text, correct=o.correct, feedback=o.feedback)
+            for index, o in enumerate(self.options)  # type: ignore[attr-defined]
+        )
+
+
+class SingleChoice(QuestionBase):
+    type: Literal["single"]
+    options: tuple[Option, ...] = Field(min_length=2, max_length=8)
+
+    @model_validator(mode="after")
+    def _one_correct(self):
+        _check_options(self.options, exactly_one=True)
+        return self
+
+
+class ScenarioQuestion(QuestionBase):
+    type: Literal["scenario"]
+    scenario: Text
+    options: tuple[Option, ...] = Field(min_length=2, max_length=8)
+
+    @model_validator(mode="after")
+    def _one_correct(self):
+        _check_options(self.options, exactly_one=True)
+        return self
+
+
+class MultipleSelect(QuestionBase):
+    type: Literal["multiple"]
+    options: tuple[Option, ...] = Field(min_length=2, max_length=8)
+
+    @model_validator(mode="after")
+    def _some_correct(self):
+        _check_options(self.options, exactly_one=False)
+        return self
+
+
+class TrueFalse(QuestionBase):
+    type: Literal["true-false"]
+    answer: Flag
+    feedback_true: Text
+    feedback_false: Text
+
+    def choices(self) -> tuple[Choice, ...]:
+        return (
+            Choice(key="true", text="True", correct=self.answer, feedback=self.feedback_true),
+            Choice(key="false", text="False", correct=not self.answer, feedback=self.feedback_false),
+        )
+
+
+class Pair(Model):
+    item: Text
+    match: Text
+    feedback: Text
+
+
+class MatchItem(Model):
+    """A normalised matching item: the learner picks ``answer`` (a choice key) for it."""
+
+    key: str
+    text: str
+    answer: str
+    feedback: str
+
+
+class Matching(QuestionBase):
+    type: Literal["matching"]
+    pairs: tuple[Pair, ...] = Field(min_length=2, max_length=8)
+    distractors: tuple[Text, ...] = ()
+
+    @model_validator(mode="after")
+    def _complete_pairs(self):
+        _unique((pair.item for pair in self.pairs), "item")
+        _unique([pair.match for pair in self.pairs] + list(self.distractors), "match")
+        return self
+
+    def choices(self) -> tuple[Choice, ...]:
+        """Every match a select box offers, in alphabetical order so position gives nothing away."""
+        texts = sorted([pair.match for pair in self.pairs] + list(self.distractors), key=str.casefold)
+        correct = {pair.match for pair in self.pairs}
+        return tuple(
+            Choice(key=chr(ord("a") + index), text=text, correct=text in correct, feedback="")
+            for index, text in enumerate(texts)
+        )
+
+    def items(self) -> tuple[MatchItem, ...]:
+        key_of = {choice.text: choice.key for choice in self.choices()}
+        return tuple(
+            MatchItem(key=str(index + 1), text=pair.item, answer=key_of[pair.match], feedback=pair.feedback)
+            for index, pair in enumerate(self.pairs)
+        )
+
+
+Question = Annotated[
+    SingleChoice | ScenarioQuestion | MultipleSelect | TrueFalse | Matching,
+    Field(discriminator="type"),
+]
+QUESTION_TYPES = ("single", "multiple", "true-false", "scenario", "matching")
+
+
+class QuizMeta(Model):
+    id: Id
+    lesson: Id
+    title: Text
+    shuffle: Flag = False
+    seed: Count | None = None
+
+
+class QuizBank(Model):
+    quiz: QuizMeta
+    questions: tuple[Question, ...] = Field(min_length=1)
