@@ -12,18 +12,24 @@ import os
 import sys
 import tempfile
 from pathlib import Path
-
-import nbformat
+from typing import TYPE_CHECKING
 
 from compact_course.core.course import Course, load_course
 from compact_course.core.paths import PROGRESS_ENV_VAR as PROGRESS_ENV
 from compact_course.quiz.quiz import WIDGET_VIEW
+
+if TYPE_CHECKING:
+    # nbformat comes with the [book] extra; it is imported where used so that the CLI
+    # (which imports this module to build its parser) works without it.
+    import nbformat
 
 HIDE_INPUT = {"tags": ["remove-input"]}
 
 
 def lesson_skeleton(course: Course, lesson_id: str, intro: str) -> nbformat.NotebookNode:
     """A new lesson notebook: headings, a narrative introduction and one-line calls."""
+    import nbformat
+
     lesson = course.lesson(lesson_id)
     number = course.lesson_number(lesson_id)
     md, code = nbformat.v4.new_markdown_cell, nbformat.v4.new_code_cell
@@ -77,6 +83,7 @@ def strip_volatile(notebook: nbformat.NotebookNode) -> nbformat.NotebookNode:
 
 
 def execute(path: Path, timeout: int = 300) -> nbformat.NotebookNode:
+    import nbformat
     from nbclient import NotebookClient
 
     notebook = nbformat.read(path, as_version=4)
@@ -88,12 +95,16 @@ def execute(path: Path, timeout: int = 300) -> nbformat.NotebookNode:
 
 
 def write(notebook: nbformat.NotebookNode, path: Path) -> None:
+    import nbformat
+
     nbformat.validate(notebook)
     path.write_text(nbformat.writes(notebook) + "\n", encoding="utf-8")
 
 
 def incomplete_cells(path: Path) -> list[str]:
     """Code cells with no stored output or no execution count (strict nbval needs both)."""
+    import nbformat
+
     notebook = nbformat.read(path, as_version=4)
     problems = []
     for index, cell in enumerate(notebook.cells):
