@@ -20,6 +20,7 @@ from html import escape
 
 from compact_course.core import models as m
 from compact_course.core.course import Course
+from compact_course.core.selection import pick_modules, split_refs
 
 # Moodle accepts only these answer grades (question_bank::fraction_options_full, as fractions
 # of the mark; negatives allowed too). Its importer matches a grade within 0.00001 of one of
@@ -63,18 +64,14 @@ def select_modules(course: Course, wanted: Iterable[str] | None) -> tuple[m.Modu
     ``None`` or an empty selection means every module. Values may also be comma-separated
     (``1,3``). Anything unknown raises :class:`UnknownModuleError` naming it and the choices.
     """
-    tokens = [token.strip() for value in (wanted or ()) for token in value.split(",")]
-    tokens = [token for token in tokens if token]
+    tokens = split_refs(wanted)
     if not tokens:
         return course.modules
-    by_number = {str(number): module for number, module in enumerate(course.modules, start=1)}
-    by_id = {module.id: module for module in course.modules}
-    unknown = [token for token in tokens if token not in by_number and token not in by_id]
-    if unknown:
-        known = ", ".join(f"{number} ({module.id})" for number, module in by_number.items())
-        raise UnknownModuleError(f"unknown module(s): {', '.join(unknown)}; the course has modules {known}")
-    chosen = {(by_number.get(token) or by_id[token]).id for token in tokens}
-    return tuple(module for module in course.modules if module.id in chosen)
+    picked = pick_modules(course, tokens)
+    if picked.unknown:
+        known = ", ".join(f"{number} ({module.id})" for number, module in enumerate(course.modules, start=1))
+        raise UnknownModuleError(f"unknown module(s): {', '.join(picked.unknown)}; the course has modules {known}")
+    return picked.chosen
 
 
 def module_banks(course: Course, module: m.Module) -> tuple[m.QuizBank, ...]:

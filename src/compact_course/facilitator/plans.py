@@ -31,6 +31,7 @@ from dataclasses import dataclass
 from compact_course.core import models as m
 from compact_course.core.course import Course, load_course
 from compact_course.core.escaping import e
+from compact_course.core.selection import pick_lessons, pick_modules, split_refs
 
 WELCOME_MINUTES = 10
 CLOSE_MINUTES = 5
@@ -198,10 +199,6 @@ class Plan:
 # --- Choosing lessons ----------------------------------------------------------------------
 
 
-def _split(text: str) -> list[str]:
-    return [part.strip() for part in text.split(",") if part.strip()]
-
-
 def select_lessons(
     course: Course, modules: str | Sequence[str] | None = None, lessons: str | Sequence[str] | None = None
 ) -> tuple[m.Lesson, ...]:
@@ -210,35 +207,25 @@ def select_lessons(
     ``modules`` are module numbers (``1``) or ids; ``lessons`` are lesson numbers or ids.
     Giving neither means the whole course; giving both means every lesson either names.
     """
-    module_refs = _split(modules) if isinstance(modules, str) else list(modules or [])
-    lesson_refs = _split(lessons) if isinstance(lessons, str) else list(lessons or [])
+    module_refs, lesson_refs = split_refs(modules), split_refs(lessons)
     if modules is not None and not module_refs:
         raise PlanError("--modules is empty; give module numbers such as 1,3")
     if lessons is not None and not lesson_refs:
         raise PlanError("--lessons is empty; give lesson ids or numbers such as 1,7")
-    chosen: set[str] = set()
-    module_ids = [module.id for module in course.modules]
-    for ref in module_refs:
-        if ref.isdigit() and 1 <= int(ref) <= len(module_ids):
-            module = course.modules[int(ref) - 1]
-        elif ref in module_ids:
-            module = course.module(ref)
-        else:
-            raise PlanError(
-                f"unknown module {ref!r}: modules are numbered 1 to {len(module_ids)} "
-                f"({', '.join(f'{n}: {mid}' for n, mid in enumerate(module_ids, start=1))})"
-            )
-        chosen.update(lesson.id for lesson in module.lessons)
+    picked_modules, picked_lessons = pick_modules(course, module_refs), pick_lessons(course, lesson_refs)
+    if picked_modules.unknown:
+        module_ids = [module.id for module in course.modules]
+        raise PlanError(
+            f"unknown module {picked_modules.unknown[0]!r}: modules are numbered 1 to {len(module_ids)} "
+            f"({', '.join(f'{n}: {mid}' for n, mid in enumerate(module_ids, start=1))})"
+        )
     lesson_ids = [lesson.id for lesson in course.lessons]
-    for ref in lesson_refs:
-        if ref.isdigit() and 1 <= int(ref) <= len(lesson_ids):
-            chosen.add(lesson_ids[int(ref) - 1])
-        elif ref in lesson_ids:
-            chosen.add(ref)
-        else:
-            raise PlanError(
-                f"unknown lesson {ref!r}: give a lesson number from 1 to {len(lesson_ids)} or a lesson id such as {lesson_ids[0]!r}"
-            )
+    if picked_lessons.unknown:
+        raise PlanError(
+            f"unknown lesson {picked_lessons.unknown[0]!r}: give a lesson number from 1 to {len(lesson_ids)} or a lesson id such as {lesson_ids[0]!r}"
+        )
+    chosen = {lesson.id for module in picked_modules.chosen for lesson in module.lessons}
+    chosen.update(lesson.id for lesson in picked_lessons.chosen)
     if not module_refs and not lesson_refs:
         chosen.update(lesson_ids)
     return tuple(lesson for lesson in course.lessons if lesson.id in chosen)
