@@ -11,25 +11,29 @@ import re
 import shlex
 
 import pytest
+import yaml
 
 from compact_course.cli import main
-from compact_course.facilitator import plans
-from compact_course.facilitator.plans import (
+from compact_course.core.course import load_course
+from compact_course.core.escaping import e
+from compact_course.facilitator import plan_render, ready_made
+from compact_course.facilitator.agenda import (
     BREAK,
     CLOSE,
+    CLOSE_MINUTES,
     LESSON,
     LUNCH,
     WELCOME,
+    WELCOME_MINUTES,
     PlanDoesNotFit,
     PlanError,
     Settings,
-    build_plan,
     clock,
     parse_clock,
-    plan_for,
-    select_lessons,
 )
-from helpers import COURSE_ROOT, real_course
+from compact_course.facilitator.layout import build_plan
+from compact_course.facilitator.plans import plan_for, select_lessons
+from helpers import COURSE_ROOT, course_copy, edit, line_of, load_problems, real_course
 
 START = 9 * 60 + 30
 
@@ -115,7 +119,7 @@ def test_slots_run_back_to_back_from_the_start_time(course):
     plan = plan_for(course, modules="2", start=13 * 60 + 45)
     assert_contiguous(plan)
     assert plan.days[0].slots[0].start == 13 * 60 + 45
-    markdown = plans.render_markdown(course, plan)
+    markdown = plan_render.render_markdown(course, plan)
     for slot in plan.slots:
         assert f"| {clock(slot.start)}–{clock(slot.end)} |" in markdown
 
@@ -131,9 +135,9 @@ def test_lessons_take_their_own_minutes_between_a_welcome_and_a_close(course):
     assert [(s.lesson.id, s.minutes) for s in plan.slots if s.kind == LESSON] == [
         (l.id, l.minutes) for l in module.lessons
     ]
-    assert plan.slots[0].minutes == plans.WELCOME_MINUTES
-    assert plan.slots[-1].minutes == plans.CLOSE_MINUTES
-    assert plan.total_minutes == plans.WELCOME_MINUTES + sum(l.minutes for l in module.lessons) + plans.CLOSE_MINUTES
+    assert plan.slots[0].minutes == WELCOME_MINUTES
+    assert plan.slots[-1].minutes == CLOSE_MINUTES
+    assert plan.total_minutes == WELCOME_MINUTES + sum(l.minutes for l in module.lessons) + CLOSE_MINUTES
 
 
 def test_a_plan_that_exactly_fills_the_minutes_is_accepted(course):
@@ -226,7 +230,7 @@ def test_multi_day_plans_split_at_the_day_length_and_restart_the_clock(course):
         day_lessons = [slot.lesson for slot in day.slots if slot.kind == LESSON]
         longer = build_plan(course, day_lessons + [first_next], Settings(start=START, day_minutes=1000))
         assert longer.total_minutes > 200
-    markdown = plans.render_markdown(course, plan)
+    markdown = plan_render.render_markdown(course, plan)
     for day in plan.days:
         assert f"## Day {day.number}: {clock(day.start)} to {clock(day.end)}" in markdown
 
@@ -297,9 +301,9 @@ def test_plan_command_prints_the_markdown_agenda(capsys, course):
     status, out, err = run(capsys, "--minutes", "240", "--modules", "1,3", "--start", "09:30", "--break-every", "60")
     assert status == 0 and err == ""
     plan = plan_for(course, modules="1,3", start=START, minutes=240)
-    assert out == plans.render_markdown(course, plan)
+    assert out == plan_render.render_markdown(course, plan)
     for lesson in plan.lessons:
-        assert plans.md_text(lesson.title, myst=False) in out
+        assert plan_render.md_text(lesson.title, myst=False) in out
     assert "| 09:30–09:40 | Welcome, introductions and ground rules | 10 |" in out
 
 
@@ -313,7 +317,7 @@ def test_plan_command_prints_an_accessible_html_page(capsys, course):
     assert out.count('<th scope="row">') == len(plan.slots)
     for lesson in plan.lessons:
         for objective in lesson.objectives:
-            assert plans.e(objective) in out
+            assert e(objective) in out
 
 
 def test_plan_command_refusal_exits_1_with_the_numbers(capsys, course):
@@ -344,37 +348,46 @@ def test_plan_command_errors_exit_2(capsys, args, fragment):
 
 def test_ready_made_plan_pages_match_the_generator():
     course = real_course()
-    for path, text in plans.pages(course).items():
+    for path, text in ready_made.pages(course).items():
         on_disk = COURSE_ROOT / path
         assert on_disk.is_file(), f"{path} is missing: run `compact-course generate`"
         assert on_disk.read_text(encoding="utf-8") == text, f"{path} has drifted: run `compact-course generate`"
 
 
-@pytest.mark.parametrize("ready", plans.READY_MADE, ids=lambda ready: ready.slug)
-def test_ready_made_pages_show_the_command_that_prints_the_same_agenda(capsys, ready):
+# Read straight from the file so collecting the tests does not load the course.
+READY_MADE_SLUGS = [plan["slug"] for plan in yaml.safe_load((COURSE_ROOT / "data/plans.yaml").read_text())["plans"]]
+
+
+def ready_made_named(course, slug):
+    return next(ready for ready in ready_made.ready_made_plans(course) if ready.slug == slug)
+
+
+@pytest.mark.parametrize("slug", READY_MADE_SLUGS)
+def test_ready_made_pages_show_the_command_that_prints_the_same_agenda(capsys, slug):
     course = real_course()
-    page = plans.pages(course)[f"book/facilitator/{ready.slug}.md"]
+    ready = ready_made_named(course, slug)
+    page = ready_made.pages(course)[f"book/facilitator/{ready.slug}.md"]
     assert ready.command() in page
     words = shlex.split(ready.command())[2:]  # drop "compact-course plan"
     status, out, _ = run(capsys, *words, "--title", ready.title)
     assert status == 0
-    plan = plans.ready_made_plan(course, ready)
-    assert out == plans.render_markdown(course, plan)
+    plan = ready_made.ready_made_plan(course, ready)
+    assert out == plan_render.render_markdown(course, plan)
     assert plan.total_minutes <= ready.settings.minutes
     for slot in plan.slots:  # the page shows the same rows, with links
-        assert f"| {plans.md_text(slot.times, myst=True)} |" in page
+        assert f"| {plan_render.md_text(slot.times, myst=True)} |" in page
 
 
 def test_the_taster_fits_an_hour_with_a_lesson_from_several_modules():
     course = real_course()
-    taster = plans.ready_made_plan(course, plans.READY_MADE[0])
+    taster = ready_made.ready_made_plan(course, ready_made_named(course, "plan-taster"))
     assert taster.total_minutes <= 60
     assert len(taster.module_numbers) >= 3
 
 
 def test_the_second_half_day_the_half_day_page_suggests_fits():
     course = real_course()
-    half_day = next(ready for ready in plans.READY_MADE if ready.slug == "plan-half-day")
+    half_day = ready_made_named(course, "plan-half-day")
     suggested = re.search(r"`(compact-course plan [^`]+)`", half_day.why).group(1)
     words = shlex.split(suggested)[2:]
     minutes = int(words[words.index("--minutes") + 1])
@@ -383,3 +396,45 @@ def test_the_second_half_day_the_half_day_page_suggests_fits():
     covered = set(half_day.modules) | set(modules.split(","))
     assert covered == {str(n) for n in range(1, len(course.modules) + 1)}
     assert plan.total_minutes <= minutes
+
+
+# --- data/plans.yaml -------------------------------------------------------------------------------
+
+
+def test_ready_made_plans_come_from_the_data_file(tmp_path):
+    root = course_copy(tmp_path)
+    edit(root, "data/plans.yaml", 'title: "60-minute taster"', 'title: "Lunchtime taster"')
+    edit(root, "data/plans.yaml", "A first taste of the course", "A quick taste of the course")
+    edit(root, "data/plans.yaml", "      welcome: 5\n", "      welcome: 5\n      break_every: 0\n")
+    course = load_course(root)
+    page = ready_made.pages(course)["book/facilitator/plan-taster.md"]
+    assert page.count("Lunchtime taster") == 1 and "60-minute taster" not in page
+    assert "A quick taste of the course" in page and "A first taste" not in page
+    assert "--break-every 0" in ready_made_named(course, "plan-taster").command()
+
+
+def test_settings_a_ready_made_plan_leaves_out_take_the_command_defaults():
+    taster = ready_made_named(real_course(), "plan-taster")
+    assert taster.settings == Settings(minutes=60, start=START, welcome=5)
+    assert taster.modules == () and len(taster.lessons) == 3
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "field", "message"),
+    [
+        ('start: "09:30"\n      welcome: 5', 'start: "9.30"\n      welcome: 5', "plans[0].settings.start", "HH:MM"),
+        ("      welcome: 5\n", "      welcome: 5\n      coffee: 10\n", "plans[0].settings.coffee", "unknown field"),
+        ("      welcome: 5\n", "      welcome: -5\n", "plans[0].settings.welcome", "greater than or equal to 0"),
+        ("slug: plan-half-day", "slug: plan-taster", "plans", "plan slug 'plan-taster' is given twice"),
+    ],
+)
+def test_bad_plans_are_reported_with_file_line_and_field(tmp_path, old, new, field, message):
+    root = course_copy(tmp_path)
+    line = edit(root, "data/plans.yaml", old, new)
+    problems, _ = load_problems(root)
+    [problem] = [p for p in problems if p.file == "data/plans.yaml"]
+    assert (problem.field, message in problem.message) == (field, True), problem
+    if field != "plans":
+        assert problem.line in (line, line + 1)
+    else:
+        assert problem.line == line_of(root, "data/plans.yaml", "plans:")

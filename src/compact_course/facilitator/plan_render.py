@@ -1,0 +1,125 @@
+"""Printing a session plan: Markdown for the terminal or a book page, HTML for a printable page.
+
+Book pages (``myst=True``) add table captions and links to the lesson pages and facilitator
+notes, and escape every punctuation mark as generated MyST must; terminal Markdown escapes only
+Markdown's active characters so it stays readable. All text reaching HTML is escaped.
+"""
+
+from __future__ import annotations
+
+import re
+
+from compact_course.core.course import Course
+from compact_course.core.escaping import e
+from compact_course.core.markdown import md_escape, role_title
+from compact_course.facilitator.agenda import Plan, Slot, clock
+
+PLAIN_MARKDOWN_SPECIALS = re.compile(r"([\\`*_\[\]<>|{}~#!&$])")
+
+
+def md_text(text: str, myst: bool = True) -> str:
+    """Escape text for Markdown. Book pages escape every punctuation mark (the course's rule for
+    generated MyST); terminal output escapes only Markdown's active characters, so it stays readable."""
+    return md_escape(text) if myst else PLAIN_MARKDOWN_SPECIALS.sub(r"\\\1", text)
+
+
+def _slot_label(slot: Slot) -> str:
+    if slot.lesson is not None:
+        return f"Lesson {slot.lesson_number}: {slot.title} (Module {slot.module_number})"
+    return slot.title
+
+
+def _doc_link(title: str, docname: str) -> str:
+    # Inside a table cell a pipe would end the cell, so it is escaped for the table parser.
+    return f"{{doc}}`{role_title(title).replace('|', chr(92) + '|')} </{docname}>`"
+
+
+def render_markdown(course: Course, plan: Plan, heading_level: int = 1, myst: bool = False) -> str:
+    """The agenda as Markdown. ``myst=True`` adds table captions and links to lesson pages."""
+    h = "#" * heading_level
+
+    def t(text: str) -> str:
+        return md_text(text, myst)
+
+    lines = [f"{h} {t(plan.title)}", "", t(plan.summary()), ""]
+    for day in plan.days:
+        caption = f"Day {day.number}: {clock(day.start)} to {clock(day.end)}"
+        lines += [f"{h}# {t(caption)}", ""]
+        if myst:
+            lines += [f"```{{table}} Agenda for day {day.number}", ":widths: auto", ""]
+        lines += ["| Time | Session | Minutes |", "| --- | --- | --- |"]
+        for slot in day.slots:
+            label = t(_slot_label(slot))
+            if myst and slot.lesson is not None:
+                label = _doc_link(_slot_label(slot), course.lesson_docname(slot.lesson.id))
+            lines.append(f"| {t(slot.times)} | {label} | {slot.minutes} |")
+        if myst:
+            lines.append("```")
+        lines.append("")
+    lines += [f"{h}# What each lesson covers", ""]
+    for slot in plan.slots:
+        if slot.lesson is None:
+            continue
+        lesson = slot.lesson
+        title = f"Lesson {slot.lesson_number}: {lesson.title}"
+        lines += [f"{h}## {t(title)}", ""]
+        module = course.module_of(lesson.id)
+        lines += [
+            f"Module {slot.module_number}: {t(module.title)}. {lesson.minutes} minutes, "
+            f"day {_day_of(plan, slot)}, {t(slot.times)}.",
+            "",
+        ]
+        if myst:
+            lines += [
+                f"Lesson page: {_doc_link(lesson.title, course.lesson_docname(lesson.id))}. "
+                f"Timings and discussion notes: {{doc}}`Module {slot.module_number} facilitator notes "
+                f"</book/facilitator/notes-module-{slot.module_number}>`.",
+                "",
+            ]
+        lines += ["By the end, participants will be able to:", ""]
+        lines += [f"- {t(objective)}" for objective in lesson.objectives]
+        lines.append("")
+    return "\n".join(lines).rstrip("\n") + "\n"
+
+
+def _day_of(plan: Plan, wanted: Slot) -> int:
+    return next(day.number for day in plan.days if wanted in day.slots)
+
+
+def render_html(course: Course, plan: Plan) -> str:
+    """The agenda as an HTML fragment: one captioned table per day, row headers for times."""
+    parts = [f'<section class="cc-plan"><p class="cc-plan-summary">{e(plan.summary())}</p>']
+    for day in plan.days:
+        rows = []
+        for slot in day.slots:
+            session = f"{e(_slot_label(slot))}"
+            if slot.lesson is not None:
+                objectives = "".join(f"<li>{e(text)}</li>" for text in slot.lesson.objectives)
+                session += (
+                    f'<p>By the end, participants will be able to:</p><ul class="cc-objectives">{objectives}</ul>'
+                )
+            rows.append(
+                f'<tr class="cc-plan-{e(slot.kind)}"><th scope="row"><time>{clock(slot.start)}</time>–'
+                f"<time>{clock(slot.end)}</time></th><td>{session}</td><td>{slot.minutes}</td></tr>"
+            )
+        parts.append(
+            f'<table class="cc-table cc-plan-day"><caption>Day {day.number}: {clock(day.start)} to {clock(day.end)}</caption>'
+            f'<thead><tr><th scope="col">Time</th><th scope="col">Session</th><th scope="col">Minutes</th></tr></thead>'
+            f"<tbody>{''.join(rows)}</tbody></table>"
+        )
+    parts.append("</section>")
+    return "".join(parts)
+
+
+def html_document(course: Course, plan: Plan) -> str:
+    """A complete, printable HTML page for the agenda (what ``--format html`` prints)."""
+    style = (
+        "body{font-family:system-ui,sans-serif;line-height:1.5;max-width:60rem;margin:1rem auto;padding:0 1rem;color:#111}"
+        "table{border-collapse:collapse;width:100%;margin:1rem 0}caption{text-align:left;font-weight:bold;font-size:1.1rem}"
+        "th,td{border:1px solid #767676;padding:.3rem .5rem;text-align:left;vertical-align:top}"
+        ".cc-plan-break,.cc-plan-lunch{font-style:italic}@media print{tr{break-inside:avoid}}"
+    )
+    return (
+        f'<!DOCTYPE html>\n<html lang="en-GB">\n<head>\n<meta charset="utf-8">\n<title>{e(plan.title)}</title>\n'
+        f"<style>{style}</style>\n</head>\n<body>\n<h1>{e(plan.title)}</h1>\n{render_html(course, plan)}\n</body>\n</html>\n"
+    )
