@@ -16,6 +16,7 @@ from types import MappingProxyType
 from typing import Any
 
 from compact_course.core import models as m
+from compact_course.core import plan_models as pm
 
 
 def _table(pairs: Any) -> Mapping[str, Any]:
@@ -71,6 +72,7 @@ class Course:
     facilitator: tuple[m.FacilitatorNotes, ...]
     quizzes: tuple[m.QuizBank, ...]
     assessment: m.AssessmentFile
+    plans: tuple[pm.ReadyMadePlan, ...]
     # Derived from the fields above in __post_init__, never passed in or copied by replace().
     _index: _Index = field(init=False, repr=False, compare=False)
 
