@@ -1,0 +1,60 @@
+/* The seeded draw of a fresh self-assessment: a mirror of draw_questions() in
+ * compact_course/learner/assessment.py.
+ *
+ * A question's place is fmix32(fnv1a32("<seed>:<question-id>")) over the UTF-8 bytes, smaller
+ * first, ties broken by id; each module gives its first perModule, modules in course order.
+ * Seeds are whole numbers of any size: they are kept as BigInt (a Number loses digits above
+ * 2^53 and would hash different text from Python's f"{seed}:{id}").
+ */
+
+export function fnv1a32(text) {
+  const bytes = new TextEncoder().encode(text);
+  let h = 0x811c9dc5;
+  for (let i = 0; i < bytes.length; i++) { h = Math.imul(h ^ bytes[i], 0x01000193) >>> 0; }
+  return h >>> 0;
+}
+
+export function fmix32(h) {
+  h ^= h >>> 16; h = Math.imul(h, 0x85ebca6b) >>> 0;
+  h ^= h >>> 13; h = Math.imul(h, 0xc2b2ae35) >>> 0;
+  h ^= h >>> 16;
+  return h >>> 0;
+}
+
+const WHOLE_NUMBER = /^[0-9]+$/;
+
+// The seed a learner typed, as a BigInt; null unless it is a whole number of 0 or more.
+export function parseSeed(text) {
+  const trimmed = String(text).trim();
+  return WHOLE_NUMBER.test(trimmed) ? BigInt(trimmed) : null;
+}
+
+// The seed's decimal digits exactly as Python's str(int) writes them ("007" and 7n give "7").
+export function seedText(seed) {
+  if (typeof seed === "bigint") { return seed.toString(); }
+  if (typeof seed === "number") { return BigInt(seed).toString(); }
+  const parsed = parseSeed(seed);
+  if (parsed === null) { throw new RangeError("the seed must be a whole number of 0 or more"); }
+  return parsed.toString();
+}
+
+export function drawKey(seed, id) { return fmix32(fnv1a32(seedText(seed) + ":" + id)); }
+
+// pool: [{id, module: {id, number}}]; returns the drawn ids, modules in course order.
+export function drawIds(pool, seed, perModule) {
+  const text = seedText(seed);
+  const modules = {};
+  const order = [];
+  pool.forEach((q) => {
+    if (!modules[q.module.id]) { modules[q.module.id] = []; order.push(q.module); }
+    modules[q.module.id].push(q);
+  });
+  order.sort((a, b) => a.number - b.number);
+  const out = [];
+  order.forEach((module) => {
+    modules[module.id].map((q) => ({ id: q.id, key: drawKey(text, q.id) }))
+      .sort((a, b) => (a.key - b.key) || (a.id < b.id ? -1 : (a.id > b.id ? 1 : 0)))
+      .slice(0, perModule).forEach((q) => { out.push(q.id); });
+  });
+  return out;
+}

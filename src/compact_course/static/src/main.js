@@ -1,0 +1,47 @@
+/* Compact course quizzes in the static book (no kernel): the entry module.
+ *
+ * Enhances the semantic forms written by compact_course/quiz/html.py: checking, feedback in a
+ * live region, try again, show answer, hints, the quiz score, the self-assessment, the My
+ * progress page, and progress saved in localStorage. Every string is inserted with textContent:
+ * nothing from the bank is parsed as HTML.
+ *
+ * These ES modules are the source; the book ships one bundled file,
+ * src/compact_course/static/compact-quiz.js, which is committed so the Python package needs no
+ * Node. After editing anything in this folder, rebuild it with
+ *     npm run build
+ * and commit both. `npm test` fails if the bundle differs from these sources, then runs the
+ * unit tests in tests/js/ (node --test).
+ */
+
+import { drawIds, fnv1a32 } from "./draw.js";
+import { createNotices } from "./notices.js";
+import { setupProgressPage } from "./progress-page.js";
+import { lessonsCompleted } from "./progress.js";
+import { setupQuiz } from "./quiz.js";
+import { score } from "./scoring.js";
+import { createStore, probeStorage } from "./storage.js";
+
+function contentRoot() {
+  return document.documentElement.getAttribute("data-content_root") ||
+    (window.DOCUMENTATION_OPTIONS && window.DOCUMENTATION_OPTIONS.URL_ROOT) || "";
+}
+
+// What tests/test_browser.py calls to hold the page's rules to Python's.
+window.CompactQuiz = { score, drawIds, fnv1a32 };
+
+function start() {
+  const notices = createNotices(document);
+  const store = createStore(probeStorage(() => window.localStorage), notices);
+  const manifest = window.CompactCourseManifest || null;
+  const services = { store, completedLessons: () => lessonsCompleted(manifest, store.read) };
+  document.querySelectorAll("section.cc-quiz").forEach((section) => { setupQuiz(section, services); });
+  const progress = document.getElementById("cc-progress");
+  if (progress) { setupProgressPage(progress, { store, notices, manifest, root: contentRoot() }); }
+  notices.show();
+}
+
+if (document.readyState === "loading") {
+  document.addEventListener("DOMContentLoaded", start);
+} else {
+  start();
+}

@@ -1,0 +1,165 @@
+/* One question's form: reads and writes the controls, draws the state from question-state.js
+ * and wires the buttons (check, try again, show answer, hint). Every string goes in with
+ * textContent: nothing from the bank is parsed as HTML.
+ */
+
+import * as transitions from "./question-state.js";
+import { PREFIX } from "./storage.js";
+
+const VERDICT = { right: "\u2713 Correct.", wrong: "\u2717 Not quite.", unanswered: "Choose an answer before checking." };
+
+export function readResponse(form, spec) {
+  if (spec.type === "matching") {
+    const out = {};
+    form.querySelectorAll(".cc-match").forEach((row) => {
+      const value = row.querySelector("select").value;
+      if (value) { out[row.getAttribute("data-item")] = value; }
+    });
+    return out;
+  }
+  const checked = Array.prototype.slice.call(form.querySelectorAll("input:checked")).map((input) => input.value);
+  if (spec.type === "multiple") { return checked; }
+  return checked.length ? checked[0] : null;
+}
+
+function writeResponse(form, spec, response) {
+  if (spec.type === "matching") {
+    form.querySelectorAll(".cc-match").forEach((row) => {
+      row.querySelector("select").value = (response && response[row.getAttribute("data-item")]) || "";
+    });
+    return;
+  }
+  const chosen = spec.type === "multiple" ? (response || []) : [response];
+  form.querySelectorAll("input").forEach((input) => { input.checked = chosen.indexOf(input.value) >= 0; });
+}
+
+function drawMarks(form, marks) {
+  form.querySelectorAll(".cc-mark").forEach((mark) => { mark.parentNode.removeChild(mark); });
+  form.querySelectorAll(".cc-right, .cc-wrong").forEach((node) => { node.classList.remove("cc-right", "cc-wrong"); });
+  marks.forEach((mark) => {
+    const key = CSS.escape(mark.key);
+    const row = form.querySelector('[data-choice="' + key + '"], [data-item="' + key + '"]');
+    if (!row) { return; }
+    row.classList.add(mark.correct ? "cc-right" : "cc-wrong");
+    const span = form.ownerDocument.createElement("span");
+    span.className = "cc-mark";
+    span.textContent = (mark.correct ? "\u2713 " : "\u2717 ") + (mark.correct ? "right" : "not right");
+    row.appendChild(span);
+  });
+}
+
+function paragraph(doc, text, className) {
+  const p = doc.createElement("p");
+  if (className) { p.className = className; }
+  p.textContent = text;
+  return p;
+}
+
+function drawFeedback(box, spec, feedback) {
+  const doc = box.ownerDocument;
+  box.textContent = "";
+  if (feedback.kind === "message") { box.textContent = feedback.text; }
+  if (feedback.kind === "unanswered") {
+    box.appendChild(paragraph(doc, VERDICT.unanswered, "cc-verdict-line cc-wrong"));
+  }
+  if (feedback.kind !== "result") { return; }
+  const result = feedback.result;
+  box.appendChild(paragraph(doc, result.correct ? VERDICT.right : VERDICT.wrong,
+    "cc-verdict-line " + (result.correct ? "cc-right" : "cc-wrong")));
+  const list = doc.createElement("ul");
+  result.feedback.forEach((line) => {
+    const li = doc.createElement("li");
+    li.textContent = (line.correct ? "\u2713 " : "\u2717 ") + line.text;
+    list.appendChild(li);
+  });
+  box.appendChild(list);
+  box.appendChild(paragraph(doc, result.correct ? spec.explanation : "Try again, or select \u201cShow answer\u201d."));
+  const more = doc.createElement("p");
+  const link = doc.createElement("a");
+  link.href = spec.more.href;
+  link.textContent = "Read more: " + spec.more.label;
+  more.appendChild(link);
+  box.appendChild(more);
+  if (feedback.restored) { box.setAttribute("data-restored", "true"); }
+}
+
+// quiz: {update()}, told after every check; store: see storage.js.
+export function setupQuestion(form, quiz, store) {
+  const spec = JSON.parse(form.querySelector("script.cc-data").textContent);
+  const storeKey = PREFIX + (form.getAttribute("data-store") || "lesson") + ":" + spec.id;
+  const parts = {
+    controls: form.querySelector(".cc-controls"),
+    feedback: form.querySelector(".cc-feedback"),
+    details: form.querySelector("details.cc-answer"),
+    hint: form.querySelector(".cc-hint"),
+    retry: form.querySelector('[data-action="retry"]')
+  };
+  let state = transitions.initialState();
+
+  function draw(prev, next) {
+    if (!prev || prev.exam !== next.exam) { parts.controls.hidden = next.exam; }
+    if (!prev || prev.answerShown !== next.answerShown) {
+      parts.details.hidden = !next.answerShown;
+      if (next.answerShown) { parts.details.open = true; }
+    }
+    if (prev && prev.marks !== next.marks) { drawMarks(form, next.marks); }
+    if (prev && prev.feedback !== next.feedback) { drawFeedback(parts.feedback, spec, next.feedback); }
+    if (prev && prev.retryVisible !== next.retryVisible && next.retryVisible !== undefined) {
+      parts.retry.hidden = !next.retryVisible;
+    }
+    if (prev && !prev.hintShown && next.hintShown) {
+      parts.hint.hidden = false;
+      parts.hint.textContent = "Hint: " + spec.hint;
+    }
+  }
+
+  function apply(step) {
+    const prev = state;
+    state = step.state;
+    const effects = step.effects;
+    if ("writeResponse" in effects) { writeResponse(form, spec, effects.writeResponse); }
+    draw(prev, state);
+    if (effects.focus === "first-control") {
+      const first = form.querySelector("input, select");
+      if (first) { first.focus(); }
+    } else if (effects.focus === "answer") {
+      parts.details.querySelector("summary").focus();
+    }
+    if (effects.persist) { store.write(storeKey, effects.persist); }
+    if (effects.remove) { store.remove(storeKey); }
+    return step;
+  }
+
+  function check(announce) {
+    const context = { time: new Date().toISOString(), page: location.pathname };
+    const step = apply(transitions.check(state, spec, readResponse(form, spec), context, announce));
+    quiz.update();
+    return step.result;
+  }
+
+  form.addEventListener("submit", (event) => {
+    event.preventDefault();
+    if (!state.exam) { check(true); }
+  });
+  form.addEventListener("click", (event) => {
+    const button = event.target.closest("button[data-action]");
+    if (!button) { return; }
+    const action = button.getAttribute("data-action");
+    if (action === "retry") { apply(transitions.tryAgain(state, spec)); }
+    else if (action === "reveal") { apply(transitions.reveal(state)); }
+    else if (action === "hint") { apply(transitions.showHint(state)); }
+  });
+
+  draw(null, state);
+  apply(transitions.restore(state, spec, store.read(storeKey)));
+
+  return {
+    spec,
+    form,
+    get result() { return state.result; },
+    check,
+    showResult(result) { apply(transitions.showResult(state, spec, result)); },
+    setExam(on) { apply(transitions.setExam(state, on)); },
+    clear() { apply(transitions.clear(state, spec)); }
+  };
+}

@@ -1,0 +1,25 @@
+/* One quiz section: its questions, the score line, and (for the self-assessment) exam mode. */
+
+import { setupAssessment } from "./exam.js";
+import { setupQuestion } from "./question.js";
+
+// services: {store, completedLessons}; see main.js.
+export function setupQuiz(section, services) {
+  const quiz = { mode: section.getAttribute("data-mode") || "practice", questions: [],
+    id: section.getAttribute("data-quiz") };
+  const scoreLine = section.querySelector(".cc-score");
+  quiz.update = () => {
+    if (quiz.mode === "exam") { return; }  // exam mode gives no score until the results
+    const answered = quiz.questions.filter((q) => q.result);
+    const correct = answered.filter((q) => q.result.correct);
+    scoreLine.textContent = answered.length === quiz.questions.length
+      ? "Score: " + correct.length + " of " + quiz.questions.length + " correct."
+      : "";
+  };
+  section.querySelectorAll("form.cc-question").forEach((form) => {
+    quiz.questions.push(setupQuestion(form, quiz, services.store));
+  });
+  if (section.getAttribute("data-mode") === "exam") { setupAssessment(section, quiz, services); }
+  quiz.update();
+  return quiz;
+}

@@ -1,0 +1,127 @@
+// Every change to one question's state (question-state.js): answer and check, try again,
+// reveal, hint, clear, exam mode and restoring a saved answer. Pure: no DOM.
+import assert from "node:assert/strict";
+import { test } from "node:test";
+import * as q from "../../src/compact_course/static/src/question-state.js";
+import { python } from "./fixtures.mjs";
+
+const single = python.scoring.find((c) => c.name === "single: the correct option").spec;
+const multiple = python.scoring.find((c) => c.name.startsWith("multiple: partial")).spec;
+const matching = python.scoring.find((c) => c.name === "matching: every item right").spec;
+const context = { time: "2026-01-02T03:04:05.000Z", page: "/book/lessons/01.html" };
+const right = single.choices.find((c) => c.correct).key;
+const wrong = single.choices.find((c) => !c.correct).key;
+
+test("a new question shows nothing and has no result", () => {
+  const s = q.initialState();
+  assert.deepEqual([s.exam, s.result, s.feedback.kind, s.marks, s.answerShown, s.hintShown],
+    [false, null, "blank", [], false, false]);
+});
+
+test("checking a right answer shows the result, marks the row, shows try again and saves", () => {
+  const step = q.check(q.initialState(), single, right, context, true);
+  assert.equal(step.result.correct, true);
+  assert.equal(step.state.result, step.result);
+  assert.deepEqual(step.state.feedback, { kind: "result", result: step.result, restored: false });
+  assert.deepEqual(step.state.marks, [{ key: right, correct: true }]);
+  assert.equal(step.state.retryVisible, true);
+  assert.deepEqual(step.effects.persist, { answer: right, correct: true, fingerprint: single.fingerprint,
+    time: context.time, question: single.id, page: context.page });
+});
+
+test("checking a wrong answer is answered, not correct, and saved", () => {
+  const step = q.check(q.initialState(), single, wrong, context, true);
+  assert.deepEqual([step.state.result.answered, step.state.result.correct], [true, false]);
+  assert.deepEqual(step.state.marks, [{ key: wrong, correct: false }]);
+  assert.equal(step.effects.persist.correct, false);
+});
+
+test("checking with nothing chosen asks for an answer, keeps the last result and saves nothing", () => {
+  const first = q.check(q.initialState(), single, right, context, true).state;
+  const step = q.check(first, single, null, context, true);
+  assert.equal(step.state.feedback.kind, "unanswered");
+  assert.deepEqual(step.state.marks, []);
+  assert.equal(step.state.result, first.result);
+  assert.equal(step.state.retryVisible, true);
+  assert.equal(step.effects.persist, undefined);
+});
+
+test("a multiple-select question marks only the options chosen", () => {
+  const chosen = [multiple.choices.find((c) => c.correct).key];
+  const step = q.check(q.initialState(), multiple, chosen, context, true);
+  assert.equal(step.result.feedback.length, 2);  // the chosen one and the one missed
+  assert.deepEqual(step.state.marks, [{ key: chosen[0], correct: true }]);
+});
+
+test("try again empties the form and focuses it; the last result still counts", () => {
+  const checked = q.check(q.initialState(), matching, { 1: "a" }, context, true).state;
+  const step = q.tryAgain(checked, matching);
+  assert.deepEqual(step.effects, { writeResponse: {}, focus: "first-control" });
+  assert.deepEqual(step.state.feedback, { kind: "message", text: q.MESSAGES.cleared });
+  assert.deepEqual(step.state.marks, []);
+  assert.equal(step.state.retryVisible, false);
+  assert.equal(step.state.result, checked.result);
+  assert.deepEqual(q.tryAgain(checked, multiple).effects.writeResponse, []);
+  assert.equal(q.tryAgain(checked, single).effects.writeResponse, null);
+});
+
+test("show answer opens the answer, says so and keeps the marks", () => {
+  const checked = q.check(q.initialState(), single, wrong, context, true).state;
+  const step = q.reveal(checked);
+  assert.equal(step.state.answerShown, true);
+  assert.deepEqual(step.state.feedback, { kind: "message", text: q.MESSAGES.revealed });
+  assert.equal(step.state.marks, checked.marks);
+  assert.deepEqual(step.effects, { focus: "answer" });
+});
+
+test("hint shows the hint and changes nothing else", () => {
+  const checked = q.check(q.initialState(), single, wrong, context, true).state;
+  const step = q.showHint(checked);
+  assert.deepEqual(step.state, { ...checked, hintShown: true });
+  assert.equal(step.state.feedback, checked.feedback);  // same object: the live region is not redrawn
+});
+
+test("clear forgets the answer, its result and its saved record, and hides the answer", () => {
+  const shown = q.reveal(q.check(q.initialState(), single, right, context, true).state).state;
+  const step = q.clear(shown, single);
+  assert.deepEqual(step.effects, { writeResponse: null, remove: true });
+  assert.deepEqual([step.state.result, step.state.feedback.kind, step.state.marks, step.state.answerShown],
+    [null, "blank", [], false]);
+});
+
+test("exam mode hides feedback; checking then shows nothing but still records the result", () => {
+  const practised = q.check(q.initialState(), single, wrong, context, true).state;
+  const exam = q.setExam(practised, true).state;
+  assert.deepEqual([exam.exam, exam.feedback.kind, exam.marks], [true, "blank", []]);
+  const step = q.check(exam, single, right, context, false);
+  assert.equal(step.state.feedback, exam.feedback);
+  assert.equal(step.state.result.correct, true);
+  assert.equal(step.effects.persist.correct, true);
+  const shown = q.showResult(step.state, single, step.result).state;  // submit shows it
+  assert.deepEqual([shown.feedback.kind, shown.feedback.restored, shown.marks.length], ["result", false, 1]);
+  const practice = q.setExam(shown, false).state;
+  assert.equal(practice.exam, false);
+  assert.equal(practice.feedback, shown.feedback);
+});
+
+test("a saved answer for this version is restored and shown as restored", () => {
+  const saved = { answer: right, correct: true, fingerprint: single.fingerprint };
+  const step = q.restore(q.initialState(), single, saved);
+  assert.deepEqual(step.effects, { writeResponse: right });
+  assert.equal(step.state.result.correct, true);
+  assert.equal(step.state.feedback.restored, true);
+});
+
+test("a saved answer to an older version of the question is ignored", () => {
+  const saved = { answer: right, correct: true, fingerprint: "an older fingerprint" };
+  const step = q.restore(q.initialState(), single, saved);
+  assert.deepEqual(step, { state: q.initialState(), effects: {} });
+  assert.deepEqual(q.restore(q.initialState(), single, null).effects, {});
+});
+
+test("a saved empty answer fills the form but gives no result", () => {
+  const saved = { answer: [], correct: false, fingerprint: multiple.fingerprint };
+  const step = q.restore(q.initialState(), multiple, saved);
+  assert.deepEqual(step.effects, { writeResponse: [] });
+  assert.deepEqual([step.state.result, step.state.feedback.kind], [null, "blank"]);
+});
