@@ -1,6 +1,8 @@
 """Shared helpers for the data-loader and quiz test suites.
 
-``course_copy`` gives a test its own editable copy of data/ and quizzes/, ``edit`` changes
+``fixture_copy`` gives a test its own editable copy of the tiny fixture course in
+tests/fixtures/course/ (loader and renderer cases use it, so editing the real course never
+moves their lines); ``course_copy`` copies the real data/ and quizzes/. ``edit`` changes
 exactly one piece of text in it (failing loudly if the text is missing or ambiguous, so a
 data edit elsewhere cannot make a test pass by accident), and the remaining helpers find
 where things are in the copied files so expected line numbers are computed, not guessed.
@@ -20,6 +22,7 @@ from compact_course.core.course import Course, cached_course, load_course
 from compact_course.core.yamlmarks import CourseDataError, Problem
 
 COURSE_ROOT = Path(__file__).resolve().parents[1]
+FIXTURE_ROOT = Path(__file__).resolve().parent / "fixtures" / "course"
 
 
 def real_course():
@@ -39,7 +42,7 @@ def course_with_questions(questions: Sequence[m.QuestionBase], lesson_id: str = 
     are not in the course's banks must be added to it before they can be rendered.
     """
     course = real_course()
-    return dataclasses.replace(course, quizzes=course.quizzes + (_fixture_bank(questions, lesson_id),), _index={})
+    return dataclasses.replace(course, quizzes=course.quizzes + (_fixture_bank(questions, lesson_id),))
 
 
 def isolated_course(questions: Sequence[m.QuestionBase]) -> Course:
@@ -54,8 +57,14 @@ def isolated_course(questions: Sequence[m.QuestionBase]) -> Course:
         course,
         modules=(module,),
         quizzes=(_fixture_bank(questions, lesson.id),),
-        _index={},
     )
+
+
+def fixture_copy(tmp_path: Path) -> Path:
+    """Copy the fixture course (tests/fixtures/course) into ``tmp_path``; return its root."""
+    root = tmp_path / "fixture-course"
+    shutil.copytree(FIXTURE_ROOT, root)
+    return root
 
 
 def course_copy(tmp_path: Path) -> Path:
