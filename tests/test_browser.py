@@ -14,7 +14,9 @@ from pydantic import TypeAdapter
 
 from compact_course import cached_course
 from compact_course.core import models as m
-from compact_course.learner.assessment import AssessmentResult, draw_questions, fixed_questions
+from compact_course.learner.assessment import fixed_questions
+from compact_course.learner.results import AssessmentResult
+from compact_course.quiz.order import draw_questions
 from compact_course.quiz.html import question_spec
 
 pytestmark = pytest.mark.browser

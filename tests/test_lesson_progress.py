@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from compact_course import cached_course
 from compact_course.book.pages import LessonPage
-from compact_course.learner.progress import load_progress
+from compact_course.learner.progress_store import load_progress
 
 
 def test_live_lesson_quiz_saves_and_restores_progress(tmp_path, monkeypatch):

@@ -14,6 +14,7 @@ import pytest
 from compact_course.core import models as m
 from compact_course.core.course import load_course
 from compact_course.learner import progress as p
+from compact_course.learner import progress_store as ps
 from compact_course.quiz.quiz import Quiz
 from compact_course.quiz.scoring import fingerprint, score_question
 from helpers import course_copy, edit, real_course, right, wrong
@@ -91,20 +92,20 @@ def test_status_counts_answered_and_correct_per_lesson_and_module(course):
     status = progress.status(course)
     lessons = {lesson.lesson_id: lesson for lesson in status.lessons}
     done = lessons[done_lesson.id]
-    assert (done.answered, done.correct, done.total, done.status) == (
+    assert (done.tally.answered, done.tally.correct, done.tally.total, done.status) == (
         len(done_questions),
         len(done_questions) - 1,
         len(done_questions),
         p.DONE,
     )
     partial = lessons[partial_lesson.id]
-    assert (partial.answered, partial.correct, partial.status) == (1, 1, p.IN_PROGRESS)
+    assert (partial.tally.answered, partial.tally.correct, partial.status) == (1, 1, p.IN_PROGRESS)
     untouched = lessons[module.lessons[2].id]
-    assert (untouched.answered, untouched.status) == (0, p.NOT_STARTED)
+    assert (untouched.tally.answered, untouched.status) == (0, p.NOT_STARTED)
     first_module = status.modules[0]
     assert first_module.module_id == module.id and first_module.status == p.IN_PROGRESS
-    assert first_module.answered == len(done_questions) + 1
-    assert first_module.total == sum(len(course.quiz_for(lesson.id).questions) for lesson in module.lessons)
+    assert first_module.tally.answered == len(done_questions) + 1
+    assert first_module.tally.total == sum(len(course.quiz_for(lesson.id).questions) for lesson in module.lessons)
     assert status.modules[1].status == p.NOT_STARTED
     assert [lesson.lesson_id for lesson in status.lessons_completed] == [done_lesson.id]
     assert [lesson.lesson_id for lesson in status.lessons] == [lesson.id for lesson in course.lessons]
@@ -118,7 +119,7 @@ def test_module_is_done_when_every_lesson_is_done(course):
             answer(progress, question, wrong(question))
     status = progress.status(course).modules[-1]
     assert status.status == p.DONE  # done means answered, right or wrong
-    assert status.correct == 0
+    assert status.tally.correct == 0
 
 
 def test_stale_record_is_reported_as_changed_and_not_counted(course, first_lesson):
@@ -130,7 +131,11 @@ def test_stale_record_is_reported_as_changed_and_not_counted(course, first_lesso
     progress.records[questions[0].id] = p.ProgressRecord(old.question_id, old.answer, True, "0123456789ab", old.time)
     lesson = progress.status(course).lessons[0]
     assert lesson.changed == (questions[0].id,)
-    assert (lesson.answered, lesson.correct, lesson.status) == (len(questions) - 1, len(questions) - 1, p.IN_PROGRESS)
+    assert (lesson.tally.answered, lesson.tally.correct, lesson.status) == (
+        len(questions) - 1,
+        len(questions) - 1,
+        p.IN_PROGRESS,
+    )
     assert progress.current(questions[0]) is None
 
 
@@ -145,8 +150,8 @@ def test_editing_a_question_makes_its_saved_answer_changed(tmp_path):
     edited = load_course(root)
     status = progress.status(edited).lessons[0]
     assert status.changed == (question.id,)
-    assert status.answered == 0 and status.status == p.NOT_STARTED
-    assert progress.status(course).lessons[0].answered == 1
+    assert status.tally.answered == 0 and status.status == p.NOT_STARTED
+    assert progress.status(course).lessons[0].tally.answered == 1
 
 
 def test_records_for_questions_no_longer_in_the_course_are_reported(course, first_lesson):
@@ -165,15 +170,15 @@ def test_save_and_load_round_trip_in_the_browser_record_shape(tmp_path, course, 
     progress = p.Progress(clock=Clock())
     for question in course.quiz_for(first_lesson.id).questions:
         answer(progress, question, right(question))
-    assert p.save_progress(progress, path) == path
+    assert ps.save_progress(progress, path) == path
     data = json.loads(path.read_text(encoding="utf-8"))
     assert data["format"] == "compact-course-progress" and data["version"] == 1
     question = course.quiz_for(first_lesson.id).questions[0]
     key = f"compact-course:v1:lesson:{question.id}"
     assert set(data["records"][key]) == {"answer", "correct", "fingerprint", "time", "question"}
-    loaded = p.load_progress(path)
+    loaded = ps.load_progress(path)
     assert loaded.records == progress.records
-    p.save_progress(loaded, tmp_path / "again.json")
+    ps.save_progress(loaded, tmp_path / "again.json")
     assert (tmp_path / "again.json").read_bytes() == path.read_bytes()  # deterministic
 
 
@@ -212,13 +217,13 @@ def test_browser_export_loads_and_other_stores_are_kept(tmp_path, course, first_
     path.write_text(json.dumps(export), encoding="utf-8")
     with warnings.catch_warnings():
         warnings.simplefilter("error")
-        loaded = p.load_progress(path)
+        loaded = ps.load_progress(path)
     assert loaded.records[question.id].page == "/lessons/01.html"
     assert loaded.records[other.id].correct is False
     assert loaded.records[other.id].time is None  # the browser does not insist on a time either
     assert loaded.other == kept
-    assert loaded.status(course).lessons[0].answered == 1
-    p.save_progress(loaded, path)
+    assert loaded.status(course).lessons[0].tally.answered == 1
+    ps.save_progress(loaded, path)
     saved = json.loads(path.read_text(encoding="utf-8"))["records"]
     assert {key: saved[key] for key in kept} == kept
     assert saved[f"compact-course:v1:lesson:{other.id}"] == {
@@ -233,7 +238,7 @@ def test_browser_export_loads_and_other_stores_are_kept(tmp_path, course, first_
 def test_missing_file_is_empty_progress_without_warning(tmp_path):
     with warnings.catch_warnings():
         warnings.simplefilter("error")
-        assert p.load_progress(tmp_path / "none.json").records == {}
+        assert ps.load_progress(tmp_path / "none.json").records == {}
 
 
 def test_write_is_atomic_temp_file_synced_then_renamed(tmp_path, monkeypatch, course, first_lesson):
@@ -241,7 +246,7 @@ def test_write_is_atomic_temp_file_synced_then_renamed(tmp_path, monkeypatch, co
     question = course.quiz_for(first_lesson.id).questions[0]
     progress = p.Progress(clock=Clock())
     answer(progress, question, right(question))
-    p.save_progress(progress, path)
+    ps.save_progress(progress, path)
     before = path.read_bytes()
 
     calls = []
@@ -255,14 +260,14 @@ def test_write_is_atomic_temp_file_synced_then_renamed(tmp_path, monkeypatch, co
     monkeypatch.setattr(os, "replace", failing_replace)
     answer(progress, question, wrong(question))
     with pytest.raises(OSError, match="disk unplugged"):
-        p.save_progress(progress, path)
+        ps.save_progress(progress, path)
     assert path.read_bytes() == before  # the old file is intact
     assert sorted(x.name for x in tmp_path.iterdir()) == ["progress.json"]  # no temp file left behind
     assert calls[0] == "fsync" and calls[1] == ("replace", tmp_path, path)  # synced before the rename, same folder
 
     monkeypatch.setattr(os, "replace", real_replace)
-    p.save_progress(progress, path)
-    assert p.load_progress(path).records[question.id].correct is False
+    ps.save_progress(progress, path)
+    assert ps.load_progress(path).records[question.id].correct is False
 
 
 CORRUPT = {
@@ -331,7 +336,7 @@ def test_corrupt_file_is_moved_aside_with_a_warning(tmp_path, case):
     content = CORRUPT[case]
     path.write_bytes(content if isinstance(content, bytes) else content.encode("utf-8"))
     with pytest.warns(UserWarning) as caught:
-        progress = p.load_progress(path)
+        progress = ps.load_progress(path)
     assert progress.records == {} and progress.other == {}
     aside = tmp_path / "progress.corrupt-1.json"
     assert not path.exists()
@@ -353,30 +358,30 @@ def test_one_bad_record_sets_the_whole_file_aside_and_numbers_are_first_free(tmp
         encoding="utf-8",
     )
     with pytest.warns(UserWarning, match="fingerprint"):
-        assert p.load_progress(path).records == {}
+        assert ps.load_progress(path).records == {}
     assert (tmp_path / "progress.corrupt-1.json").read_text(encoding="utf-8") == "older"
     assert question.id in (tmp_path / "progress.corrupt-2.json").read_text(encoding="utf-8")
     path.write_text("[]", encoding="utf-8")
     with pytest.warns(UserWarning, match="corrupt-3"):
-        p.load_progress(path)
+        ps.load_progress(path)
 
 
 def test_default_location_env_override_and_explicit_path(tmp_path, monkeypatch):
-    monkeypatch.delenv(p.ENV_VAR, raising=False)
-    assert p.progress_path() == Path(platformdirs.user_data_dir("compact-course")) / "progress.json"
-    monkeypatch.setenv(p.ENV_VAR, str(tmp_path / "env.json"))
-    assert p.progress_path() == tmp_path / "env.json"
-    assert p.progress_path(tmp_path / "explicit.json") == tmp_path / "explicit.json"
+    monkeypatch.delenv(ps.ENV_VAR, raising=False)
+    assert ps.progress_path() == Path(platformdirs.user_data_dir("compact-course")) / "progress.json"
+    monkeypatch.setenv(ps.ENV_VAR, str(tmp_path / "env.json"))
+    assert ps.progress_path() == tmp_path / "env.json"
+    assert ps.progress_path(tmp_path / "explicit.json") == tmp_path / "explicit.json"
 
 
 def test_default_location_is_used_for_load_and_save(tmp_path, monkeypatch, course, first_lesson):
-    monkeypatch.setenv(p.ENV_VAR, str(tmp_path / "sub" / "mine.json"))
+    monkeypatch.setenv(ps.ENV_VAR, str(tmp_path / "sub" / "mine.json"))
     question = course.quiz_for(first_lesson.id).questions[0]
     progress = p.Progress(clock=Clock())
     answer(progress, question, right(question))
-    p.save_progress(progress)
+    ps.save_progress(progress)
     assert (tmp_path / "sub" / "mine.json").is_file()
-    assert p.load_progress().records == progress.records
+    assert ps.load_progress().records == progress.records
 
 
 # --- Live widgets ------------------------------------------------------------------------
@@ -385,7 +390,7 @@ def test_default_location_is_used_for_load_and_save(tmp_path, monkeypatch, cours
 def test_tracker_saves_after_every_checked_result_and_restores_answers(tmp_path, course, first_lesson):
     path = tmp_path / "progress.json"
     quiz = Quiz.for_lesson(course, first_lesson.id)
-    tracker = p.ProgressTracker(path, clock=Clock(), page="lessons/01")
+    tracker = ps.ProgressTracker(path, clock=Clock(), page="lessons/01")
     assert tracker.attach(quiz) is quiz
     first, second = quiz.widget.questions[:2]
     first.set_response(right(first.question))
@@ -400,8 +405,8 @@ def test_tracker_saves_after_every_checked_result_and_restores_answers(tmp_path,
     assert saved[f"compact-course:v1:lesson:{second.question.id}"]["page"] == "lessons/01"
 
     fresh = Quiz.for_lesson(course, first_lesson.id)
-    p.ProgressTracker(path).attach(fresh)
+    ps.ProgressTracker(path).attach(fresh)
     restored = fresh.widget.questions
     assert restored[0].response == first.response
     assert restored[1].response == second.response
-    assert p.load_progress(path).status(course).lessons[0].answered == 2
+    assert ps.load_progress(path).status(course).lessons[0].tally.answered == 2

@@ -13,7 +13,7 @@ import ipywidgets as w
 import pytest
 
 from compact_course.core import models as m
-from compact_course.quiz.html import source_link
+from compact_course.core.links import source_link
 from compact_course.quiz.quiz import Quiz
 from helpers import course_with_questions, real_course
 

@@ -6,7 +6,7 @@ import re
 
 from compact_course import cached_course
 from compact_course.core import models as m
-from compact_course.quiz.html import ordered_choices
+from compact_course.quiz.order import ordered_choices
 from compact_course.quiz.quiz import Quiz
 from compact_course.quiz.scoring import score_question
 

@@ -143,7 +143,7 @@ class LessonPage:
         )
 
     def quiz(self):
-        from compact_course.learner.progress import ProgressTracker
+        from compact_course.learner.progress_store import ProgressTracker
         from compact_course.quiz.quiz import Quiz
 
         # A live lesson quiz keeps progress in the user's progress file.

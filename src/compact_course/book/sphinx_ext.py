@@ -55,7 +55,7 @@ def course_manifest(course) -> dict:
 
 
 def manifest_script(course) -> str:
-    from compact_course.quiz.html import json_for_script
+    from compact_course.core.escaping import json_for_script
 
     return f"window.CompactCourseManifest = {json_for_script(course_manifest(course))};\n"
 

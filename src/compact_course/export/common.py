@@ -8,7 +8,7 @@ decisions about *content* live here once, so the formats cannot drift apart:
 - how a multiple-select question is scored (correct options share +100%, wrong options
   share -100%, so ticking everything scores nothing);
 - how question text, feedback and the matching explanation become HTML (every piece of
-  course text escaped with ``html.escape(..., quote=True)``).
+  course text escaped with :func:`compact_course.core.escaping.e`, quotes included).
 """
 
 from __future__ import annotations
@@ -16,10 +16,10 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 from decimal import Decimal
-from html import escape
 
 from compact_course.core import models as m
 from compact_course.core.course import Course
+from compact_course.core.escaping import e
 from compact_course.core.selection import pick_modules, split_refs
 
 # Moodle accepts only these answer grades (question_bank::fraction_options_full, as fractions
@@ -151,11 +151,6 @@ def fraction_text(percent: Decimal) -> str:
 
 
 # --- Text -----------------------------------------------------------------------------------
-
-
-def e(text: str) -> str:
-    """Course text as HTML text (quotes escaped too)."""
-    return escape(text, quote=True)
 
 
 @dataclass(frozen=True)

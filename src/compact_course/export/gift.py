@@ -24,10 +24,10 @@ from collections.abc import Sequence
 
 from compact_course.core import models as m
 from compact_course.core.course import Course
+from compact_course.core.escaping import e
 from compact_course.export.common import (
     category_name,
     choice_weights,
-    e,
     format_percent,
     general_feedback_html,
     module_banks,

@@ -17,9 +17,9 @@ from decimal import Decimal
 
 from compact_course.core import models as m
 from compact_course.core.course import Course
+from compact_course.core.escaping import e
 from compact_course.export.common import (
     choice_weights,
-    e,
     format_percent,
     general_feedback_html,
     module_banks,

@@ -23,8 +23,9 @@ from collections.abc import Iterable
 from compact_course.core import models as m
 from compact_course.core.course import Course
 from compact_course.core.escaping import e
+from compact_course.core.links import relative_link, source_link
 from compact_course.core.markdown import HEADER_MD, md_escape, role_title
-from compact_course.quiz.html import TYPE_LABELS, relative_link, source_link
+from compact_course.quiz.html import TYPE_LABELS
 
 FOLDER = "book/facilitator"
 

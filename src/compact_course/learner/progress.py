@@ -13,10 +13,8 @@ question ids). Records under other keys (the self-assessment's ``assessment`` an
 ``submitted:<quiz-id>`` marks, keys a later version may add) are checked where their shape is
 known, kept and written back untouched; only lesson records count as progress.
 
-Saving is atomic (temporary file in the same folder, flushed and synced, then renamed over
-the old one), so a crash never leaves half a file. A file that cannot be read, in whole or
-in part, is moved aside to ``<name>.corrupt-N.json`` with a warning naming both paths, and
-progress starts afresh: nothing is ever deleted.
+Reading and writing the file (atomically, moving unreadable files aside) is
+:mod:`.progress_store`'s job.
 
 A record counts only while its fingerprint matches the current question
 (:func:`compact_course.quiz.scoring.fingerprint`); records for edited questions are reported as
@@ -25,28 +23,20 @@ changed, not counted.
 
 from __future__ import annotations
 
-import json
-import os
-import tempfile
-import warnings
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
-from pathlib import Path
 from typing import Any
 
 from compact_course.core import models as m
 from compact_course.core.course import Course
-from compact_course.core.paths import PROGRESS_ENV_VAR
+from compact_course.core.tally import Tally
 from compact_course.quiz.scoring import QuestionResult, fingerprint
 
 FORMAT = "compact-course-progress"
 VERSION = 1
 KEY_PREFIX = "compact-course:v1:"
 LESSON_STORE = "lesson"
-ENV_VAR = PROGRESS_ENV_VAR
-APP_NAME = "compact-course"
-FILE_NAME = "progress.json"
 TOP_LEVEL_FIELDS = {"format", "version", "records", "exported"}
 ANSWER_STORES = ("lesson", "assessment")  # stores whose records are answers to one question
 SUBMITTED_STORE = "submitted"  # the browser's mark that an exam-mode quiz was submitted
@@ -145,11 +135,13 @@ class LessonStatus:
     lesson_id: str
     number: int
     title: str
-    answered: int  # questions answered against their current fingerprint
-    correct: int
-    total: int
-    status: str  # "not started" | "in progress" | "done"
+    tally: Tally  # answered counts only answers saved against the question's current fingerprint
     changed: tuple[str, ...]  # questions whose saved answer is for an older version
+
+    @property
+    def status(self) -> str:
+        """ "not started", "in progress" or "done" (every question answered)."""
+        return _status(self.tally, self.tally.complete)
 
 
 @dataclass(frozen=True)
@@ -160,20 +152,12 @@ class ModuleStatus:
     lessons: tuple[LessonStatus, ...]
 
     @property
-    def answered(self) -> int:
-        return sum(lesson.answered for lesson in self.lessons)
-
-    @property
-    def correct(self) -> int:
-        return sum(lesson.correct for lesson in self.lessons)
-
-    @property
-    def total(self) -> int:
-        return sum(lesson.total for lesson in self.lessons)
+    def tally(self) -> Tally:
+        return Tally.sum(lesson.tally for lesson in self.lessons)
 
     @property
     def status(self) -> str:
-        return _status(self.answered, all(lesson.status == DONE for lesson in self.lessons))
+        return _status(self.tally, all(lesson.status == DONE for lesson in self.lessons))
 
 
 @dataclass(frozen=True)
@@ -194,10 +178,10 @@ class CourseStatus:
         return tuple(qid for lesson in self.lessons for qid in lesson.changed)
 
 
-def _status(answered: int, done: bool) -> str:
+def _status(tally: Tally, done: bool) -> str:
     if done:
         return DONE
-    return IN_PROGRESS if answered else NOT_STARTED
+    return IN_PROGRESS if tally.attempted else NOT_STARTED
 
 
 @dataclass
@@ -238,39 +222,28 @@ class Progress:
         return saved if saved is not None and saved.fingerprint == fingerprint(question) else None
 
     def status(self, course: Course) -> CourseStatus:
-        known: set[str] = set()
-        modules = []
-        for module in course.modules:
-            lessons = []
-            for lesson in module.lessons:
-                questions = course.quiz_for(lesson.id).questions
-                answered = correct = 0
-                changed = []
-                for question in questions:
-                    known.add(question.id)
-                    saved = self.records.get(question.id)
-                    if saved is None:
-                        continue
-                    if saved.fingerprint != fingerprint(question):
-                        changed.append(question.id)
-                        continue
-                    answered += 1
-                    correct += saved.correct
-                lessons.append(
-                    LessonStatus(
-                        lesson.id,
-                        course.lesson_number(lesson.id),
-                        lesson.title,
-                        answered,
-                        correct,
-                        len(questions),
-                        _status(answered, answered == len(questions)),
-                        tuple(changed),
-                    )
-                )
-            modules.append(ModuleStatus(module.id, course.module_number(module.id), module.title, tuple(lessons)))
+        modules = tuple(
+            ModuleStatus(
+                module.id,
+                course.module_number(module.id),
+                module.title,
+                tuple(self.lesson_status(course, lesson) for lesson in module.lessons),
+            )
+            for module in course.modules
+        )
+        known = {
+            q.id for module in course.modules for lesson in module.lessons for q in course.quiz_for(lesson.id).questions
+        }
         unknown = tuple(sorted(qid for qid in self.records if qid not in known))
-        return CourseStatus(tuple(modules), unknown)
+        return CourseStatus(modules, unknown)
+
+    def lesson_status(self, course: Course, lesson: m.Lesson) -> LessonStatus:
+        """How far the learner is with one lesson's questions; records for older versions do not count."""
+        questions = course.quiz_for(lesson.id).questions
+        current = [saved for saved in map(self.current, questions) if saved is not None]
+        changed = tuple(q.id for q in questions if q.id in self.records and self.current(q) is None)
+        tally = Tally(sum(saved.correct for saved in current), len(current), len(questions))
+        return LessonStatus(lesson.id, course.lesson_number(lesson.id), lesson.title, tally, changed)
 
     def to_json(self) -> dict:
         records = {lesson_key(qid): saved.to_json() for qid, saved in self.records.items()}
@@ -280,36 +253,50 @@ class Progress:
     @classmethod
     def from_json(cls, data: Any, clock: Callable[[], datetime] = utc_now) -> Progress:
         """Read a progress file's content or a browser export; raise ProgressFormatError if invalid."""
-        if not isinstance(data, dict):
-            raise ProgressFormatError(f"the file must hold a JSON object, not {type(data).__name__}")
-        unknown = sorted(set(data) - TOP_LEVEL_FIELDS)
-        if unknown:
-            raise ProgressFormatError(f"unknown top-level field(s) {', '.join(unknown)}")
-        if data.get("format") != FORMAT:
-            raise ProgressFormatError(f"'format' must be {FORMAT!r}, got {data.get('format')!r}")
-        if data.get("version") != VERSION or isinstance(data.get("version"), bool):
-            raise ProgressFormatError(f"'version' must be {VERSION}, got {data.get('version')!r}")
-        if not isinstance(data.get("records"), dict):
-            raise ProgressFormatError("'records' must be an object of question id (or storage key) to record")
+        _check_top_level(data)
         progress = cls(clock=clock)
         for key, raw in data["records"].items():
-            where = f"records[{key!r}]"
-            if not key.startswith(KEY_PREFIX):
-                question_id = key
-            else:
-                store, _, question_id = key[len(KEY_PREFIX) :].partition(":")
-                if not store or not question_id:
-                    raise ProgressFormatError(f"{where}: expected a key of the form {KEY_PREFIX}<store>:<question-id>")
-                if store != LESSON_STORE:
-                    _check_other(store, question_id, raw, where)
-                    progress.other[key] = raw
-                    continue
-            if not question_id:
-                raise ProgressFormatError(f"{where}: the question id is empty")
-            if question_id in progress.records:
-                raise ProgressFormatError(f"{where}: question {question_id!r} has two records")
-            progress.records[question_id] = ProgressRecord.from_json(question_id, raw, where)
+            progress._add_raw(key, raw)
         return progress
+
+    def _add_raw(self, key: str, raw: Any) -> None:
+        """Keep one record from a file: a lesson answer counts, any other store is kept as it came."""
+        where = f"records[{key!r}]"
+        store, question_id = _split_key(key, where)
+        if store != LESSON_STORE:
+            _check_other(store, question_id, raw, where)
+            self.other[key] = raw
+            return
+        if question_id in self.records:
+            raise ProgressFormatError(f"{where}: question {question_id!r} has two records")
+        self.records[question_id] = ProgressRecord.from_json(question_id, raw, where)
+
+
+def _check_top_level(data: Any) -> None:
+    """The file's envelope: an object with the right format, version and a records object."""
+    if not isinstance(data, dict):
+        raise ProgressFormatError(f"the file must hold a JSON object, not {type(data).__name__}")
+    unknown = sorted(set(data) - TOP_LEVEL_FIELDS)
+    if unknown:
+        raise ProgressFormatError(f"unknown top-level field(s) {', '.join(unknown)}")
+    if data.get("format") != FORMAT:
+        raise ProgressFormatError(f"'format' must be {FORMAT!r}, got {data.get('format')!r}")
+    if data.get("version") != VERSION or isinstance(data.get("version"), bool):
+        raise ProgressFormatError(f"'version' must be {VERSION}, got {data.get('version')!r}")
+    if not isinstance(data.get("records"), dict):
+        raise ProgressFormatError("'records' must be an object of question id (or storage key) to record")
+
+
+def _split_key(key: str, where: str) -> tuple[str, str]:
+    """(store, question id) of a record key; a bare question id is a lesson record."""
+    if key.startswith(KEY_PREFIX):
+        store, _, question_id = key[len(KEY_PREFIX) :].partition(":")
+        if not store or not question_id:
+            raise ProgressFormatError(f"{where}: expected a key of the form {KEY_PREFIX}<store>:<question-id>")
+        return store, question_id
+    if not key:
+        raise ProgressFormatError(f"{where}: the question id is empty")
+    return LESSON_STORE, key
 
 
 def _check_other(store: str, name: str, raw: Any, where: str) -> None:
@@ -322,120 +309,3 @@ def _check_other(store: str, name: str, raw: Any, where: str) -> None:
         or not isinstance(raw.get("time"), str)
     ):
         raise ProgressFormatError(f"{where}: a submission mark needs text fields 'fingerprints' and 'time'")
-
-
-def default_progress_path() -> Path:
-    """``$COMPACT_COURSE_PROGRESS`` if set, else ``progress.json`` in the user's data folder."""
-    override = os.environ.get(ENV_VAR)
-    if override:
-        return Path(override).expanduser()
-    import platformdirs
-
-    return Path(platformdirs.user_data_dir(APP_NAME)) / FILE_NAME
-
-
-def progress_path(path: str | os.PathLike | None = None) -> Path:
-    return Path(path).expanduser() if path is not None else default_progress_path()
-
-
-def aside_path(path: Path) -> Path:
-    """The first free ``<name>.corrupt-N.json`` beside ``path`` (N = 1, 2, ...)."""
-    number = 1
-    while True:
-        candidate = path.with_name(f"{path.stem}.corrupt-{number}.json")
-        if not candidate.exists():
-            return candidate
-        number += 1
-
-
-def load_progress(path: str | os.PathLike | None = None, clock: Callable[[], datetime] = utc_now) -> Progress:
-    """Progress saved at ``path`` (default: :func:`default_progress_path`); empty if there is none.
-
-    A file that is not valid progress is moved aside (never deleted) with a warning.
-    """
-    path = progress_path(path)
-    if not path.exists():
-        return Progress(clock=clock)
-    try:
-        data = json.loads(path.read_text(encoding="utf-8"))
-        return Progress.from_json(data, clock)
-    except (OSError, UnicodeDecodeError, json.JSONDecodeError, ProgressFormatError) as error:
-        reason = str(error)
-    target = aside_path(path)
-    try:
-        os.replace(path, target)
-    except OSError as error:
-        raise OSError(
-            f"progress file {path} cannot be read ({reason}) and could not be moved aside to {target}: {error}"
-        ) from error
-    warnings.warn(
-        f"progress file {path} could not be read ({reason}); it was moved to {target} and progress starts afresh",
-        stacklevel=2,
-    )
-    return Progress(clock=clock)
-
-
-def save_progress(progress: Progress, path: str | os.PathLike | None = None) -> Path:
-    """Write ``progress`` atomically to ``path`` (default: :func:`default_progress_path`)."""
-    path = progress_path(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    text = json.dumps(progress.to_json(), indent=2, sort_keys=True, ensure_ascii=False) + "\n"
-    handle = tempfile.NamedTemporaryFile(  # noqa: SIM115 - closed below; kept for its name after closing
-        "w", encoding="utf-8", dir=path.parent, prefix=f".{path.name}.", suffix=".tmp", delete=False
-    )
-    try:
-        with handle:
-            handle.write(text)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(handle.name, path)
-    except BaseException:
-        Path(handle.name).unlink(missing_ok=True)
-        raise
-    _sync_folder(path.parent)
-    return path
-
-
-def _sync_folder(folder: Path) -> None:
-    """Make the rename itself durable where the platform allows (POSIX folders can be synced)."""
-    try:
-        descriptor = os.open(folder, os.O_RDONLY)
-    except OSError:
-        return
-    try:
-        os.fsync(descriptor)
-    except OSError:
-        pass
-    finally:
-        os.close(descriptor)
-
-
-class ProgressTracker:
-    """Saves a live quiz's results as they happen: ``ProgressTracker().attach(quiz)``."""
-
-    def __init__(
-        self, path: str | os.PathLike | None = None, clock: Callable[[], datetime] = utc_now, page: str | None = None
-    ):
-        self.path = progress_path(path)
-        self.page = page
-        self.progress = load_progress(self.path, clock)
-
-    def attach(self, quiz):
-        """Restore saved answers into ``quiz``'s widget and save every new result; returns ``quiz``."""
-        self.attach_widget(quiz.widget)
-        return quiz
-
-    def attach_widget(self, widget) -> None:
-        """Restore saved answers into a quiz widget and save every new result it reports."""
-        widgets = {question.question.id: question for question in widget.questions}
-        for _question_id, question_widget in widgets.items():
-            saved = self.progress.current(question_widget.question)
-            if saved is not None:
-                question_widget.set_response(saved.answer)
-
-        def save(result: QuestionResult) -> None:
-            question_widget = widgets[result.question_id]
-            if self.progress.record(question_widget.question, question_widget.response, result, page=self.page):
-                save_progress(self.progress, self.path)
-
-        widget.on_result(save)

@@ -11,14 +11,14 @@ DOM ids are derived from question ids, so output is deterministic.
 
 from __future__ import annotations
 
-import json
-import posixpath
-import random
 from collections.abc import Sequence
 
 from compact_course.core import models as m
 from compact_course.core.course import Course
-from compact_course.core.escaping import e
+from compact_course.core.escaping import e, json_for_script
+from compact_course.core.links import relative_link, source_link
+from compact_course.quiz.order import ordered_choices
+from compact_course.quiz.placement import lesson_of_question
 from compact_course.quiz.scoring import fingerprint
 
 TYPE_LABELS = {
@@ -28,52 +28,6 @@ TYPE_LABELS = {
     "true-false": "Is this statement true or false?",
     "matching": "Choose a match for each item.",
 }
-
-
-def json_for_script(data: object) -> str:
-    """JSON that is safe inside a ``<script>`` element: no ``<``, ``>`` or ``&`` survive raw."""
-    text = json.dumps(data, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
-    for raw, safe in (
-        ("&", "\\u0026"),
-        ("<", "\\u003c"),
-        (">", "\\u003e"),
-        ("\u2028", "\\u2028"),
-        ("\u2029", "\\u2029"),
-    ):
-        text = text.replace(raw, safe)
-    return text
-
-
-def relative_link(from_doc: str | None, to_doc: str, anchor: str = "") -> str:
-    """A link from one built page to another (docnames relative to the course root)."""
-    target = to_doc + ".html"
-    if from_doc is not None:
-        target = posixpath.relpath(target, posixpath.dirname(from_doc + ".html") or ".")
-    return f"{target}#{anchor}" if anchor else target
-
-
-def source_link(course: Course, question: m.QuestionBase, from_doc: str | None) -> tuple[str, str]:
-    """Where to read more: the lesson section quoting the question's first Q&A entry."""
-    qa_id = question.qa[0]
-    lesson = course.lesson_for_qa(qa_id)
-    label = f"Lesson {course.lesson_number(lesson.id)}: {lesson.title}"
-    return relative_link(from_doc, course.lesson_docname(lesson.id), qa_id), label
-
-
-def ordered_choices(question: m.QuestionBase, shuffle: bool, seed: int | None) -> tuple[m.Choice, ...]:
-    """Choices in display order; shuffling is seeded by the question id, so it is repeatable."""
-    choices = list(question.choices())
-    if shuffle and not isinstance(question, (m.TrueFalse, m.Matching)):
-        random.Random(f"{seed or 0}:{question.id}").shuffle(choices)
-    return tuple(choices)
-
-
-def lesson_of_question(course: Course, question: m.QuestionBase) -> m.Lesson:
-    """The lesson whose bank holds the question (for a question outside the banks: its first Q&A's lesson)."""
-    try:
-        return course.lesson(course.bank_of_question(question.id).quiz.lesson)
-    except KeyError:
-        return course.lesson_for_qa(question.qa[0])
 
 
 def question_spec(course: Course, question: m.QuestionBase, from_doc: str | None) -> dict:
@@ -180,7 +134,7 @@ def render_question_html(
         f"{scenario}"
         f'<fieldset aria-describedby="{described}"><legend><span class="cc-number">Question {number} of {total}</span> '
         f'<span class="cc-prompt">{e(question.prompt)}</span></legend>'
-        f'<p class="cc-how" id="{dom_id}-how">{TYPE_LABELS[qtype]}</p>'
+        f'<p class="cc-how" id="{dom_id}-how">{e(TYPE_LABELS[qtype])}</p>'
         f"{_controls(question, dom_id, choices)}</fieldset>"
         f'<div class="cc-controls" hidden>'
         f'<button type="submit" class="cc-button cc-primary" data-action="check">Check answer</button>'
@@ -210,7 +164,7 @@ def render_questions_html(
     """A quiz section: intro, one form per question, and a score line announced when complete.
 
     ``draw=(seed, per_module)`` marks the section as a pool from which quiz.js draws
-    ``per_module`` questions per module by the seeded rule of :mod:`compact_course.learner.assessment`.
+    ``per_module`` questions per module by the seeded rule of :mod:`compact_course.quiz.order`.
     """
     total = len(questions)
     forms = "".join(

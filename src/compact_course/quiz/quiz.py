@@ -13,7 +13,8 @@ from typing import TYPE_CHECKING
 
 from compact_course.core import models as m
 from compact_course.core.course import Course
-from compact_course.quiz.html import render_questions_html, source_link
+from compact_course.core.links import source_link
+from compact_course.quiz.html import render_questions_html
 
 if TYPE_CHECKING:
     from compact_course.quiz.widget import QuizWidget

@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from compact_course.core import models as m
+from compact_course.core.tally import Tally
 
 
 @dataclass(frozen=True)
@@ -101,23 +102,10 @@ def _score_matching(question: m.Matching, response: Mapping[str, str], choices: 
     return QuestionResult(question.id, True, all(line.correct for line in lines), tuple(lines))
 
 
-@dataclass(frozen=True)
-class QuizScore:
-    correct: int
-    answered: int
-    total: int
-
-    @property
-    def complete(self) -> bool:
-        return self.answered == self.total
-
-    def __str__(self) -> str:
-        return f"{self.correct} of {self.total} correct"
-
-
-def score_results(results: Iterable[QuestionResult], total: int) -> QuizScore:
+def score_results(results: Iterable[QuestionResult], total: int) -> Tally:
+    """The tally of a quiz's checked questions out of its ``total``."""
     results = list(results)
-    return QuizScore(
+    return Tally(
         correct=sum(r.correct for r in results),
         answered=sum(r.answered for r in results),
         total=total,

@@ -8,13 +8,15 @@ and the self-assessment do.
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from html import escape
 
 import ipywidgets as w
 
 from compact_course.core import models as m
-from compact_course.quiz.html import TYPE_LABELS, ordered_choices
-from compact_course.quiz.scoring import QuestionResult, QuizScore, score_question, score_results
+from compact_course.core.escaping import e
+from compact_course.core.tally import Tally
+from compact_course.quiz.html import TYPE_LABELS
+from compact_course.quiz.order import ordered_choices
+from compact_course.quiz.scoring import QuestionResult, score_question, score_results
 
 NO_MATCH = ""
 
@@ -42,10 +44,10 @@ class QuestionWidget(w.VBox):
         qtype = question.type  # type: ignore[attr-defined]
         parts: list[w.Widget] = []
         if isinstance(question, m.ScenarioQuestion):
-            parts.append(_html(f"<p><strong>Scenario:</strong> {escape(question.scenario)}</p>"))
+            parts.append(_html(f"<p><strong>Scenario:</strong> {e(question.scenario)}</p>"))
         parts.append(
             _html(
-                f"<p><strong>Question {number} of {total}:</strong> {escape(question.prompt)}<br><em>{TYPE_LABELS[qtype]}</em></p>"
+                f"<p><strong>Question {number} of {total}:</strong> {e(question.prompt)}<br><em>{e(TYPE_LABELS[qtype])}</em></p>"
             )
         )
         if isinstance(question, m.Matching):
@@ -55,7 +57,7 @@ class QuestionWidget(w.VBox):
                 for item in question.items()
             }
             for item in question.items():
-                parts.append(w.VBox([_html(f"<span>{escape(item.text)}</span>"), self.selects[item.key]]))
+                parts.append(w.VBox([_html(f"<span>{e(item.text)}</span>"), self.selects[item.key]]))
         elif isinstance(question, m.MultipleSelect):
             self.boxes = {
                 c.key: w.Checkbox(value=False, description=c.text, indent=False, layout=w.Layout(width="auto"))
@@ -74,7 +76,7 @@ class QuestionWidget(w.VBox):
         if question.hint:
             self.hint_button = w.Button(description="Show hint")
             buttons.append(self.hint_button)
-            self.hint_button.on_click(lambda _: self._show(f"<p><strong>Hint:</strong> {escape(question.hint)}</p>"))
+            self.hint_button.on_click(lambda _: self._show(f"<p><strong>Hint:</strong> {e(question.hint)}</p>"))
         self.feedback = _html("")
         self.more = more
         self.check_button.on_click(lambda _: self.check())
@@ -114,9 +116,9 @@ class QuestionWidget(w.VBox):
             return result
         self.result = result
         verdict = "✓ Correct." if result.correct else "✗ Not quite."
-        lines = "".join(f"<li>{'✓' if line.correct else '✗'} {escape(line.text)}</li>" for line in result.feedback)
-        tail = escape(self.question.explanation) if result.correct else "Try again, or select “Show answer”."
-        self._show(f"<p><strong>{verdict}</strong></p><ul>{lines}</ul><p>{tail}</p><p>{escape(self.more)}</p>")
+        lines = "".join(f"<li>{'✓' if line.correct else '✗'} {e(line.text)}</li>" for line in result.feedback)
+        tail = e(self.question.explanation) if result.correct else "Try again, or select “Show answer”."
+        self._show(f"<p><strong>{verdict}</strong></p><ul>{lines}</ul><p>{tail}</p><p>{e(self.more)}</p>")
         for callback in self._listeners:
             callback(result)
         return result
@@ -131,11 +133,11 @@ class QuestionWidget(w.VBox):
 
     def reveal(self) -> None:
         if isinstance(self.question, m.Matching):
-            answer = "".join(f"<li>{escape(p.item)} → {escape(p.match)}</li>" for p in self.question.pairs)
+            answer = "".join(f"<li>{e(p.item)} → {e(p.match)}</li>" for p in self.question.pairs)
         else:
-            answer = "".join(f"<li>{escape(c.text)}</li>" for c in self.question.choices() if c.correct)
+            answer = "".join(f"<li>{e(c.text)}</li>" for c in self.question.choices() if c.correct)
         self._show(
-            f"<p><strong>Answer:</strong></p><ul>{answer}</ul><p>{escape(self.question.explanation)}</p><p>{escape(self.more)}</p>"
+            f"<p><strong>Answer:</strong></p><ul>{answer}</ul><p>{e(self.question.explanation)}</p><p>{e(self.more)}</p>"
         )
 
 
@@ -156,14 +158,14 @@ class QuizWidget(w.VBox):
         self._listeners: list[Callable[[QuestionResult], None]] = []
         for question in self.questions:
             question.on_result(self._record)
-        super().__init__([_html(f"<p><strong>Quiz: {escape(title)}</strong></p>"), *self.questions, self.score_label])
+        super().__init__([_html(f"<p><strong>Quiz: {e(title)}</strong></p>"), *self.questions, self.score_label])
 
     def on_result(self, callback: Callable[[QuestionResult], None]) -> None:
         """Call ``callback(result)`` whenever any question is checked."""
         self._listeners.append(callback)
 
     @property
-    def score(self) -> QuizScore:
+    def score(self) -> Tally:
         return score_results((q.result for q in self.questions if q.result), len(self.questions))
 
     def _record(self, result: QuestionResult) -> None:

@@ -1,0 +1,79 @@
+"""Repeatable order: the shuffled order of a question's options, and the seeded draw of questions.
+
+Option order: when a bank asks for shuffling, a question's choices are shuffled by a random
+generator seeded with ``f"{seed}:{question_id}"``, so every rendering (static HTML and live
+widget) shows the same order. True/false and matching keep their written order.
+
+The seeded draw (the self-assessment's fresh draw): for every module, in course order, that
+module's questions are ordered by :func:`draw_key` (ties broken by id) and the first
+``per_module`` are taken. The key is the FNV-1a 32-bit hash of the UTF-8 text
+``f"{seed}:{question_id}"`` passed through MurmurHash3's 32-bit finaliser. The finaliser
+matters: ids in one bank differ only in their last character, and plain FNV-1a then gives
+them neighbouring hashes, so nine draws in ten took all of a module's questions from a single
+lesson. The static book's script mirrors this rule; ``tests/fixtures/draw_cases.json`` holds
+both to the same cases.
+"""
+
+from __future__ import annotations
+
+import random
+
+from compact_course.core import models as m
+from compact_course.core.course import Course
+
+FNV_OFFSET = 0x811C9DC5
+FNV_PRIME = 0x01000193
+
+
+def ordered_choices(question: m.QuestionBase, shuffle: bool, seed: int | None) -> tuple[m.Choice, ...]:
+    """Choices in display order; shuffling is seeded by the question id, so it is repeatable."""
+    choices = list(question.choices())
+    if shuffle and not isinstance(question, (m.TrueFalse, m.Matching)):
+        random.Random(f"{seed or 0}:{question.id}").shuffle(choices)
+    return tuple(choices)
+
+
+def fnv1a32(text: str) -> int:
+    """FNV-1a, 32-bit, over the UTF-8 bytes of ``text`` (what the browser mirrors)."""
+    value = FNV_OFFSET
+    for byte in text.encode("utf-8"):
+        value = ((value ^ byte) * FNV_PRIME) & 0xFFFFFFFF
+    return value
+
+
+def fmix32(value: int) -> int:
+    """MurmurHash3's 32-bit finaliser: spreads small input differences over all 32 bits."""
+    value ^= value >> 16
+    value = (value * 0x85EBCA6B) & 0xFFFFFFFF
+    value ^= value >> 13
+    value = (value * 0xC2B2AE35) & 0xFFFFFFFF
+    value ^= value >> 16
+    return value
+
+
+def draw_key(seed: int, question_id: str) -> int:
+    """Where a question falls in a seeded draw (smaller first)."""
+    return fmix32(fnv1a32(f"{seed}:{question_id}"))
+
+
+def module_questions(course: Course, module: m.Module) -> tuple[m.QuestionBase, ...]:
+    """Every question of a module's lesson banks, in lesson order."""
+    return tuple(q for lesson in module.lessons for q in course.quiz_for(lesson.id).questions)
+
+
+def draw_questions(course: Course, seed: int, per_module: int | None = None) -> tuple[m.QuestionBase, ...]:
+    """A fresh, repeatable draw of ``per_module`` questions from every module (see the module docstring).
+
+    ``per_module`` defaults to ``draw.per_module`` in ``data/assessment.yaml``, the one source
+    of that number.
+    """
+    if isinstance(seed, bool) or not isinstance(seed, int) or seed < 0:
+        raise ValueError(f"seed must be a whole number, 0 or more; got {seed!r}")
+    per_module = course.assessment.draw.per_module if per_module is None else per_module
+    if isinstance(per_module, bool) or not isinstance(per_module, int) or per_module < 1:
+        raise ValueError(f"per_module must be a whole number, 1 or more; got {per_module!r}")
+    drawn: list[m.QuestionBase] = []
+    for module in course.modules:
+        ordered = sorted(module_questions(course, module), key=lambda q: (draw_key(seed, q.id), q.id))
+        drawn.extend(ordered[:per_module])
+    return tuple(drawn)
