@@ -1,25 +1,24 @@
 """Static quiz HTML: snapshots of each question type, structure and accessibility, escaping.
 
 Snapshots use small fixture questions (not the real banks) in a fixture module, so editing
-course content does not change them. A snapshot is rewritten only when UPDATE_SNAPSHOTS=1;
-otherwise the rendering must match it exactly. Structural checks run on every real bank.
+course content does not change them. They are kept by syrupy, one HTML file per question
+type in tests/__snapshots__/test_quiz_html/; after an intended change, run pytest with
+``--snapshot-update`` and review the diff. Structural checks run on every real bank.
 """
 
 from __future__ import annotations
 
 import json
-import os
 from html.parser import HTMLParser
-from pathlib import Path
 
 import pytest
 from pydantic import TypeAdapter
+from syrupy.extensions.single_file import SingleFileSnapshotExtension, WriteMode
 
 from compact_course.core import models as m
 from compact_course.quiz.html import question_spec, render_questions_html, render_quiz_html
 from helpers import course_with_questions, isolated_course, real_course
 
-SNAPSHOTS = Path(__file__).parent / "snapshots"
 FROM_DOC = "book/lessons/01-who-is-the-compact-for"
 QUESTION = TypeAdapter(m.Question)
 VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
@@ -197,21 +196,22 @@ def render_fixture(qtype: str) -> str:
     )
 
 
-def assert_matches_snapshot(name: str, html: str) -> None:
-    path = SNAPSHOTS / f"{name}.html"
-    if os.environ.get("UPDATE_SNAPSHOTS") == "1":
-        SNAPSHOTS.mkdir(exist_ok=True)
-        path.write_text(html + "\n", encoding="utf-8")
-    assert path.is_file(), f"missing snapshot {path.name}: run with UPDATE_SNAPSHOTS=1 to create it, then review it"
-    assert html + "\n" == path.read_text(encoding="utf-8"), (
-        f"{path.name} differs; if the change is intended, rerun with UPDATE_SNAPSHOTS=1 and review the diff"
-    )
+class HTMLSnapshot(SingleFileSnapshotExtension):
+    """Each snapshot is a readable .html file, so a review shows the markup diff itself."""
+
+    file_extension = "html"
+    _write_mode = WriteMode.TEXT
+
+
+@pytest.fixture
+def html_snapshot(snapshot):
+    return snapshot.use_extension(HTMLSnapshot)
 
 
 @pytest.mark.parametrize("qtype", list(FIXTURE_BANKS))
-def test_snapshot(qtype):
+def test_snapshot(qtype, html_snapshot):
     assert [question.type for question in FIXTURE_BANKS[qtype]] == [qtype] * len(FIXTURE_BANKS[qtype])
-    assert_matches_snapshot(f"quiz-{qtype}", render_fixture(qtype))
+    assert render_fixture(qtype) == html_snapshot
 
 
 # --- Structure and accessibility ------------------------------------------------------------------
