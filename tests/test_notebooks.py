@@ -33,7 +33,6 @@ def test_each_lesson_notebook_exists_with_the_data_title_and_only_one_line_calls
         notebook = nbformat.read(path, as_version=4)
         heading = notebook.cells[0].source.splitlines()[0]
         assert heading == f"# Lesson {course.lesson_number(lesson.id)}: {lesson.title}"
-        assert "INTRO-PLACEHOLDER" not in notebook.cells[0].source
         for cell in notebook.cells:
             if cell.cell_type == "code":
                 lines = [
