@@ -221,7 +221,7 @@ def test_facilitator_notes_are_absent_from_the_learner_view_of_every_lesson(cour
                 page.further_reading().html,
                 page.discussion().html,
                 page.quiz().to_html(),
-                page.recap().html,
+                page.reflection().html,
             ]
         )
         for text in secrets:

@@ -5,7 +5,18 @@ from __future__ import annotations
 import nbformat
 
 from compact_course import cached_course
-from compact_course.book.notebooks import all_notebooks, incomplete_cells, lesson_skeleton, strip_volatile, write
+from compact_course.book.notebooks import (
+    all_notebooks,
+    incomplete_cells,
+    lesson_notebooks,
+    lesson_skeleton,
+    match_skeleton,
+    skeleton_drift,
+    strip_volatile,
+    write,
+)
+from compact_course.core.course import load_course
+from helpers import COURSE_ROOT, course_copy
 
 
 def test_every_notebook_has_outputs_and_execution_counts():
@@ -71,3 +82,61 @@ def test_strip_volatile_removes_widget_views_and_ids():
     assert "widgets" not in stripped.metadata
     assert "application/vnd.jupyter.widget-view+json" not in stripped.cells[0].outputs[0]["data"]
     assert stripped.cells[0]["id"] == "cell-00"
+
+
+def test_every_lesson_notebook_matches_its_skeleton():
+    course = cached_course()
+    lessons = lesson_notebooks(course)
+    assert len(lessons) == len(course.lessons)
+    assert [problem for path, lesson_id in lessons.items() for problem in skeleton_drift(course, lesson_id, path)] == []
+
+
+def test_a_drifted_heading_or_sentence_is_reported_and_match_skeleton_restores_it(tmp_path):
+    course = cached_course()
+    lesson_id = "who-is-the-compact-for"
+    source = course.root / f"{course.lesson_docname(lesson_id)}.ipynb"
+    path = tmp_path / source.name
+    notebook = nbformat.read(source, as_version=4)
+    discussion = next(c for c in notebook.cells if c.source.startswith("## Discussion"))
+    discussion.source = discussion.source.replace("small groups", "pairs")
+    write(notebook, path)
+    assert skeleton_drift(course, lesson_id, path) == [
+        f"{path}: cell {notebook.cells.index(discussion)} differs from the lesson skeleton"
+    ]
+    assert match_skeleton(course, lesson_id, path) is True
+    assert skeleton_drift(course, lesson_id, path) == []
+    restored = nbformat.read(path, as_version=4)
+    assert restored.cells[0].source == notebook.cells[0].source  # the hand-written introduction is kept
+    kept = [c.outputs for c in restored.cells if c.cell_type == "code"]
+    before = [c.outputs for c in nbformat.read(source, as_version=4).cells if c.cell_type == "code"]
+    assert kept == before  # stored outputs of unchanged calls are kept
+
+
+def test_the_notebooks_check_command_fails_on_skeleton_drift(tmp_path, capsys):
+    import argparse
+    import shutil
+
+    from compact_course.book.notebooks import _run
+
+    root = course_copy(tmp_path)
+    shutil.copytree(COURSE_ROOT / "book" / "lessons", root / "book" / "lessons")
+    course = load_course(root)
+    path = root / f"{course.lesson_docname(course.lessons[0].id)}.ipynb"
+    notebook = nbformat.read(path, as_version=4)
+    notebook.cells[2].source = "## The question"
+    write(notebook, path)
+    status = _run(argparse.Namespace(root=root, paths=[str(path)], check=True))
+    assert status == 1
+    assert f"{path}: cell 2 differs from the lesson skeleton" in capsys.readouterr().out
+
+
+def test_the_lesson_page_shows_its_key_points_once():
+    # Before: "Key points" and "Key points to take away" showed the same list word for word.
+    course = cached_course()
+    for lesson in course.lessons:
+        notebook = lesson_skeleton(course, lesson.id, "Intro.")
+        calls = [c.source for c in notebook.cells if c.cell_type == "code"]
+        assert calls.count("page.key_points()") == 1
+        assert "page.recap()" not in calls and calls[-1] == "page.reflection()"
+        headings = [c.source.splitlines()[0] for c in notebook.cells if c.cell_type == "markdown"]
+        assert "## Key points to take away" not in headings

@@ -15,6 +15,7 @@ from compact_course.core.course import Course, load_course
 
 PROVIDERS = (
     "compact_course.book.toc",
+    "compact_course.book.course_facts",
     "compact_course.book.reference_pages",
     "compact_course.facilitator.ready_made",
     "compact_course.facilitator.handouts",

@@ -1,5 +1,9 @@
 """Lesson notebooks: create skeletons, refresh their stored outputs, check they are complete.
 
+Every lesson notebook is its lesson's skeleton (:func:`lesson_skeleton`: the headings, the
+fixed sentences and the one-line calls) plus a hand-written introduction under the title;
+``compact-course notebooks --check`` reports any lesson whose cells have drifted from it.
+
 Stored outputs are what the static book shows (``execute_notebooks: off``) and what strict
 nbval compares against a fresh run in CI. Refreshing executes each notebook in a kernel,
 then drops the widget views and widget state (their model ids are random, and the book
@@ -57,8 +61,11 @@ def lesson_skeleton(course: Course, lesson_id: str, intro: str) -> nbformat.Note
         code("page.discussion()", metadata=HIDE_INPUT),
         md("## Check your understanding"),
         code("page.quiz()", metadata=HIDE_INPUT),
-        md("## Key points to take away"),
-        code("page.recap()", metadata=HIDE_INPUT),
+        md(
+            "## Before you move on\n\nLook back at what this lesson set out to do. Could you now do each of these "
+            "without looking back? If one is hard, reread the key points or try the quiz again."
+        ),
+        code("page.reflection()", metadata=HIDE_INPUT),
     ]
     notebook = nbformat.v4.new_notebook(cells=cells)
     notebook.metadata = {
@@ -66,6 +73,64 @@ def lesson_skeleton(course: Course, lesson_id: str, intro: str) -> nbformat.Note
         "language_info": {"name": "python"},
     }
     return notebook
+
+
+def _read(path: Path) -> nbformat.NotebookNode:
+    import nbformat
+
+    return nbformat.read(path, as_version=4)
+
+
+def lesson_intro(notebook: nbformat.NotebookNode) -> str:
+    """The one part of a lesson notebook written by hand: the introduction under its title."""
+    first = notebook.cells[0].source if notebook.cells else ""
+    return first.partition("\n\n")[2]
+
+
+def skeleton_drift(course: Course, lesson_id: str, path: Path) -> list[str]:
+    """Where a lesson notebook's cells differ from its skeleton (type, source, tags; outputs ignored)."""
+    notebook = _read(path)
+    expected = lesson_skeleton(course, lesson_id, lesson_intro(notebook)).cells
+    problems = []
+    if len(notebook.cells) != len(expected):
+        problems.append(f"{path}: {len(notebook.cells)} cells, but the lesson skeleton has {len(expected)}")
+    for index, (cell, want) in enumerate(zip(notebook.cells, expected, strict=False)):
+        if (cell.cell_type, cell.source, cell.metadata.get("tags")) != (
+            want.cell_type,
+            want.source,
+            want.metadata.get("tags"),
+        ):
+            problems.append(f"{path}: cell {index} differs from the lesson skeleton")
+    return problems
+
+
+def match_skeleton(course: Course, lesson_id: str, path: Path) -> bool:
+    """Make a lesson notebook's cells the skeleton's, keeping the stored outputs of unchanged code cells.
+
+    Returns whether the notebook changed. A code cell whose source changed loses its outputs
+    (they belong to the old call); the lead refreshes them with ``compact-course notebooks``.
+    """
+    notebook = _read(path)
+    skeleton = lesson_skeleton(course, lesson_id, lesson_intro(notebook))
+    old_code = {cell.source: cell for cell in notebook.cells if cell.cell_type == "code"}
+    cells = []
+    for index, want in enumerate(skeleton.cells):
+        kept = old_code.get(want.source) if want.cell_type == "code" else None
+        cell = kept if kept is not None else want
+        cell["id"] = f"cell-{index:02d}"
+        cells.append(cell)
+    if [c.source for c in cells] == [c.source for c in notebook.cells]:
+        return False
+    notebook.cells = cells
+    write(notebook, path)
+    return True
+
+
+def lesson_notebooks(course: Course) -> dict[Path, str]:
+    """Each lesson's notebook path -> its lesson id."""
+    return {
+        (course.root / f"{course.lesson_docname(lesson.id)}.ipynb").resolve(): lesson.id for lesson in course.lessons
+    }
 
 
 def strip_volatile(notebook: nbformat.NotebookNode) -> nbformat.NotebookNode:
@@ -127,8 +192,13 @@ def _run(args) -> int:
     course = load_course(args.root)
     paths = [Path(p).resolve() for p in args.paths] or all_notebooks(course.root)
     if args.check:
+        lessons = lesson_notebooks(course)
         problems = [problem for path in paths for problem in incomplete_cells(path)]
-        print("\n".join(problems) or f"OK: {len(paths)} notebooks have stored outputs for every code cell")
+        problems += [p for path in paths if path in lessons for p in skeleton_drift(course, lessons[path], path)]
+        print(
+            "\n".join(problems)
+            or f"OK: {len(paths)} notebooks have stored outputs for every code cell; lessons match the skeleton"
+        )
         return 1 if problems else 0
     # Kernels must not read or change the user's own saved progress while outputs are made.
     with tempfile.TemporaryDirectory(prefix="compact-course-refresh-") as scratch:
@@ -141,8 +211,12 @@ def _run(args) -> int:
 
 def register(commands) -> None:
     parser = commands.add_parser(
-        "notebooks", help="refresh notebooks' stored outputs (--check: report missing outputs)"
+        "notebooks", help="refresh notebooks' stored outputs (--check: report missing outputs and skeleton drift)"
     )
     parser.add_argument("paths", nargs="*", help="notebooks (default: all under book/)")
-    parser.add_argument("--check", action="store_true", help="do not execute; exit 1 if a code cell lacks outputs")
+    parser.add_argument(
+        "--check",
+        action="store_true",
+        help="do not execute; exit 1 if a code cell lacks outputs or a lesson differs from the skeleton",
+    )
     parser.set_defaults(run=_run)

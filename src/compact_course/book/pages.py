@@ -9,12 +9,12 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from compact_course.core import models as m
 from compact_course.core.blocks import Block
 from compact_course.core.course import Course, cached_course
 from compact_course.core.escaping import e
 
-QA_TITLE = "Compact Q&A: Frequent questions, answers from Compact Voice and practical examples"
+# The source entry (data/sources.yaml) of the Compact Voice Q&A that every lesson quotes.
+QA_SOURCE = "cv-qa"
 ARCHIVE = "https://web.archive.org/web/2014/"
 
 
@@ -26,20 +26,6 @@ def _list(items: Iterable[str], css: str = "") -> str:
 def archived(url: str) -> str:
     """The Internet Archive's copy of an address (many of the Q&A's pages are gone)."""
     return ARCHIVE + url
-
-
-def source_html(source: m.Source) -> str:
-    """A source as a citation with its address and an archived copy."""
-    parts = [f"<cite>{e(source.title)}</cite>", e(source.publisher)]
-    when = source.date or (str(source.year) if source.year else "")
-    if when:
-        parts.append(e(when))
-    text = ", ".join(parts)
-    if source.url:
-        text += (
-            f'. <a href="{e(source.url)}">{e(source.url)}</a> (<a href="{e(archived(source.url))}">archived copy</a>)'
-        )
-    return text
 
 
 class LessonPage:
@@ -68,6 +54,7 @@ class LessonPage:
 
     def qa(self) -> Block:
         entry = self.entry
+        qa_source = self.course.source(QA_SOURCE)
         points = []
         for point in entry.answer:
             inner = e(point.text)
@@ -83,7 +70,7 @@ class LessonPage:
             f'<p class="cc-asked"><strong>The question as it was asked:</strong> <q>{e(entry.question)}</q></p>'
             f"<p><strong>Compact Voice’s answer</strong> (quoted):</p>"
             f'<blockquote class="cc-answer-quote"><ul>{"".join(points)}</ul></blockquote>'
-            f'<p class="cc-attribution">Source: Compact Voice, <cite>{e(QA_TITLE)}</cite> (around 2013–2014), '
+            f'<p class="cc-attribution">Source: {e(qa_source.publisher)}, <cite>{e(qa_source.title)}</cite> (around 2013–2014), '
             f"quoted with attribution. It describes the Compact as it stood then.</p></section>"
         )
         return Block(html, f"Q&A: {entry.question}")
@@ -159,10 +146,12 @@ class LessonPage:
             raise KeyError(f"lesson {self.lesson.id!r} does not show chart {chart_id!r}; it shows {self.lesson.charts}")
         return chart(self.course, chart_id)
 
-    def recap(self) -> Block:
+    def reflection(self) -> Block:
+        """The closing self-check: the lesson's aims, to test yourself against before moving on."""
+        objectives = self.lesson.objectives
         return Block(
-            f'<div class="cc-block cc-recap">{_list(self.lesson.key_points)}</div>',
-            f"Key points recap: {len(self.lesson.key_points)}",
+            f'<div class="cc-block cc-reflection">{_list(objectives)}</div>',
+            f"Before you move on: {len(objectives)} aims to check",
         )
 
 

@@ -1,7 +1,7 @@
 """The book's table of contents (``_toc.yml``), generated from ``data/lessons.yaml``.
 
-Modules become parts, lessons their chapters, in data order; the fixed pages around them
-are listed here once.
+Modules become parts, lessons their chapters, in data order; the facilitator part has one
+page of each per-module kind for every module. The fixed pages around them are listed here once.
 """
 
 from __future__ import annotations
@@ -11,18 +11,19 @@ from compact_course.core.markdown import HEADER_MD
 
 FRONT = ("book/compact-today", "book/how-to-use")
 CHECK_YOURSELF = ("book/progress", "book/self-assessment", "book/self-assessment-draw")
-FACILITATORS: tuple[str, ...] = (
-    "book/facilitator/index",
-    "book/facilitator/plan-taster",
-    "book/facilitator/plan-half-day",
-    "book/facilitator/plan-full-day",
-    *(f"book/facilitator/notes-module-{n}" for n in (1, 2, 3, 4)),
-    *(f"book/facilitator/handout-module-{n}" for n in (1, 2, 3, 4)),
-    *(f"book/facilitator/answer-key-module-{n}" for n in (1, 2, 3, 4)),
-    "book/facilitator/room-poll",
-    "book/facilitator/lms-import",
-)
+FACILITATOR_INDEX = "book/facilitator/index"
+PLANS = ("book/facilitator/plan-taster", "book/facilitator/plan-half-day", "book/facilitator/plan-full-day")
+# One page of each kind per module, so a new module gets its pages without an edit here.
+PER_MODULE = ("notes-module", "handout-module", "answer-key-module")
+FACILITATOR_TOOLS = ("book/facilitator/room-poll", "book/facilitator/lms-import")
 REFERENCE = ("book/glossary", "book/sources", "book/about")
+
+
+def facilitator_pages(course: Course) -> tuple[str, ...]:
+    """The facilitator part's pages, in menu order: the index, plans, per-module pages, tools."""
+    numbers = range(1, len(course.modules) + 1)
+    per_module = tuple(f"book/facilitator/{kind}-{n}" for kind in PER_MODULE for n in numbers)
+    return (FACILITATOR_INDEX, *PLANS, *per_module, *FACILITATOR_TOOLS)
 
 
 def _part(caption: str, files) -> list[str]:
@@ -40,7 +41,7 @@ def toc_yaml(course: Course) -> str:
             f"Module {number}: {module.title}", (course.lesson_docname(lesson.id) for lesson in module.lessons)
         )
     lines += _part("Check yourself", CHECK_YOURSELF)
-    lines += _part("For facilitators", FACILITATORS)
+    lines += _part("For facilitators", facilitator_pages(course))
     lines += _part("Reference", REFERENCE)
     return "\n".join(lines) + "\n"
 

@@ -17,6 +17,7 @@ from typing import Any
 
 from compact_course.core import models as m
 from compact_course.core import plan_models as pm
+from compact_course.core.chart_models import ChartDefinition
 
 
 def _table(pairs: Any) -> Mapping[str, Any]:
@@ -73,6 +74,7 @@ class Course:
     quizzes: tuple[m.QuizBank, ...]
     assessment: m.AssessmentFile
     plans: tuple[pm.ReadyMadePlan, ...]
+    charts: tuple[ChartDefinition, ...]
     # Derived from the fields above in __post_init__, never passed in or copied by replace().
     _index: _Index = field(init=False, repr=False, compare=False)
 
@@ -150,6 +152,5 @@ class Course:
 # Callers import the loader from here too (``from compact_course.core.course import load_course``);
 # the import sits at the end because load.py needs Course defined first.
 from compact_course.core.load import cached_course, load_course  # noqa: E402
-from compact_course.core.rules.charts import CHART_NEEDS  # noqa: E402
 
-__all__ = ["CHART_NEEDS", "Course", "cached_course", "load_course"]
+__all__ = ["Course", "cached_course", "load_course"]

@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, Any
 from pydantic import BaseModel, ValidationError
 
 from compact_course.core import models as m
+from compact_course.core.chart_models import ChartsFile
 from compact_course.core import plan_models as pm
 from compact_course.core.paths import default_root
 from compact_course.core.rules import cross_check
@@ -48,6 +49,7 @@ DATA_FILES: dict[str, DataFile] = {
     "facilitator": DataFile(m.FacilitatorFile, "facilitator", "lessons"),
     "assessment": DataFile(m.AssessmentFile, "assessment", None),
     "plans": DataFile(pm.PlansFile, "plans", "plans"),
+    "charts": DataFile(ChartsFile, "charts", "charts"),
 }
 
 

@@ -48,6 +48,7 @@ RULES: tuple[Rule, ...] = (
     references.figures_cite_sources,
     references.events_cite_sources,
     lessons.each_entry_taught_once,
+    charts.chart_data_exists,
     charts.lesson_charts,
     facilitator.notes_fit_their_lessons,
     assessment.fixed_selection_covers_every_module,
