@@ -18,8 +18,8 @@ from typing import TYPE_CHECKING, Any
 from pydantic import BaseModel, ValidationError
 
 from compact_course.core import models as m
-from compact_course.core.chart_models import ChartsFile
 from compact_course.core import plan_models as pm
+from compact_course.core.chart_models import ChartsFile
 from compact_course.core.paths import default_root
 from compact_course.core.rules import cross_check
 from compact_course.core.rules.reporter import Reporter
