@@ -30,6 +30,11 @@ def real_course():
     return cached_course(str(COURSE_ROOT))
 
 
+def fixture_course():
+    """The fixture course in tests/fixtures/course, loaded once per test process."""
+    return cached_course(str(FIXTURE_ROOT))
+
+
 def _fixture_bank(questions: Sequence[m.QuestionBase], lesson_id: str) -> m.QuizBank:
     meta = m.QuizMeta(id="quiz-fixture", lesson=lesson_id, title="Fixture quiz")
     return m.QuizBank(quiz=meta, questions=tuple(questions))
@@ -46,12 +51,12 @@ def course_with_questions(questions: Sequence[m.QuestionBase], lesson_id: str = 
 
 
 def isolated_course(questions: Sequence[m.QuestionBase]) -> Course:
-    """A course whose only module, lesson and bank are fixtures, so rendered HTML does not
-    change when real lesson or module titles are edited. Questions should draw on ``qa-fixture``.
+    """The fixture course (tests/fixtures/course) cut down to one module, lesson and bank, so
+    rendered HTML never changes when the real course is edited. Questions should draw on ``qa-fixture``.
     """
-    course = real_course()
-    real_lesson = course.lessons[0]
-    lesson = real_lesson.model_copy(update={"id": "fixture-lesson", "qa": "qa-fixture", "title": "Fixture lesson"})
+    course = fixture_course()
+    first_lesson = course.lessons[0]
+    lesson = first_lesson.model_copy(update={"id": "fixture-lesson", "qa": "qa-fixture", "title": "Fixture lesson"})
     module = course.modules[0].model_copy(update={"id": "m1-fixture", "title": "Fixture module", "lessons": (lesson,)})
     return dataclasses.replace(
         course,
