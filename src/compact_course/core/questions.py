@@ -11,7 +11,8 @@ from typing import Annotated, Literal
 
 from pydantic import Field, model_validator
 
-from compact_course.core.fields import FORBIDDEN_OPTIONS, Count, Flag, Id, Model, Text, _unique
+from compact_course.core.fields import FORBIDDEN_OPTIONS, Flag, Id, Model, Text, _unique
+from compact_course.core.option_order import arrange_shuffled, arrange_single_answer
 
 
 class Option(Model):
@@ -49,11 +50,18 @@ class QuestionBase(Model):
     hint: Text | None = None
 
     def choices(self) -> tuple[Choice, ...]:
-        """The choices a learner picks from, keyed ``a``, ``b``, ... in bank order."""
-        return tuple(
+        """The choices a learner picks from, in display order (:mod:`compact_course.core.option_order`).
+
+        Keys ``a``, ``b``, ... follow the bank's order, so saved answers survive a change of order.
+        """
+        in_bank_order = tuple(
             Choice(key=chr(ord("a") + index), text=o.text, correct=o.correct, feedback=o.feedback)
             for index, o in enumerate(self.options)  # type: ignore[attr-defined]
         )
+        return self._arrange(in_bank_order)
+
+    def _arrange(self, choices: tuple[Choice, ...]) -> tuple[Choice, ...]:
+        return arrange_shuffled(self.id, choices)
 
 
 class SingleChoice(QuestionBase):
@@ -65,6 +73,9 @@ class SingleChoice(QuestionBase):
         _check_options(self.options, exactly_one=True)
         return self
 
+    def _arrange(self, choices: tuple[Choice, ...]) -> tuple[Choice, ...]:
+        return arrange_single_answer(self.id, choices, [choice.correct for choice in choices])
+
 
 class ScenarioQuestion(QuestionBase):
     type: Literal["scenario"]
@@ -75,6 +86,9 @@ class ScenarioQuestion(QuestionBase):
     def _one_correct(self):
         _check_options(self.options, exactly_one=True)
         return self
+
+    def _arrange(self, choices: tuple[Choice, ...]) -> tuple[Choice, ...]:
+        return arrange_single_answer(self.id, choices, [choice.correct for choice in choices])
 
 
 class MultipleSelect(QuestionBase):
@@ -154,8 +168,6 @@ class QuizMeta(Model):
     id: Id
     lesson: Id
     title: Text
-    shuffle: Flag = False
-    seed: Count | None = None
 
 
 class QuizBank(Model):

@@ -62,8 +62,8 @@ def _answer(parent: ET.Element, percent, text: str, feedback_html: str, text_for
     _text(answer, "feedback", feedback_html)
 
 
-def question_element(question: m.QuestionBase, shuffle: bool) -> ET.Element:
-    """One ``<question>``; ``shuffle`` is the bank's setting for choice order."""
+def question_element(question: m.QuestionBase) -> ET.Element:
+    """One ``<question>``: options in the course's display order, marked shuffleable for Moodle."""
     element = ET.Element("question", {"type": MOODLE_TYPES[question.type]})  # type: ignore[attr-defined]
     _text(element, "name", question.id, text_format=None)
     _text(element, "questiontext", question_html(question))
@@ -90,7 +90,7 @@ def question_element(question: m.QuestionBase, shuffle: bool) -> ET.Element:
             _text(sub, "answer", distractor, text_format=None)
     else:
         _flag(element, "single", not isinstance(question, m.MultipleSelect))
-        _flag(element, "shuffleanswers", shuffle)
+        _flag(element, "shuffleanswers", True)
         ET.SubElement(element, "answernumbering").text = "abc"
         for choice, weight in zip(question.choices(), choice_weights(question)):
             _answer(element, weight, e(choice.text), paragraph_html(choice.feedback), "html")
@@ -113,7 +113,7 @@ def moodle_xml(course: Course, modules: Sequence[m.Module] | None = None) -> str
         quiz.append(_category(course, module))
         for bank in module_banks(course, module):
             for question in bank.questions:
-                quiz.append(question_element(question, bank.quiz.shuffle))
+                quiz.append(question_element(question))
     ET.indent(quiz, space="  ")
     body = ET.tostring(quiz, encoding="unicode", short_empty_elements=False)
     return '<?xml version="1.0" encoding="UTF-8"?>\n' + body + "\n"

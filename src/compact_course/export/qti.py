@@ -133,7 +133,7 @@ def _explanation(item: ET.Element, question: m.QuestionBase) -> None:
             _sub(entry, "br").tail = note.feedback
 
 
-def _choice_item(item: ET.Element, question: m.QuestionBase, shuffle: bool) -> None:
+def _choice_item(item: ET.Element, question: m.QuestionBase) -> None:
     choices = question.choices()
     multiple = isinstance(question, m.MultipleSelect)
     weights = choice_weights(question)
@@ -153,7 +153,7 @@ def _choice_item(item: ET.Element, question: m.QuestionBase, shuffle: bool) -> N
         body,
         "choiceInteraction",
         responseIdentifier="RESPONSE",
-        shuffle="true" if shuffle and not isinstance(question, m.TrueFalse) else "false",
+        shuffle="false" if isinstance(question, m.TrueFalse) else "true",
         maxChoices=str(len(choices) if multiple else 1),
     )
     _sub(interaction, "prompt", prompt)
@@ -193,7 +193,7 @@ def _matching_item(item: ET.Element, question: m.Matching) -> None:
     _explanation(item, question)
 
 
-def item_xml(question: m.QuestionBase, shuffle: bool = False) -> bytes:
+def item_xml(question: m.QuestionBase) -> bytes:
     """One question as a QTI 2.1 assessmentItem document."""
     item = ET.Element(
         _q("assessmentItem"),
@@ -208,7 +208,7 @@ def item_xml(question: m.QuestionBase, shuffle: bool = False) -> bytes:
     if isinstance(question, m.Matching):
         _matching_item(item, question)
     else:
-        _choice_item(item, question, shuffle)
+        _choice_item(item, question)
     return _serialise(item, QTI_NS)
 
 
@@ -286,7 +286,7 @@ def package_files(course: Course, modules: Sequence[m.Module]) -> dict[str, byte
         files[test_path(module)] = test_xml(course, module)
         for bank in module_banks(course, module):
             for question in bank.questions:
-                files[item_path(question)] = item_xml(question, bank.quiz.shuffle)
+                files[item_path(question)] = item_xml(question)
     return files
 
 

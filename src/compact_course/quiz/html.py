@@ -17,7 +17,6 @@ from compact_course.core import models as m
 from compact_course.core.course import Course
 from compact_course.core.escaping import e, json_for_script
 from compact_course.core.links import relative_link, source_link
-from compact_course.quiz.order import ordered_choices
 from compact_course.quiz.placement import lesson_of_question
 from compact_course.quiz.scoring import fingerprint
 
@@ -110,13 +109,11 @@ def render_question_html(
     number: int,
     total: int,
     from_doc: str | None = None,
-    shuffle: bool = False,
-    seed: int | None = None,
     id_prefix: str = "",
     store: str = "lesson",
 ) -> str:
     dom_id = f"{id_prefix}{question.id}"
-    choices = ordered_choices(question, shuffle, seed)
+    choices = question.choices()
     qtype = question.type  # type: ignore[attr-defined]
     scenario = ""
     described = f"{dom_id}-how"
@@ -154,8 +151,6 @@ def render_questions_html(
     quiz_id: str,
     title: str,
     from_doc: str | None = None,
-    shuffle: bool = False,
-    seed: int | None = None,
     id_prefix: str = "",
     store: str = "lesson",
     mode: str = "practice",
@@ -168,8 +163,7 @@ def render_questions_html(
     """
     total = len(questions)
     forms = "".join(
-        render_question_html(course, q, n, total, from_doc, shuffle, seed, id_prefix, store)
-        for n, q in enumerate(questions, start=1)
+        render_question_html(course, q, n, total, from_doc, id_prefix, store) for n, q in enumerate(questions, start=1)
     )
     noun = "question" if total == 1 else "questions"
     draw_attributes = f' data-draw-seed="{draw[0]}" data-draw-per-module="{draw[1]}"' if draw else ""
@@ -199,6 +193,4 @@ def render_quiz_html(course: Course, bank: m.QuizBank, from_doc: str | None = No
         bank.quiz.id,
         bank.quiz.title,
         from_doc,
-        shuffle=bank.quiz.shuffle,
-        seed=bank.quiz.seed,
     )

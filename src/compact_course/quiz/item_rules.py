@@ -108,7 +108,11 @@ def _text_rules(report: _Reporter, file: str, index: int, question: m.QuestionBa
         if text and COUNT_GIVEN.search(text):
             found = COUNT_GIVEN.search(text)
             assert found is not None
-            report.add(file, path + (field,), f"says how many options are right ({found.group(0)!r}); say 'Select all that apply' or nothing")
+            report.add(
+                file,
+                path + (field,),
+                f"says how many options are right ({found.group(0)!r}); say 'Select all that apply' or nothing",
+            )
     options = _options(question)
     for j, option in enumerate(options):
         if COUNT_GIVEN.search(option.text):
@@ -161,7 +165,9 @@ def bank_stats(course: Course) -> list[BankStats]:
     for bank in course.quizzes:
         single = [q for q in bank.questions if isinstance(q, SINGLE_ANSWER)]
         keys = [len(o.text) for q in bank.questions if isinstance(q, CHOICE_TYPES) for o in _options(q) if o.correct]
-        wrong = [len(o.text) for q in bank.questions if isinstance(q, CHOICE_TYPES) for o in _options(q) if not o.correct]
+        wrong = [
+            len(o.text) for q in bank.questions if isinstance(q, CHOICE_TYPES) for o in _options(q) if not o.correct
+        ]
         stats.append(
             BankStats(
                 file=bank_file(bank),
@@ -194,8 +200,20 @@ def _bank_rules(report: _Reporter, course: Course) -> None:
                 f"the key is the longest option, as in {len(longest)} of {len(single)} single-answer questions "
                 f"(at most {MAX_KEY_LONGEST_SHARE:.0%}): make a wrong option as long",
             )
-    correct = [len(o.text) for _, _, q in _located_questions(course) if isinstance(q, m.MultipleSelect) for o in q.options if o.correct]
-    wrong = [len(o.text) for _, _, q in _located_questions(course) if isinstance(q, m.MultipleSelect) for o in q.options if not o.correct]
+    correct = [
+        len(o.text)
+        for _, _, q in _located_questions(course)
+        if isinstance(q, m.MultipleSelect)
+        for o in q.options
+        if o.correct
+    ]
+    wrong = [
+        len(o.text)
+        for _, _, q in _located_questions(course)
+        if isinstance(q, m.MultipleSelect)
+        for o in q.options
+        if not o.correct
+    ]
     if correct and wrong and mean(correct) > MAX_KEY_LENGTH_RATIO * mean(wrong):
         for file, index, q in _located_questions(course):
             if isinstance(q, m.MultipleSelect):

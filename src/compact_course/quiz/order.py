@@ -1,8 +1,7 @@
-"""Repeatable order: the shuffled order of a question's options, and the seeded draw of questions.
+"""The seeded draw of questions for the self-assessment's fresh draw.
 
-Option order: when a bank asks for shuffling, a question's choices are shuffled by a random
-generator seeded with ``f"{seed}:{question_id}"``, so every rendering (static HTML and live
-widget) shows the same order. True/false and matching keep their written order.
+(Option order is a property of each question: :mod:`compact_course.core.option_order`, through
+``question.choices()``.)
 
 The seeded draw (the self-assessment's fresh draw): for every module, in course order, that
 module's questions are ordered by :func:`draw_key` (ties broken by id) and the first
@@ -16,29 +15,11 @@ both to the same cases.
 
 from __future__ import annotations
 
-import random
-
 from compact_course.core import models as m
 from compact_course.core.course import Course
+from compact_course.core.option_order import fnv1a32
 
-FNV_OFFSET = 0x811C9DC5
-FNV_PRIME = 0x01000193
-
-
-def ordered_choices(question: m.QuestionBase, shuffle: bool, seed: int | None) -> tuple[m.Choice, ...]:
-    """Choices in display order; shuffling is seeded by the question id, so it is repeatable."""
-    choices = list(question.choices())
-    if shuffle and not isinstance(question, (m.TrueFalse, m.Matching)):
-        random.Random(f"{seed or 0}:{question.id}").shuffle(choices)
-    return tuple(choices)
-
-
-def fnv1a32(text: str) -> int:
-    """FNV-1a, 32-bit, over the UTF-8 bytes of ``text`` (what the browser mirrors)."""
-    value = FNV_OFFSET
-    for byte in text.encode("utf-8"):
-        value = ((value ^ byte) * FNV_PRIME) & 0xFFFFFFFF
-    return value
+__all__ = ["draw_key", "draw_questions", "fmix32", "fnv1a32", "module_questions"]
 
 
 def fmix32(value: int) -> int:

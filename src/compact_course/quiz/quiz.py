@@ -30,8 +30,6 @@ class Quiz:
         quiz_id: str,
         title: str,
         from_doc: str | None = None,
-        shuffle: bool = False,
-        seed: int | None = None,
         id_prefix: str = "",
         store: str = "lesson",
         mode: str = "practice",
@@ -45,8 +43,6 @@ class Quiz:
         self.quiz_id = quiz_id
         self.title = title
         self.from_doc = from_doc
-        self.shuffle = shuffle
-        self.seed = seed
         self.id_prefix = id_prefix
         self.store = store
         self.mode = mode
@@ -62,8 +58,6 @@ class Quiz:
             bank.quiz.id,
             bank.quiz.title,
             course.lesson_docname(lesson_id),
-            shuffle=bank.quiz.shuffle,
-            seed=bank.quiz.seed,
             on_widget=on_widget,
         )
 
@@ -74,8 +68,6 @@ class Quiz:
             self.quiz_id,
             self.title,
             self.from_doc,
-            self.shuffle,
-            self.seed,
             self.id_prefix,
             self.store,
             self.mode,
@@ -90,7 +82,7 @@ class Quiz:
     def widget(self) -> QuizWidget:
         from compact_course.quiz.widget import QuizWidget
 
-        widget = QuizWidget(self.title, self.questions, self._more, self.shuffle, self.seed)
+        widget = QuizWidget(self.title, self.questions, self._more)
         if self.on_widget is not None:
             self.on_widget(widget)
         return widget

@@ -15,7 +15,6 @@ from compact_course.core import models as m
 from compact_course.core.escaping import e
 from compact_course.core.tally import Tally
 from compact_course.quiz.html import TYPE_LABELS
-from compact_course.quiz.order import ordered_choices
 from compact_course.quiz.scoring import QuestionResult, score_question, score_results
 
 NO_MATCH = ""
@@ -34,13 +33,11 @@ class QuestionWidget(w.VBox):
         number: int,
         total: int,
         more: str,
-        shuffle: bool = False,
-        seed: int | None = None,
     ):
         self.question = question
         self.result: QuestionResult | None = None
         self._listeners: list[Callable[[QuestionResult], None]] = []
-        self.choices = ordered_choices(question, shuffle, seed)
+        self.choices = question.choices()
         qtype = question.type  # type: ignore[attr-defined]
         parts: list[w.Widget] = []
         if isinstance(question, m.ScenarioQuestion):
@@ -149,11 +146,9 @@ class QuizWidget(w.VBox):
         title: str,
         questions: Sequence[m.QuestionBase],
         more: Callable[[m.QuestionBase], str],
-        shuffle: bool = False,
-        seed: int | None = None,
     ):
         total = len(questions)
-        self.questions = [QuestionWidget(q, n, total, more(q), shuffle, seed) for n, q in enumerate(questions, start=1)]
+        self.questions = [QuestionWidget(q, n, total, more(q)) for n, q in enumerate(questions, start=1)]
         self.score_label = _html("")
         self._listeners: list[Callable[[QuestionResult], None]] = []
         for question in self.questions:

@@ -1,0 +1,111 @@
+"""Option order: derived from the question id, spread evenly, and the same in every rendering."""
+
+from __future__ import annotations
+
+import html
+import re
+from collections import Counter
+
+import pytest
+
+from compact_course import cached_course
+from compact_course.core import models as m
+from compact_course.core.option_order import arrange_shuffled, arrange_single_answer, key_position
+from compact_course.export.moodle_xml import question_element
+from compact_course.export.qti import item_xml
+from compact_course.facilitator.handouts import question_html
+from compact_course.facilitator.poll_questions import poll_options
+from compact_course.quiz.html import render_question_html
+from compact_course.quiz.scoring import score_question
+from compact_course.quiz.widget import QuestionWidget
+
+MAX_POSITION_SHARE = 0.35
+CHOICE_TYPES = (m.SingleChoice, m.ScenarioQuestion, m.MultipleSelect)
+
+
+def _choice_questions() -> list[m.QuestionBase]:
+    return [q for q in cached_course().all_questions() if isinstance(q, CHOICE_TYPES)]
+
+
+def _keys(choices) -> list[str]:
+    return [choice.key for choice in choices]
+
+
+def test_order_is_a_repeatable_permutation_of_the_bank():
+    for question in _choice_questions():
+        shown = _keys(question.choices())
+        assert shown == _keys(question.choices())
+        assert sorted(shown) == [chr(ord("a") + i) for i in range(len(question.options))]
+
+
+def test_the_key_is_where_the_id_puts_it():
+    for question in _choice_questions():
+        if isinstance(question, (m.SingleChoice, m.ScenarioQuestion)):
+            shown = question.choices()
+            assert [c.correct for c in shown].index(True) == key_position(question.id, len(shown))
+
+
+def test_consecutive_ids_put_their_keys_in_consecutive_places():
+    positions = [key_position(f"q-some-lesson-{n:02d}", 4) for n in range(1, 9)]
+    assert sorted(positions[:4]) == [0, 1, 2, 3]
+    assert positions[4:] == positions[:4]
+
+
+def test_arrangement_helpers_keep_every_option_once():
+    options = ["right", "w1", "w2", "w3"]
+    arranged = arrange_single_answer("q-x-03", options, [True, False, False, False])
+    assert sorted(arranged) == sorted(options)
+    assert arranged.index("right") == key_position("q-x-03", 4)
+    assert sorted(arrange_shuffled("q-x-03", options)) == sorted(options)
+    assert arrange_shuffled("q-x-03", options) == arrange_shuffled("q-x-03", options)
+
+
+def test_keys_are_spread_over_the_positions():
+    four = [
+        q for q in _choice_questions() if isinstance(q, (m.SingleChoice, m.ScenarioQuestion)) and len(q.options) == 4
+    ]
+    assert len(four) >= 20
+    positions = Counter([c.correct for c in q.choices()].index(True) for q in four)
+    assert max(positions.values()) / len(four) <= MAX_POSITION_SHARE, positions
+
+
+def test_multi_select_mixes_right_and_wrong():
+    multi = [q for q in _choice_questions() if isinstance(q, m.MultipleSelect)]
+    right_first = 0
+    for question in multi:
+        flags = [c.correct for c in question.choices()]
+        right_first += flags == sorted(flags, reverse=True)  # every right option before every wrong one
+    assert right_first / len(multi) <= 1 / 3, f"{right_first} of {len(multi)} show their right options first"
+
+
+def test_scoring_goes_by_key_not_position():
+    for question in _choice_questions():
+        right = [c.key for c in question.choices() if c.correct]
+        response = right if isinstance(question, m.MultipleSelect) else right[0]
+        assert score_question(question, response).correct
+
+
+def _texts_in(markup: str, texts: list[str]) -> list[str]:
+    """The given option texts in the order they occur in ``markup`` (entities decoded)."""
+    plain = html.unescape(markup)
+    return sorted(texts, key=lambda text: plain.index(text))
+
+
+@pytest.mark.parametrize("question", _choice_questions()[:40], ids=lambda q: q.id)
+def test_every_rendering_shows_the_same_order(question):
+    course = cached_course()
+    shown = [c.text for c in question.choices()]
+    form = render_question_html(course, question, 1, 1)
+    values = re.findall(r'<input type="(?:radio|checkbox)" id="[^"]+" name="[^"]+" value="([a-z])"', form)
+    assert values == _keys(question.choices()), "static page"
+    assert _keys(QuestionWidget(question, 1, 1, "").choices) == _keys(question.choices()), "live widget"
+    assert [o.text for o in poll_options(question)] == shown, "room poll"
+    handout = question_html(question, "Question 1.1")
+    assert _texts_in(handout, shown) == shown, "handout"
+    moodle = question_element(question)
+    moodle_texts = [a.findtext("text") or "" for a in moodle.findall("answer")]
+    assert _texts_in(" ".join(moodle_texts), shown) == shown, "Moodle XML"
+    assert moodle.findtext("shuffleanswers") == "true"
+    qti = item_xml(question).decode("utf-8")
+    assert _texts_in(qti, shown) == shown, "QTI"
+    assert 'shuffle="true"' in qti
