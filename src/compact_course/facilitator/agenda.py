@@ -7,6 +7,7 @@ close), each with a start time in minutes after midnight. :mod:`.layout` builds 
 
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import dataclass
 
@@ -21,6 +22,7 @@ MINUTES_PER_DAY_ON_THE_CLOCK = 24 * 60
 CLOCK = re.compile(r"^(\d{1,2}):(\d{2})$")
 
 WELCOME, LESSON, BREAK, LUNCH, CLOSE = "welcome", "lesson", "break", "lunch", "close"
+CHANGEOVER = "changeover"
 
 
 class PlanError(ValueError):
@@ -47,7 +49,11 @@ def clock(minutes: int) -> str:
 @dataclass(frozen=True)
 class Settings:
     """How the days are shaped. ``minutes`` is the time available in all (over every day);
-    ``None`` means as long as ``days`` days of ``day_minutes`` allow."""
+    ``None`` means as long as ``days`` days of ``day_minutes`` allow. The welcome lasts
+    ``welcome`` minutes plus ``welcome_per_participant`` for each participant (rounded up);
+    ``changeover`` minutes separate lessons that follow each other without a break; each lesson
+    polls ``polls`` of its quiz questions, ``poll_minutes`` each. The command takes the
+    defaults for these from ``data/plans.yaml``; left out here, they add nothing."""
 
     start: int = 9 * 60 + 30
     minutes: int | None = None
@@ -58,22 +64,44 @@ class Settings:
     welcome: int = WELCOME_MINUTES
     close: int = CLOSE_MINUTES
     lunch: int = 0
+    participants: int = 1
+    welcome_per_participant: float = 0.0
+    changeover: int = 0
+    polls: int = 0
+    poll_minutes: int = 0
+
+    @property
+    def welcome_minutes(self) -> int:
+        """The first day's welcome: the fixed part plus a share for each person (introductions)."""
+        if not self.welcome:
+            return 0
+        return self.welcome + math.ceil(self.participants * self.welcome_per_participant - 1e-9)
 
     def __post_init__(self):
-        positive = {"--days": self.days, "--day-minutes": self.day_minutes, "--break": self.break_minutes}
+        positive = {
+            "--days": self.days,
+            "--day-minutes": self.day_minutes,
+            "--break": self.break_minutes,
+            "--participants": self.participants,
+        }
         if self.minutes is not None:
             positive["--minutes"] = self.minutes
         for name, value in positive.items():
             if value < 1:
                 raise PlanError(f"{name} must be at least 1; got {value}")
-        for name, value in {
+        non_negative: dict[str, float] = {
             "--break-every": self.break_every,
             "--welcome": self.welcome,
             "--close": self.close,
             "--lunch": self.lunch,
-        }.items():
-            if value < 0:
-                raise PlanError(f"{name} cannot be negative; got {value}")
+            "--changeover": self.changeover,
+            "--polls": self.polls,
+            "--poll-minutes": self.poll_minutes,
+            "welcome_per_participant": self.welcome_per_participant,
+        }
+        for name, amount in non_negative.items():
+            if amount < 0:
+                raise PlanError(f"{name} cannot be negative; got {amount}")
         if self.day_minutes > MINUTES_PER_DAY_ON_THE_CLOCK:
             raise PlanError(
                 f"--day-minutes cannot be more than a whole day ({MINUTES_PER_DAY_ON_THE_CLOCK}); got {self.day_minutes}"
@@ -95,6 +123,9 @@ class Slot:
     lesson: m.Lesson | None = None
     lesson_number: int | None = None
     module_number: int | None = None
+    # For a lesson: minutes by part (reading, scenario, discussion, quiz) and the polled questions.
+    parts: tuple[tuple[str, int], ...] = ()
+    polled: tuple[str, ...] = ()
 
     @property
     def end(self) -> int:
@@ -149,24 +180,39 @@ class Plan:
         return tuple(dict.fromkeys(slot.module_number for slot in self.slots if slot.module_number))
 
     def summary(self) -> str:
-        breaks = self.of_kind_count(BREAK)
-        lunches = self.of_kind_count(LUNCH)
-        days = len(self.days)
-        parts = [
-            f"{self.minutes_of(LESSON)} minutes of lessons ({len(self.lessons)} lesson{'s' if len(self.lessons) != 1 else ''})"
-        ]
-        if self.settings.welcome:
-            parts.append(f"a {self.settings.welcome}-minute welcome {'each day' if days > 1 else ''}".rstrip())
-        if self.settings.close:
-            parts.append(f"a {self.settings.close}-minute close {'each day' if days > 1 else ''}".rstrip())
-        if breaks:
-            parts.append(f"{breaks} break{'s' if breaks != 1 else ''} of {self.settings.break_minutes} minutes")
-        if lunches:
+        return f"{self.total_minutes} minutes over {_count(len(self.days), 'day')}: {_listed(self._summary_parts())}."
+
+    def _summary_parts(self) -> list[str]:
+        settings, days = self.settings, len(self.days)
+        each_day = " each day" if days > 1 else ""
+        lessons = self.of_kind_count(LESSON)
+        polled = sum(len(slot.polled) for slot in self.slots)
+        parts = [f"{self.minutes_of(LESSON)} minutes of lessons ({_count(lessons, 'lesson')}"]
+        if polled:
+            parts[0] += f", with {_count(polled, 'quiz question')} polled, {settings.poll_minutes} minutes each"
+        parts[0] += ")"
+        if settings.welcome:
             parts.append(
-                f"a {self.settings.lunch}-minute lunch {'on ' + str(lunches) + ' days' if lunches > 1 else ''}".rstrip()
+                f"a welcome of {settings.welcome_minutes} minutes for {_count(settings.participants, 'participant')}"
             )
-        listed = ", ".join(parts[:-1]) + " and " + parts[-1] if len(parts) > 1 else parts[0]
-        return f"{self.total_minutes} minutes over {days} day{'s' if days != 1 else ''}: {listed}."
+        if settings.close:
+            parts.append(f"a close of {settings.close} minutes{each_day}")
+        for kind, length in ((CHANGEOVER, settings.changeover), (BREAK, settings.break_minutes)):
+            count = self.of_kind_count(kind)
+            if count:
+                parts.append(f"{_count(count, kind)} of {length} minutes")
+        lunches = self.of_kind_count(LUNCH)
+        if lunches:
+            parts.append(f"a lunch of {settings.lunch} minutes{' on ' + str(lunches) + ' days' if lunches > 1 else ''}")
+        return parts
 
     def of_kind_count(self, kind: str) -> int:
         return sum(1 for slot in self.slots if slot.kind == kind)
+
+
+def _count(number: int, noun: str) -> str:
+    return f"{number} {noun}{'s' if number != 1 else ''}"
+
+
+def _listed(parts: list[str]) -> str:
+    return ", ".join(parts[:-1]) + " and " + parts[-1] if len(parts) > 1 else parts[0]

@@ -13,6 +13,7 @@ from compact_course.core import models as m
 from compact_course.core.course import Course
 from compact_course.facilitator.agenda import (
     BREAK,
+    CHANGEOVER,
     CLOSE,
     LESSON,
     LUNCH,
@@ -26,6 +27,7 @@ from compact_course.facilitator.agenda import (
     Slot,
     clock,
 )
+from compact_course.facilitator.lesson_time import lesson_minutes, lesson_parts, polled_questions
 
 # One slot before its clock time is known: kind, title, minutes, and the lesson it teaches if any.
 Item = tuple[str, str, int, m.Lesson | None]
@@ -43,17 +45,22 @@ def _close_title(number: int, last: bool) -> str:
     )
 
 
-def _lessons_with_breaks(lessons: Sequence[m.Lesson], settings: Settings) -> list[Item]:
-    """Each lesson, followed by a break once ``break_every`` minutes have run (never after the last)."""
+def _lessons_with_breaks(course: Course, lessons: Sequence[m.Lesson], settings: Settings) -> list[Item]:
+    """Each lesson, followed by a break once ``break_every`` minutes have run (never after the
+    last), or else by a changeover when another lesson follows."""
     items: list[Item] = []
     since_break = 0
     for index, lesson in enumerate(lessons):
-        items.append((LESSON, lesson.title, lesson.minutes, lesson))
-        since_break += lesson.minutes
-        more_lessons = index < len(lessons) - 1
-        if settings.break_every and since_break >= settings.break_every and more_lessons:
+        minutes = lesson_minutes(course, lesson, settings)
+        items.append((LESSON, lesson.title, minutes, lesson))
+        since_break += minutes
+        if index == len(lessons) - 1:
+            break
+        if settings.break_every and since_break >= settings.break_every:
             items.append((BREAK, "Break", settings.break_minutes, None))
             since_break = 0
+        elif settings.changeover:
+            items.append((CHANGEOVER, "Changeover to the next lesson", settings.changeover, None))
     return items
 
 
@@ -73,27 +80,39 @@ def _lunch_at_midday(items: list[Item], settings: Settings) -> list[Item]:
     return items
 
 
-def _slot(course: Course, item: Item, start: int) -> Slot:
+def _slot(course: Course, item: Item, start: int, settings: Settings) -> Slot:
     kind, title, minutes, lesson = item
     if lesson is None:
         return Slot(kind, title, start, minutes)
     module_number = course.module_number(course.module_of(lesson.id).id)
-    return Slot(kind, title, start, minutes, lesson, course.lesson_number(lesson.id), module_number)
+    return Slot(
+        kind,
+        title,
+        start,
+        minutes,
+        lesson,
+        course.lesson_number(lesson.id),
+        module_number,
+        parts=lesson_parts(course, lesson, settings),
+        polled=tuple(question.id for question in polled_questions(course, lesson, settings.polls)),
+    )
 
 
 def _layout_day(course: Course, lessons: Sequence[m.Lesson], settings: Settings, number: int, last: bool) -> Day:
     """One day's slots: welcome, lessons with breaks, close; then lunch replaces the middle break."""
     items: list[Item] = []
     if settings.welcome:
-        items.append((WELCOME, _welcome_title(number), settings.welcome, None))
-    items += _lessons_with_breaks(lessons, settings)
+        # Introductions happen once: later days open with a recap of the fixed length.
+        welcome = settings.welcome_minutes if number == 1 else settings.welcome
+        items.append((WELCOME, _welcome_title(number), welcome, None))
+    items += _lessons_with_breaks(course, lessons, settings)
     if settings.close:
         items.append((CLOSE, _close_title(number, last), settings.close, None))
     if settings.lunch:
         items = _lunch_at_midday(items, settings)
     slots, now = [], settings.start
     for item in items:
-        slots.append(_slot(course, item, now))
+        slots.append(_slot(course, item, now, settings))
         now += item[2]
     return Day(number, tuple(slots))
 
@@ -102,11 +121,13 @@ def _fits(course: Course, lessons: Sequence[m.Lesson], settings: Settings, numbe
     return _layout_day(course, lessons, settings, number, last=True).minutes <= settings.day_minutes
 
 
-def _needs(lessons: Sequence[m.Lesson], days: int, minutes: int) -> str:
-    content = sum(lesson.minutes for lesson in lessons)
+def _needs(plan: Plan) -> str:
+    lessons, days, minutes = plan.lessons, len(plan.days), plan.total_minutes
+    content = plan.minutes_of(LESSON)
     return (
-        f"The selection ({len(lessons)} lesson{'s' if len(lessons) != 1 else ''}, {content} minutes of lessons) "
-        f"needs {minutes} minutes over {days} day{'s' if days != 1 else ''}, with the welcome, close and breaks"
+        f"The selection ({len(lessons)} lesson{'s' if len(lessons) != 1 else ''}, {content} minutes of lessons "
+        f"with their polls) needs {minutes} minutes over {days} day{'s' if days != 1 else ''}, with the welcome, "
+        f"changeovers, close and breaks"
     )
 
 
@@ -120,7 +141,8 @@ def _lessons_by_day(course: Course, lessons: Sequence[m.Lesson], settings: Setti
             if not _fits(course, [lesson], settings, len(day_lessons)):
                 alone = _layout_day(course, [lesson], settings, len(day_lessons), last=True).minutes
                 raise PlanDoesNotFit(
-                    f"Lesson {course.lesson_number(lesson.id)} ({lesson.title}) takes {lesson.minutes} minutes, so with "
+                    f"Lesson {course.lesson_number(lesson.id)} ({lesson.title}) takes "
+                    f"{lesson_minutes(course, lesson, settings)} minutes, so with "
                     f"the welcome and close a day holding it lasts {alone} minutes, but a day is at most "
                     f"{settings.day_minutes} minutes. Allow longer days (--day-minutes) or shorten the welcome and "
                     f"close (--welcome, --close)."
@@ -129,17 +151,17 @@ def _lessons_by_day(course: Course, lessons: Sequence[m.Lesson], settings: Setti
     return day_lessons
 
 
-def _refuse_if_it_does_not_fit(plan: Plan, lessons: Sequence[m.Lesson]) -> None:
+def _refuse_if_it_does_not_fit(plan: Plan) -> None:
     settings, count, needed = plan.settings, len(plan.days), plan.total_minutes
     if count > settings.days:
         raise PlanDoesNotFit(
-            f"{_needs(lessons, count, needed)}, because a day is at most {settings.day_minutes} minutes; "
+            f"{_needs(plan)}, because a day is at most {settings.day_minutes} minutes; "
             f"only {settings.days} day{'s are' if settings.days != 1 else ' is'} available. "
             f"Choose fewer modules or lessons, or allow more days (--days) or longer days (--day-minutes)."
         )
     if settings.minutes is not None and needed > settings.minutes:
         raise PlanDoesNotFit(
-            f"{_needs(lessons, count, needed)}, but only {settings.minutes} minutes are available. "
+            f"{_needs(plan)}, but only {settings.minutes} minutes are available. "
             f"Choose fewer modules or lessons, or allow more minutes (--minutes), spread over more days (--days) "
             f"if one day would be too long."
         )
@@ -161,5 +183,5 @@ def build_plan(course: Course, lessons: Sequence[m.Lesson], settings: Settings, 
         _layout_day(course, chosen, settings, n, last=(n == count)) for n, chosen in enumerate(day_lessons, start=1)
     )
     plan = Plan(title, settings, days)
-    _refuse_if_it_does_not_fit(plan, lessons)
+    _refuse_if_it_does_not_fit(plan)
     return plan

@@ -8,11 +8,13 @@ Markdown's active characters so it stays readable. All text reaching HTML is esc
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
+from compact_course.core import models as m
 from compact_course.core.course import Course
 from compact_course.core.escaping import e
 from compact_course.core.markdown import md_escape, role_title
-from compact_course.facilitator.agenda import Plan, Slot, clock
+from compact_course.facilitator.agenda import Day, Plan, Slot, clock
 
 PLAIN_MARKDOWN_SPECIALS = re.compile(r"([\\`*_\[\]<>|{}~#!&$])")
 
@@ -29,33 +31,36 @@ def _slot_label(slot: Slot) -> str:
     return slot.title
 
 
+def parts_text(slot: Slot) -> str:
+    """``"reading 4, scenario 5, discussion 6, quiz 4"``: what a lesson slot's minutes cover."""
+    return ", ".join(f"{part} {minutes}" for part, minutes in slot.parts)
+
+
+def left_out_text(course: Course, dropped: Sequence[m.Lesson]) -> str:
+    names = "; ".join(f"Lesson {course.lesson_number(lesson.id)}: {lesson.title}" for lesson in dropped)
+    return f"Left out to fit the time: {names}."
+
+
 def _doc_link(title: str, docname: str) -> str:
     # Inside a table cell a pipe would end the cell, so it is escaped for the table parser.
     return f"{{doc}}`{role_title(title).replace('|', chr(92) + '|')} </{docname}>`"
 
 
-def render_markdown(course: Course, plan: Plan, heading_level: int = 1, myst: bool = False) -> str:
-    """The agenda as Markdown. ``myst=True`` adds table captions and links to lesson pages."""
+def render_markdown(
+    course: Course, plan: Plan, heading_level: int = 1, myst: bool = False, dropped: Sequence[m.Lesson] = ()
+) -> str:
+    """The agenda as Markdown. ``myst=True`` adds table captions and links to lesson pages;
+    ``dropped`` lists the lessons ``--fit`` left out."""
     h = "#" * heading_level
 
     def t(text: str) -> str:
         return md_text(text, myst)
 
     lines = [f"{h} {t(plan.title)}", "", t(plan.summary()), ""]
+    if dropped:
+        lines += [t(left_out_text(course, dropped)), ""]
     for day in plan.days:
-        caption = f"Day {day.number}: {clock(day.start)} to {clock(day.end)}"
-        lines += [f"{h}# {t(caption)}", ""]
-        if myst:
-            lines += [f"```{{table}} Agenda for day {day.number}", ":widths: auto", ""]
-        lines += ["| Time | Session | Minutes |", "| --- | --- | --- |"]
-        for slot in day.slots:
-            label = t(_slot_label(slot))
-            if myst and slot.lesson is not None:
-                label = _doc_link(_slot_label(slot), course.lesson_docname(slot.lesson.id))
-            lines.append(f"| {t(slot.times)} | {label} | {slot.minutes} |")
-        if myst:
-            lines.append("```")
-        lines.append("")
+        lines += _day_table(course, day, h, myst)
     lines += [f"{h}# What each lesson covers", ""]
     for slot in plan.slots:
         if slot.lesson is None:
@@ -65,7 +70,7 @@ def render_markdown(course: Course, plan: Plan, heading_level: int = 1, myst: bo
         lines += [f"{h}## {t(title)}", ""]
         module = course.module_of(lesson.id)
         lines += [
-            f"Module {slot.module_number}: {t(module.title)}. {lesson.minutes} minutes, "
+            f"Module {slot.module_number}: {t(module.title)}. {slot.minutes} minutes ({t(parts_text(slot))}), "
             f"day {_day_of(plan, slot)}, {t(slot.times)}.",
             "",
         ]
@@ -82,22 +87,41 @@ def render_markdown(course: Course, plan: Plan, heading_level: int = 1, myst: bo
     return "\n".join(lines).rstrip("\n") + "\n"
 
 
+def _day_table(course: Course, day: Day, h: str, myst: bool) -> list[str]:
+    caption = f"Day {day.number}: {clock(day.start)} to {clock(day.end)}"
+    lines = [f"{h}# {md_text(caption, myst)}", ""]
+    if myst:
+        lines += [f"```{{table}} Agenda for day {day.number}", ":widths: auto", ""]
+    lines += ["| Time | Session | Minutes |", "| --- | --- | --- |"]
+    for slot in day.slots:
+        label = md_text(_slot_label(slot), myst)
+        if myst and slot.lesson is not None:
+            label = _doc_link(_slot_label(slot), course.lesson_docname(slot.lesson.id))
+        lines.append(f"| {md_text(slot.times, myst)} | {label} | {slot.minutes} |")
+    if myst:
+        lines.append("```")
+    return lines + [""]
+
+
 def _day_of(plan: Plan, wanted: Slot) -> int:
     return next(day.number for day in plan.days if wanted in day.slots)
 
 
-def render_html(course: Course, plan: Plan) -> str:
+def render_html(course: Course, plan: Plan, dropped: Sequence[m.Lesson] = (), objectives: bool = True) -> str:
     """The agenda as an HTML fragment: one captioned table per day, row headers for times."""
     parts = [f'<section class="cc-plan"><p class="cc-plan-summary">{e(plan.summary())}</p>']
+    if dropped:
+        parts.append(f'<p class="cc-plan-left-out">{e(left_out_text(course, dropped))}</p>')
     for day in plan.days:
         rows = []
         for slot in day.slots:
             session = f"{e(_slot_label(slot))}"
             if slot.lesson is not None:
-                objectives = "".join(f"<li>{e(text)}</li>" for text in slot.lesson.objectives)
-                session += (
-                    f'<p>By the end, participants will be able to:</p><ul class="cc-objectives">{objectives}</ul>'
-                )
+                session += f' <span class="cc-plan-parts">({e(parts_text(slot))})</span>'
+            if slot.lesson is not None and objectives:
+                listed = "".join(f"<li>{e(text)}</li>" for text in slot.lesson.objectives)
+                session += f'<p>By the end, participants will be able to:</p><ul class="cc-objectives">{listed}</ul>'
+
             rows.append(
                 f'<tr class="cc-plan-{e(slot.kind)}"><th scope="row"><time>{clock(slot.start)}</time>–'
                 f"<time>{clock(slot.end)}</time></th><td>{session}</td><td>{slot.minutes}</td></tr>"
@@ -111,7 +135,7 @@ def render_html(course: Course, plan: Plan) -> str:
     return "".join(parts)
 
 
-def html_document(course: Course, plan: Plan) -> str:
+def html_document(course: Course, plan: Plan, dropped: Sequence[m.Lesson] = ()) -> str:
     """A complete, printable HTML page for the agenda (what ``--format html`` prints)."""
     style = (
         "body{font-family:system-ui,sans-serif;line-height:1.5;max-width:60rem;margin:1rem auto;padding:0 1rem;color:#111}"
@@ -121,5 +145,5 @@ def html_document(course: Course, plan: Plan) -> str:
     )
     return (
         f'<!DOCTYPE html>\n<html lang="en-GB">\n<head>\n<meta charset="utf-8">\n<title>{e(plan.title)}</title>\n'
-        f"<style>{style}</style>\n</head>\n<body>\n<h1>{e(plan.title)}</h1>\n{render_html(course, plan)}\n</body>\n</html>\n"
+        f"<style>{style}</style>\n</head>\n<body>\n<h1>{e(plan.title)}</h1>\n{render_html(course, plan, dropped)}\n</body>\n</html>\n"
     )

@@ -9,9 +9,12 @@ lessons out over days, :mod:`.plan_render` prints the result.
 The rules, in the order they are applied:
 
 - Lessons run in course order and are never split. Each takes the minutes given in
-  ``data/lessons.yaml``.
-- Every day opens with a welcome (10 minutes unless ``--welcome`` says otherwise) and ends
-  with a close (5 minutes unless ``--close`` says otherwise).
+  ``data/lessons.yaml`` (its reading, scenario and discussion) plus its quiz polls:
+  ``--polls`` questions, ``--poll-minutes`` each.
+- Every day opens with a welcome and ends with a close (``--close``, 5 minutes). The first
+  day's welcome is ``--welcome`` minutes plus a share for each of ``--participants`` people
+  (introductions); later days open with a recap of ``--welcome`` minutes.
+- Lessons that follow each other without a break are separated by a ``--changeover``.
 - A break (``--break``, 15 minutes) follows the lesson during which ``--break-every``
   minutes of lesson time have run since the day began or the last break. Lessons are not
   cut short, so a break can come a little after the threshold. There is never a break right
@@ -19,8 +22,13 @@ The rules, in the order they are applied:
 - With ``--lunch N``, the break nearest the middle of each day becomes an N-minute lunch.
 - A new day starts (at ``--start`` again) when the next lesson would push the day past
   ``--day-minutes`` (360 by default).
-- The plan is refused, with a message giving the minutes needed and the minutes available,
-  when it needs more days than ``--days`` or more minutes than ``--minutes``.
+- The plan is refused, with a message giving the minutes needed and the minutes available
+  and the least central lessons to drop, when it needs more days than ``--days`` or more
+  minutes than ``--minutes``. With ``--fit``, those lessons are dropped instead (see
+  :mod:`.fit`) and the agenda says what was left out.
+
+The defaults of ``--welcome``, ``--participants``, ``--changeover``, ``--polls`` and
+``--poll-minutes`` (and the share per participant) come from ``timing`` in ``data/plans.yaml``.
 """
 
 from __future__ import annotations
@@ -31,19 +39,10 @@ from collections.abc import Sequence
 from compact_course.core import models as m
 from compact_course.core.course import Course, load_course
 from compact_course.core.selection import pick_lessons, pick_modules, split_refs
-from compact_course.facilitator.agenda import (
-    BREAK_EVERY_MINUTES,
-    BREAK_MINUTES,
-    CLOSE_MINUTES,
-    DAY_MINUTES,
-    WELCOME_MINUTES,
-    Plan,
-    PlanDoesNotFit,
-    PlanError,
-    Settings,
-    parse_clock,
-)
+from compact_course.facilitator.agenda import Plan, PlanDoesNotFit, PlanError
+from compact_course.facilitator.fit import drop_advice, fit_plan
 from compact_course.facilitator.layout import build_plan
+from compact_course.facilitator.plan_options import add_plan_options, settings_from_args, settings_with_defaults
 from compact_course.facilitator.plan_render import html_document, render_markdown
 
 # --- Choosing lessons ----------------------------------------------------------------------
@@ -82,37 +81,45 @@ def select_lessons(
 
 
 def plan_for(course: Course, modules=None, lessons=None, title: str = "Session plan", **settings) -> Plan:
-    """Convenience: select lessons and build the plan in one call (settings as in :class:`Settings`)."""
-    return build_plan(course, select_lessons(course, modules, lessons), Settings(**settings), title)
+    """Select lessons and build the plan as the command does: timing the keywords leave out
+    takes the defaults in ``data/plans.yaml``; the others, those of :class:`Settings`."""
+    return build_plan(
+        course, select_lessons(course, modules, lessons), settings_with_defaults(course, **settings), title
+    )
 
 
-# --- The command -------------------------------------------------------------------------------
+# --- The commands ------------------------------------------------------------------------------
+
+
+def plan_from_args(args, command: str) -> tuple[Course, Plan, tuple[m.Lesson, ...]] | int:
+    """The course, the plan the options ask for and the lessons ``--fit`` left out; or an exit status."""
+    try:
+        course = load_course(args.root)
+        settings = settings_from_args(course, args)
+        lessons = select_lessons(course, args.modules, args.lessons)
+        if args.fit:
+            plan, dropped = fit_plan(course, lessons, settings, args.title)
+            return course, plan, dropped
+        return course, build_plan(course, lessons, settings, args.title), ()
+    except PlanError as error:
+        print(f"compact-course {command}: error: {error}", file=sys.stderr)
+        return 2
+    except PlanDoesNotFit as error:
+        advice = "" if args.fit else drop_advice(course, lessons, settings)
+        print(f"compact-course {command}: cannot fit: {error}{advice}", file=sys.stderr)
+        return 1
 
 
 def _run(args) -> int:
-    try:
-        settings = Settings(
-            start=parse_clock(args.start),
-            minutes=args.minutes,
-            days=args.days,
-            day_minutes=args.day_minutes,
-            break_every=args.break_every,
-            break_minutes=args.break_minutes,
-            welcome=args.welcome,
-            close=args.close,
-            lunch=args.lunch,
-        )
-        course = load_course(args.root)
-        lessons = select_lessons(course, args.modules, args.lessons)
-    except PlanError as error:
-        print(f"compact-course plan: error: {error}", file=sys.stderr)
-        return 2
-    try:
-        plan = build_plan(course, lessons, settings, args.title)
-    except PlanDoesNotFit as error:
-        print(f"compact-course plan: cannot fit: {error}", file=sys.stderr)
-        return 1
-    text = html_document(course, plan) if args.format == "html" else render_markdown(course, plan)
+    made = plan_from_args(args, "plan")
+    if isinstance(made, int):
+        return made
+    course, plan, dropped = made
+    text = (
+        html_document(course, plan, dropped)
+        if args.format == "html"
+        else render_markdown(course, plan, dropped=dropped)
+    )
     sys.stdout.write(text)
     return 0
 
@@ -121,49 +128,11 @@ def register(commands) -> None:
     parser = commands.add_parser(
         "plan",
         help="print a timed session plan (Markdown or HTML) for chosen modules or lessons",
-        description="Print a timed agenda with breaks. Lessons run in course order; the welcome, close, breaks and "
-        "day length are set by the options below. Exit status 1 if the selection cannot fit, 2 if an "
-        "option is wrong.",
+        description="Print a timed agenda with breaks. Lessons run in course order; the welcome, polls, "
+        "changeovers, close, breaks and day length are set by the options below. Exit status 1 if the "
+        "selection cannot fit (the message says which lessons to drop), 2 if an option is wrong.",
     )
-    parser.add_argument(
-        "--minutes", type=int, default=None, help="minutes available in all (default: --days × --day-minutes)"
-    )
-    parser.add_argument("--modules", default=None, help="module numbers or ids, comma-separated, e.g. 1,3")
-    parser.add_argument("--lessons", default=None, help="lesson numbers or ids, comma-separated, e.g. 1,7")
-    parser.add_argument("--start", default="09:30", help="start time each day, 24-hour HH:MM (default 09:30)")
-    parser.add_argument(
-        "--break-every",
-        type=int,
-        default=BREAK_EVERY_MINUTES,
-        help=f"minutes of lessons between breaks (default {BREAK_EVERY_MINUTES}; 0 for no breaks)",
-    )
-    parser.add_argument(
-        "--break",
-        dest="break_minutes",
-        type=int,
-        default=BREAK_MINUTES,
-        help=f"length of each break in minutes (default {BREAK_MINUTES})",
-    )
-    parser.add_argument("--days", type=int, default=1, help="days available (default 1)")
-    parser.add_argument(
-        "--day-minutes", type=int, default=DAY_MINUTES, help=f"longest day in minutes (default {DAY_MINUTES})"
-    )
-    parser.add_argument(
-        "--welcome",
-        type=int,
-        default=WELCOME_MINUTES,
-        help=f"welcome at the start of each day (default {WELCOME_MINUTES})",
-    )
-    parser.add_argument(
-        "--close", type=int, default=CLOSE_MINUTES, help=f"close at the end of each day (default {CLOSE_MINUTES})"
-    )
-    parser.add_argument(
-        "--lunch",
-        type=int,
-        default=0,
-        help="turn the break nearest midday into a lunch of this many minutes (default 0: none)",
-    )
-    parser.add_argument("--title", default="Session plan", help="heading for the agenda")
+    add_plan_options(parser)
     parser.add_argument(
         "--format", choices=("markdown", "html"), default="markdown", help="output format (default markdown)"
     )

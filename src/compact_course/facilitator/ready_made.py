@@ -9,12 +9,31 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from compact_course.core import models as m
 from compact_course.core import plan_models as pm
 from compact_course.core.course import Course
 from compact_course.core.markdown import HEADER_MD
 from compact_course.facilitator.agenda import Plan, Settings, clock, parse_clock
+from compact_course.facilitator.fit import fit_plan
+from compact_course.facilitator.layout import build_plan
+from compact_course.facilitator.plan_options import settings_with_defaults
 from compact_course.facilitator.plan_render import render_markdown
-from compact_course.facilitator.plans import plan_for
+from compact_course.facilitator.plans import select_lessons
+
+# The command's options, by Settings field, in the order the page's command lists them.
+OPTIONS = (
+    ("--days", "days"),
+    ("--day-minutes", "day_minutes"),
+    ("--break-every", "break_every"),
+    ("--break", "break_minutes"),
+    ("--welcome", "welcome"),
+    ("--participants", "participants"),
+    ("--changeover", "changeover"),
+    ("--polls", "polls"),
+    ("--poll-minutes", "poll_minutes"),
+    ("--close", "close"),
+    ("--lunch", "lunch"),
+)
 
 
 @dataclass(frozen=True)
@@ -27,11 +46,14 @@ class ReadyMade:
     modules: tuple[str, ...] = ()
     lessons: tuple[str, ...] = ()
     settings: Settings = field(default_factory=Settings)
+    defaults: Settings = field(default_factory=Settings)
+    fit: bool = False
 
     @classmethod
-    def from_data(cls, entry: pm.ReadyMadePlan) -> ReadyMade:
+    def from_data(cls, course: Course, entry: pm.ReadyMadePlan) -> ReadyMade:
         """The plan as ``data/plans.yaml`` gives it; settings it leaves out take the command's defaults."""
         given = entry.settings.model_dump(exclude_none=True)
+        fit = given.pop("fit", False)
         if "start" in given:
             given["start"] = parse_clock(given["start"])
         return cls(
@@ -40,7 +62,9 @@ class ReadyMade:
             why=entry.why,
             modules=tuple(str(ref) for ref in entry.modules),
             lessons=tuple(str(ref) for ref in entry.lessons),
-            settings=Settings(**given),
+            settings=settings_with_defaults(course, **given),
+            defaults=settings_with_defaults(course),
+            fit=fit,
         )
 
     def command(self) -> str:
@@ -53,35 +77,36 @@ class ReadyMade:
         if self.lessons:
             words.append(f"--lessons {','.join(self.lessons)}")
         words.append(f"--start {clock(self.settings.start)}")
-        defaults = Settings()
-        for option, name in (
-            ("--days", "days"),
-            ("--day-minutes", "day_minutes"),
-            ("--break-every", "break_every"),
-            ("--break", "break_minutes"),
-            ("--welcome", "welcome"),
-            ("--close", "close"),
-            ("--lunch", "lunch"),
-        ):
+        for option, name in OPTIONS:
             value = getattr(self.settings, name)
-            if value != getattr(defaults, name):
+            if value != getattr(self.defaults, name):
                 words.append(f"{option} {value}")
+        if self.fit:
+            words.append("--fit")
         return " ".join(words)
 
 
 def ready_made_plans(course: Course) -> tuple[ReadyMade, ...]:
     """Every ready-made plan, in the order of ``data/plans.yaml``."""
-    return tuple(ReadyMade.from_data(entry) for entry in course.plans)
+    return tuple(ReadyMade.from_data(course, entry) for entry in course.plans.plans)
+
+
+def ready_made_fit(course: Course, ready: ReadyMade) -> tuple[Plan, tuple[m.Lesson, ...]]:
+    """The plan and, for a plan that cuts to fit, the lessons it leaves out."""
+    lessons = select_lessons(course, ready.modules or None, ready.lessons or None)
+    if ready.fit:
+        return fit_plan(course, lessons, ready.settings, ready.title)
+    return build_plan(course, lessons, ready.settings, ready.title), ()
 
 
 def ready_made_plan(course: Course, ready: ReadyMade) -> Plan:
-    return plan_for(course, ready.modules or None, ready.lessons or None, ready.title, **vars(ready.settings))
+    return ready_made_fit(course, ready)[0]
 
 
 def ready_made_page(course: Course, ready: ReadyMade) -> str:
     """A book page: the plan's purpose (hand-written Markdown), the command, the agenda, the materials."""
-    plan = ready_made_plan(course, ready)
-    title_line, agenda = render_markdown(course, plan, heading_level=1, myst=True).split("\n", 1)
+    plan, dropped = ready_made_fit(course, ready)
+    title_line, agenda = render_markdown(course, plan, heading_level=1, myst=True, dropped=dropped).split("\n", 1)
     intro = [
         "",
         ready.why,
@@ -97,7 +122,8 @@ def ready_made_page(course: Course, ready: ReadyMade) -> str:
         "",
         "## Materials for this session",
         "",
-        "Print the handouts for participants; keep the answer keys and notes for yourself.",
+        f"The {{doc}}`session pack <packs/{ready.slug}>` holds this plan's handout, answer list, crib, agenda, "
+        "evaluation form and voting cards, ready to print. The per-module pages below hold every lesson of each module.",
         "",
     ]
     materials += [

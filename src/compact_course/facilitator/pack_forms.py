@@ -1,0 +1,60 @@
+"""The one-page and whole-room items of a session pack: agenda, evaluation form, voting cards.
+
+The evaluation form asks for confidence before and after the session against each objective
+of the plan's lessons, on the scale in ``pack.evaluation`` of ``data/plans.yaml``, then the
+open questions there. The voting cards are one big letter a page, for a room without devices.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from compact_course.core import models as m
+from compact_course.core.course import Course
+from compact_course.core.escaping import e
+from compact_course.facilitator.agenda import Plan
+from compact_course.facilitator.pack_items import lesson_slots, letter, polled_letters
+from compact_course.facilitator.plan_render import render_html
+
+
+def agenda(course: Course, plan: Plan, dropped: Sequence[m.Lesson] = ()) -> str:
+    return f'<div class="cc-one-page">{render_html(course, plan, dropped, objectives=False)}</div>'
+
+
+def _circles(scale: Sequence[str]) -> str:
+    # One box per point of the scale, its number printed inside, so the form works in black and white.
+    return "".join(f'<span class="cc-scale-point">{e(point.split(" ", 1)[0])}</span>' for point in scale)
+
+
+def evaluation(course: Course, plan: Plan) -> str:
+    form = course.plans.pack.evaluation
+    labels = course.plans.pack.labels
+    rows = []
+    for slot in lesson_slots(plan):
+        assert slot.lesson is not None
+        rows.append(
+            f'<tr class="cc-eval-lesson"><th scope="rowgroup" colspan="3">'
+            f"{e(f'{labels.lesson} {slot.lesson_number}: {slot.lesson.title}')}</th></tr>"
+        )
+        rows += [
+            f'<tr><th scope="row">{e(objective)}</th><td>{_circles(form.scale)}</td><td>{_circles(form.scale)}</td></tr>'
+            for objective in slot.lesson.objectives
+        ]
+    legend = " · ".join(form.scale)
+    questions = "".join(
+        f'<div class="cc-question"><p>{e(question)}</p><div class="cc-write cc-write-small"></div></div>'
+        for question in form.questions
+    )
+    return (
+        f'<p>{e(form.statement)}</p><p class="cc-scale-legend">{e(legend)}</p>'
+        f'<table class="cc-evaluation"><thead><tr><th scope="col"></th><th scope="col">{e(form.before)}</th>'
+        f'<th scope="col">{e(form.after)}</th></tr></thead><tbody>{"".join(rows)}</tbody></table>{questions}'
+    )
+
+
+def voting_cards(course: Course, plan: Plan) -> str:
+    """One card a page, A, B, C, D (more if a polled question has more options)."""
+    return "".join(
+        f'<section class="cc-card" aria-label="{e(letter(i))}"><p class="cc-card-letter">{e(letter(i))}</p></section>'
+        for i in range(polled_letters(course, plan))
+    )
