@@ -19,6 +19,7 @@ FEATURE_MODULES = (
     "compact_course.generate",
     "compact_course.book.notebooks",
     "compact_course.facilitator.plans",
+    "compact_course.facilitator.pack",
     "compact_course.export",
 )
 

@@ -19,6 +19,7 @@ PROVIDERS = (
     "compact_course.book.reference_pages",
     "compact_course.facilitator.ready_made",
     "compact_course.facilitator.handouts",
+    "compact_course.facilitator.pack_pages",
 )
 
 

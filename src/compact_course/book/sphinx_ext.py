@@ -14,7 +14,7 @@ from pathlib import Path
 STATIC = Path(__file__).resolve().parents[1] / "static"
 ASSETS_JS = ("compact-manifest.js", "compact-quiz.js", "compact-theme-fixes.js")
 MANIFEST = "compact-manifest.js"
-ASSETS_CSS = ("compact-quiz.css",)
+ASSETS_CSS = ("compact-quiz.css", "compact-print.css")
 
 # The theme reads the colour mode from localStorage before its own script runs and logs an
 # error when nothing is stored yet; start from "auto" (follow the system setting) instead.

@@ -13,6 +13,7 @@ FRONT = ("book/compact-today", "book/how-to-use")
 CHECK_YOURSELF = ("book/progress", "book/self-assessment", "book/self-assessment-draw")
 FACILITATOR_INDEX = "book/facilitator/index"
 PLANS = ("book/facilitator/plan-taster", "book/facilitator/plan-half-day", "book/facilitator/plan-full-day")
+PACKS = tuple(plan.replace("facilitator/", "facilitator/packs/") for plan in PLANS)
 # One page of each kind per module, so a new module gets its pages without an edit here.
 PER_MODULE = ("notes-module", "handout-module", "answer-key-module")
 FACILITATOR_TOOLS = ("book/facilitator/room-poll", "book/facilitator/lms-import")
@@ -23,7 +24,7 @@ def facilitator_pages(course: Course) -> tuple[str, ...]:
     """The facilitator part's pages, in menu order: the index, plans, per-module pages, tools."""
     numbers = range(1, len(course.modules) + 1)
     per_module = tuple(f"book/facilitator/{kind}-{n}" for kind in PER_MODULE for n in numbers)
-    return (FACILITATOR_INDEX, *PLANS, *per_module, *FACILITATOR_TOOLS)
+    return (FACILITATOR_INDEX, *PLANS, *PACKS, *per_module, *FACILITATOR_TOOLS)
 
 
 def _part(caption: str, files) -> list[str]:

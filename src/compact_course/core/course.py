@@ -73,7 +73,7 @@ class Course:
     facilitator: tuple[m.FacilitatorNotes, ...]
     quizzes: tuple[m.QuizBank, ...]
     assessment: m.AssessmentFile
-    plans: tuple[pm.ReadyMadePlan, ...]
+    plans: pm.PlansFile
     charts: tuple[ChartDefinition, ...]
     # Derived from the fields above in __post_init__, never passed in or copied by replace().
     _index: _Index = field(init=False, repr=False, compare=False)

@@ -48,7 +48,7 @@ DATA_FILES: dict[str, DataFile] = {
     "lessons": DataFile(m.LessonsFile, "modules", "modules"),
     "facilitator": DataFile(m.FacilitatorFile, "facilitator", "lessons"),
     "assessment": DataFile(m.AssessmentFile, "assessment", None),
-    "plans": DataFile(pm.PlansFile, "plans", "plans"),
+    "plans": DataFile(pm.PlansFile, "plans", None),
     "charts": DataFile(ChartsFile, "charts", "charts"),
 }
 

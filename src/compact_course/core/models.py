@@ -208,6 +208,8 @@ class LessonsFile(Model):
 class Timing(Model):
     activity: Text
     minutes: Annotated[int, Strict(), Field(ge=1)]
+    # Which part of the lesson the minutes cover; session plans add quiz polls on top.
+    part: Literal["reading", "scenario", "discussion", "quiz"] | None = None
 
 
 class PromptNotes(Model):
