@@ -80,6 +80,9 @@ class Example(Model):
 class QAEntry(Model):
     id: Id
     question: Text
+    # How the page labels `question` where the source's row is not a question (a heading, say);
+    # without it the page says "The question as it was asked".
+    question_label: Text | None = None
     themes: tuple[Id, ...] = Field(min_length=1)
     answer: tuple[AnswerPoint, ...] = Field(min_length=1)
     examples: tuple[Example, ...] = ()
@@ -181,6 +184,13 @@ class DiscussionPrompt(Model):
     prompt: Text
 
 
+class Today(Model):
+    """What applies now, for the box that ends a lesson: one or two sentences and the sources they cite."""
+
+    text: Text
+    sources: tuple[Id, ...] = ()
+
+
 class Lesson(Model):
     id: Id
     qa: Id
@@ -192,6 +202,8 @@ class Lesson(Model):
     in_practice: InPractice
     discussion: tuple[DiscussionPrompt, ...] = Field(min_length=1)
     charts: tuple[Id, ...] = ()
+    # Optional only so that small test courses need not write one; every course lesson has one.
+    today: Today | None = None
 
 
 class Module(Model):
