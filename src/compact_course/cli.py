@@ -18,6 +18,7 @@ from compact_course.core.yamlmarks import CourseDataError
 FEATURE_MODULES = (
     "compact_course.generate",
     "compact_course.book.notebooks",
+    "compact_course.book.readability",
     "compact_course.facilitator.plans",
     "compact_course.facilitator.pack",
     "compact_course.export",
