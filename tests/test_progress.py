@@ -172,10 +172,10 @@ def test_save_and_load_round_trip_in_the_browser_record_shape(tmp_path, course, 
         answer(progress, question, right(question))
     assert ps.save_progress(progress, path) == path
     data = json.loads(path.read_text(encoding="utf-8"))
-    assert data["format"] == "compact-course-progress" and data["version"] == 1
+    assert data["format"] == "compact-course-progress" and data["version"] == 2
     question = course.quiz_for(first_lesson.id).questions[0]
     key = f"compact-course:v1:lesson:{question.id}"
-    assert set(data["records"][key]) == {"answer", "correct", "fingerprint", "time", "question"}
+    assert set(data["records"][key]) == {"answer", "correct", "fingerprint", "time", "question", "first"}
     loaded = ps.load_progress(path)
     assert loaded.records == progress.records
     ps.save_progress(loaded, tmp_path / "again.json")
@@ -232,6 +232,7 @@ def test_browser_export_loads_and_other_stores_are_kept(tmp_path, course, first_
         "fingerprint": fingerprint(other),
         "question": other.id,
         "later": {"x": 1},
+        "first": {"answer": wrong(other), "correct": False},  # migrated from version 1: the earliest known
     }
 
 
@@ -262,7 +263,7 @@ def test_write_is_atomic_temp_file_synced_then_renamed(tmp_path, monkeypatch, co
     with pytest.raises(OSError, match="disk unplugged"):
         ps.save_progress(progress, path)
     assert path.read_bytes() == before  # the old file is intact
-    assert sorted(x.name for x in tmp_path.iterdir()) == ["progress.json"]  # no temp file left behind
+    assert sorted(x.name for x in tmp_path.iterdir()) == ["progress.json", "progress.json.lock"]  # no temp file
     assert calls[0] == "fsync" and calls[1] == ("replace", tmp_path, path)  # synced before the rename, same folder
 
     monkeypatch.setattr(os, "replace", real_replace)
@@ -273,7 +274,8 @@ def test_write_is_atomic_temp_file_synced_then_renamed(tmp_path, monkeypatch, co
 CORRUPT = {
     "bad-json": '{"format": "compact-course-progress", "version": 1, "records": {',
     "wrong-format": json.dumps({"format": "something-else", "version": 1, "records": {}}),
-    "wrong-version": json.dumps({"format": "compact-course-progress", "version": 2, "records": {}}),
+    "future-version": json.dumps({"format": "compact-course-progress", "version": 3, "records": {}}),
+    "version-zero": json.dumps({"format": "compact-course-progress", "version": 0, "records": {}}),
     "records-not-object": json.dumps({"format": "compact-course-progress", "version": 1, "records": []}),
     "correct-not-bool": json.dumps(
         {

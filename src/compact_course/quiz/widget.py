@@ -121,6 +121,7 @@ class QuestionWidget(w.VBox):
         return result
 
     def retry(self) -> None:
+        self.result = None  # a cleared answer counts nowhere, not even in the quiz's score
         self.set_response(
             {}
             if isinstance(self.question, m.Matching)
@@ -153,6 +154,7 @@ class QuizWidget(w.VBox):
         self._listeners: list[Callable[[QuestionResult], None]] = []
         for question in self.questions:
             question.on_result(self._record)
+            question.retry_button.on_click(lambda _: self._show_score())
         super().__init__([_html(f"<p><strong>Quiz: {e(title)}</strong></p>"), *self.questions, self.score_label])
 
     def on_result(self, callback: Callable[[QuestionResult], None]) -> None:
@@ -163,8 +165,11 @@ class QuizWidget(w.VBox):
     def score(self) -> Tally:
         return score_results((q.result for q in self.questions if q.result), len(self.questions))
 
-    def _record(self, result: QuestionResult) -> None:
+    def _show_score(self) -> None:
         score = self.score
         self.score_label.value = f"<p><strong>Score: {score}.</strong></p>" if score.complete else ""
+
+    def _record(self, result: QuestionResult) -> None:
+        self._show_score()
         for callback in self._listeners:
             callback(result)
