@@ -137,6 +137,6 @@ def test_the_lesson_page_shows_its_key_points_once():
         notebook = lesson_skeleton(course, lesson.id, "Intro.")
         calls = [c.source for c in notebook.cells if c.cell_type == "code"]
         assert calls.count("page.key_points()") == 1
-        assert "page.recap()" not in calls and calls[-1] == "page.reflection()"
+        assert "page.recap()" not in calls and calls[-2:] == ["page.reflection()", "page.today()"]
         headings = [c.source.splitlines()[0] for c in notebook.cells if c.cell_type == "markdown"]
         assert "## Key points to take away" not in headings

@@ -18,6 +18,7 @@ import tempfile
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from compact_course.book.pages import question_label
 from compact_course.core.course import Course, load_course
 from compact_course.core.paths import PROGRESS_ENV_VAR as PROGRESS_ENV
 from compact_course.quiz.quiz import WIDGET_VIEW
@@ -43,7 +44,7 @@ def lesson_skeleton(course: Course, lesson_id: str, intro: str) -> nbformat.Note
             f'from compact_course.book.pages import lesson\n\npage = lesson("{lesson_id}")\npage.overview()',
             metadata=HIDE_INPUT,
         ),
-        md("## The question as it was asked"),
+        md(f"## {question_label(course.qa_entry(lesson.qa))}"),
         code("page.qa()", metadata=HIDE_INPUT),
         md("## Key points"),
         code("page.key_points()", metadata=HIDE_INPUT),
@@ -66,6 +67,8 @@ def lesson_skeleton(course: Course, lesson_id: str, intro: str) -> nbformat.Note
             "without looking back? If one is hard, reread the key points or try the quiz again."
         ),
         code("page.reflection()", metadata=HIDE_INPUT),
+        # Ends every lesson: what applies now (data/lessons.yaml `today`), linking to the Compact today page.
+        code("page.today()", metadata=HIDE_INPUT),
     ]
     notebook = nbformat.v4.new_notebook(cells=cells)
     notebook.metadata = {

@@ -12,10 +12,20 @@ from collections.abc import Iterable
 from compact_course.core.blocks import Block
 from compact_course.core.course import Course, cached_course
 from compact_course.core.escaping import e
+from compact_course.core.links import relative_link
 
 # The source entry (data/sources.yaml) of the Compact Voice Q&A that every lesson quotes.
 QA_SOURCE = "cv-qa"
 ARCHIVE = "https://web.archive.org/web/2014/"
+# How a Q&A row's first column is labelled unless its entry says otherwise (question_label).
+QUESTION_LABEL = "The question as it was asked"
+# The page every lesson's Today box links to: what applies now, theme by theme.
+TODAY_PAGE = "book/compact-today"
+
+
+def question_label(entry) -> str:
+    """What the source's first column is: a question as asked, or (where the entry says) a heading."""
+    return entry.question_label or QUESTION_LABEL
 
 
 def _list(items: Iterable[str], css: str = "") -> str:
@@ -67,7 +77,7 @@ class LessonPage:
             points.append(f"<li>{inner}</li>")
         html = (
             f'<section class="cc-block cc-qa" id="{e(entry.id)}">'
-            f'<p class="cc-asked"><strong>The question as it was asked:</strong> <q>{e(entry.question)}</q></p>'
+            f'<p class="cc-asked"><strong>{e(question_label(entry))}:</strong> <q>{e(entry.question)}</q></p>'
             f"<p><strong>Compact Voice’s answer</strong> (quoted):</p>"
             f'<blockquote class="cc-answer-quote"><ul>{"".join(points)}</ul></blockquote>'
             f'<p class="cc-attribution">Source: {e(qa_source.publisher)}, <cite>{e(qa_source.title)}</cite> (around 2013–2014), '
@@ -145,6 +155,25 @@ class LessonPage:
         if chart_id not in self.lesson.charts:
             raise KeyError(f"lesson {self.lesson.id!r} does not show chart {chart_id!r}; it shows {self.lesson.charts}")
         return chart(self.course, chart_id)
+
+    def today(self) -> Block:
+        """The box that ends the lesson: what applies now, its sources and a link to the Compact today page."""
+        today = self.lesson.today
+        if today is None:
+            raise LookupError(f"lesson {self.lesson.id!r} has no 'today' note in data/lessons.yaml")
+        cited = []
+        for source_id in today.sources:
+            source = self.course.source(source_id)
+            title = f"<cite>{e(source.title)}</cite> ({e(source.publisher)})"
+            cited.append(f'<a href="{e(source.url)}">{title}</a>' if source.url else title)
+        sources = f'<p class="cc-today-sources">Sources: {"; ".join(cited)}.</p>' if cited else ""
+        link = relative_link(self.docname, TODAY_PAGE)
+        html = (
+            f'<aside class="cc-block cc-today" aria-label="Today"><p><strong>Today:</strong> {e(today.text)}</p>'
+            f"{sources}"
+            f'<p>For what applies now and where to look, see <a href="{e(link)}">The Compact today</a>.</p></aside>'
+        )
+        return Block(html, f"Today: {today.text}")
 
     def reflection(self) -> Block:
         """The closing self-check: the lesson's aims, to test yourself against before moving on."""
