@@ -251,5 +251,7 @@ class DrawSettings(Model):
 
 class AssessmentFile(Model):
     title: Text
+    # The pass mark (percent) an LMS applies to the SCORM package (adlcp:masteryscore).
+    mastery_score: Annotated[int, Strict(), Field(ge=0, le=100)] = 80
     fixed: tuple[Id, ...] = Field(min_length=1)
     draw: DrawSettings

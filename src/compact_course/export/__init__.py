@@ -1,4 +1,5 @@
-"""``compact-course export``: the quiz bank for learning platforms (GIFT, Moodle XML, QTI 2.1).
+"""``compact-course export``: the quiz bank for learning platforms (GIFT, Moodle XML, QTI 2.1),
+or the whole course as a SCORM 1.2 package (``--format scorm12``, see :mod:`.scorm`).
 
 Each format is a pure function ``(course, modules) -> str | bytes`` in its own module;
 this one only parses the command line, picks the modules and writes the file.
@@ -18,12 +19,15 @@ from compact_course.export.common import UnknownModuleError, module_banks, selec
 from compact_course.export.gift import gift_text
 from compact_course.export.moodle_xml import moodle_xml
 from compact_course.export.qti import qti_package
+from compact_course.export.scorm import run as write_scorm_package
 
 FORMATS: dict[str, Callable[[Course, Sequence[m.Module]], str | bytes]] = {
     "gift": gift_text,
     "moodle-xml": moodle_xml,
     "qti": qti_package,
 }
+# Formats that package the whole built book rather than the question bank.
+PACKAGES: dict[str, Callable[..., int]] = {"scorm12": write_scorm_package}
 
 
 def export(course: Course, format_name: str, wanted: list[str] | None = None) -> str | bytes:
@@ -32,6 +36,8 @@ def export(course: Course, format_name: str, wanted: list[str] | None = None) ->
 
 
 def _run(args) -> int:
+    if args.format in PACKAGES:
+        return PACKAGES[args.format](args)
     course = load_course(args.root)
     try:
         modules = select_modules(course, args.modules)
@@ -59,8 +65,8 @@ def register(commands) -> None:
     parser = commands.add_parser(
         "export", help="export the quiz bank for Moodle (GIFT, Moodle XML) or other platforms (QTI 2.1)"
     )
-    parser.add_argument("--format", required=True, choices=sorted(FORMATS), help="file format to write")
-    parser.add_argument("--out", required=True, type=Path, help="file to write (a .zip for qti)")
+    parser.add_argument("--format", required=True, choices=sorted([*FORMATS, *PACKAGES]), help="file format to write")
+    parser.add_argument("--out", required=True, type=Path, help="file to write (a .zip for qti and scorm12)")
     parser.add_argument(
         "--modules",
         nargs="+",

@@ -18,6 +18,7 @@ import { createNotices } from "./notices.js";
 import { setupProgressPage } from "./progress-page.js";
 import { lessonsCompleted } from "./progress.js";
 import { setupQuiz } from "./quiz.js";
+import { framedHost, isLaunchPage, openExternalLinksOutside, startLaunchPage } from "./scorm.js";
 import { score } from "./scoring.js";
 import { createStore, probeStorage } from "./storage.js";
 
@@ -30,8 +31,12 @@ function contentRoot() {
 window.CompactQuiz = { score, drawIds, fnv1a32 };
 
 function start() {
+  if (isLaunchPage(document)) { startLaunchPage(document, window); return; }
   const notices = createNotices(document);
-  const store = createStore(probeStorage(() => window.localStorage), notices);
+  // In a learning platform the launch page keeps the progress (see scorm.js).
+  const host = framedHost(window);
+  if (host) { openExternalLinksOutside(document); }
+  const store = createStore(host ? host.backend : probeStorage(() => window.localStorage), notices);
   const manifest = window.CompactCourseManifest || null;
   const services = { store, completedLessons: () => lessonsCompleted(manifest, store.read) };
   document.querySelectorAll("section.cc-quiz").forEach((section) => { setupQuiz(section, services); });

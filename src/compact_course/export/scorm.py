@@ -1,0 +1,136 @@
+"""The whole course as one SCORM 1.2 package (``compact-course export --format scorm12``).
+
+The package is the built book plus two files at its root:
+
+    imsmanifest.xml     IMS CP 1.1.2 + ADL CP 1.2 manifest: one organisation, one item (with the
+                        mastery score from data/assessment.yaml), one SCO listing every file
+    scorm-launch.html   the SCO: it holds the one LMS session and shows the book in a frame;
+                        the quiz script's SCORM adapter (static/src/scorm*.js) does the talking
+
+The zip is deterministic: entries sorted, every timestamp fixed, the same bytes for the same
+build. Without an LMS the launch page simply opens the book.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import sys
+import xml.etree.ElementTree as ET
+import zipfile
+from io import BytesIO
+from pathlib import Path
+
+import yaml
+
+from compact_course.core.course import Course, load_course
+from compact_course.core.escaping import e, json_for_script
+from compact_course.core.paths import default_root
+from compact_course.export.scorm_build import BuildFailedError, ensure_built
+from compact_course.export.scorm_files import package_files, question_index, start_page
+
+CP_NS = "http://www.imsproject.org/xsd/imscp_rootv1p1p2"
+ADLCP_NS = "http://www.adlnet.org/xsd/adlcp_rootv1p2"
+LAUNCH_PAGE = "scorm-launch.html"
+MANIFEST = "imsmanifest.xml"
+MAX_BYTES = 5 * 1024 * 1024
+ZIP_TIME = (1980, 1, 1, 0, 0, 0)
+
+
+def course_title(root: Path) -> str:
+    config = yaml.safe_load((root / "_config.yml").read_text(encoding="utf-8")) or {}
+    return str(config.get("title") or "Course")
+
+
+def launch_page(title: str, start: str, index: dict, mastery_score: int) -> bytes:
+    """The SCO's page: course data for the adapter, the quiz script, and an empty frame."""
+    data = json_for_script({"version": 1, "start": start, "mastery": mastery_score, **index})
+    html = f"""<!DOCTYPE html>
+<html lang="en-GB">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>{e(title)}</title>
+<style>html, body {{ margin: 0; height: 100%; overflow: hidden; }}
+#cc-scorm-frame {{ display: block; border: 0; width: 100%; height: 100%; }}</style>
+<script type="application/json" id="cc-scorm-course">{data}</script>
+<script src="_static/compact-quiz.js"></script>
+</head>
+<body>
+<iframe id="cc-scorm-frame" name="cc-scorm-frame" title="{e(title)}"></iframe>
+</body>
+</html>
+"""
+    return html.encode("utf-8")
+
+
+def manifest_xml(title: str, files: list[str], mastery_score: int, version: str) -> bytes:
+    ET.register_namespace("", CP_NS)
+    ET.register_namespace("adlcp", ADLCP_NS)
+
+    def cp(parent: ET.Element, tag: str, text: str | None = None, **attributes: str) -> ET.Element:
+        element = ET.SubElement(parent, f"{{{CP_NS}}}{tag}", attributes)
+        element.text = text
+        return element
+
+    manifest = ET.Element(f"{{{CP_NS}}}manifest", {"identifier": "compact-course-scorm12", "version": version})
+    metadata = cp(manifest, "metadata")
+    cp(metadata, "schema", "ADL SCORM")
+    cp(metadata, "schemaversion", "1.2")
+    organizations = cp(manifest, "organizations", default="compact-course-org")
+    organization = cp(organizations, "organization", identifier="compact-course-org")
+    cp(organization, "title", title)
+    item = cp(organization, "item", identifier="compact-course-item", identifierref="compact-course-sco")
+    item.set("isvisible", "true")
+    cp(item, "title", title)
+    ET.SubElement(item, f"{{{ADLCP_NS}}}masteryscore").text = str(mastery_score)
+    resources = cp(manifest, "resources")
+    resource = cp(resources, "resource", identifier="compact-course-sco", type="webcontent", href=LAUNCH_PAGE)
+    resource.set(f"{{{ADLCP_NS}}}scormtype", "sco")
+    for name in files:
+        cp(resource, "file", href=name)
+    ET.indent(manifest)
+    return ET.tostring(manifest, encoding="utf-8", xml_declaration=True) + b"\n"
+
+
+def deterministic_zip(files: dict[str, bytes]) -> bytes:
+    buffer = BytesIO()
+    with zipfile.ZipFile(buffer, "w") as archive:
+        for name in sorted(files, key=lambda n: (n != MANIFEST, n)):
+            info = zipfile.ZipInfo(name, date_time=ZIP_TIME)
+            info.compress_type = zipfile.ZIP_DEFLATED
+            info.external_attr = 0o644 << 16
+            info.create_system = 3  # Unix, whatever machine writes it
+            archive.writestr(info, files[name], compresslevel=9)
+    return buffer.getvalue()
+
+
+def scorm_package(course: Course, html_dir: Path, title: str) -> bytes:
+    """The SCORM 1.2 zip of the book built in ``html_dir``."""
+    files = package_files(html_dir)
+    mastery = course.assessment.mastery_score
+    files[LAUNCH_PAGE] = launch_page(title, start_page(files), question_index(files), mastery)
+    listed = sorted(files)
+    version = hashlib.sha256(b"".join(name.encode() + files[name] for name in listed)).hexdigest()[:12]
+    files[MANIFEST] = manifest_xml(title, listed, mastery, version)
+    return deterministic_zip(files)
+
+
+def run(args) -> int:
+    """``compact-course export --format scorm12 --out FILE.zip``: build if stale, then package."""
+    root = Path(args.root).resolve() if args.root else default_root()
+    course = load_course(root)
+    try:
+        html, built = ensure_built(root)
+    except BuildFailedError as error:
+        print(f"compact-course export: {error}", file=sys.stderr)
+        return 1
+    package = scorm_package(course, html, course_title(root))
+    if len(package) > MAX_BYTES:
+        print(f"compact-course export: the package is {len(package)} bytes, over {MAX_BYTES}", file=sys.stderr)
+        return 1
+    out: Path = args.out
+    out.parent.mkdir(parents=True, exist_ok=True)
+    out.write_bytes(package)
+    how = "built the book and wrote" if built else "reused the fresh build and wrote"
+    print(f"{how} a SCORM 1.2 package of {len(package)} bytes to {out}")
+    return 0
