@@ -131,7 +131,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--root", type=Path, default=None, help="course folder (default: this checkout)")
     args = parser.parse_args(argv)
     course = load_course(args.root)
-    results = outcomes(course.all_questions())
+    # Lesson quizzes and the self-assessment's own pool: a guesser must pass neither.
+    results = outcomes((*course.all_questions(), *course.pool_questions()))
     print(f"{'strategy':52} {'questions':>9} {'score':>6} {'chance':>6}")
     for outcome in results:
         flag = "" if outcome.fair else f"  <- more than {MARGIN:.0%} from chance"

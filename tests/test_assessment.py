@@ -151,9 +151,9 @@ def test_response_with_current_fingerprint_counts_and_older_one_is_ignored(cours
 def test_answers_saved_before_a_question_changed_are_not_counted(tmp_path, course):
     question = a.fixed_questions(course)[0]
     saved = {question.id: {"answer": right(question), "fingerprint": fingerprint(question)}}
-    lesson = lesson_of_question(course, question)
+    module = course.module_of_question(question.id)
     root = course_copy(tmp_path)
-    edit(root, f"quizzes/{lesson.id}.yaml", question.explanation, question.explanation + " Revised.")
+    edit(root, f"quizzes/assessment/{module.id}.yaml", question.explanation, question.explanation + " Revised.")
     edited = load_course(root)
     result = AssessmentResult(edited, a.fixed_questions(edited), saved)
     assert result.changed == (question.id,) and result.tally.answered == 0

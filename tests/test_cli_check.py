@@ -19,7 +19,7 @@ from helpers import edit, fixture_copy, line_of
 
 SUMMARY = re.compile(
     r"^OK: (\d+) Q&A entries, (\d+) sources, (\d+) figures, (\d+) events, (\d+) glossary terms, "
-    r"(\d+) lessons in (\d+) modules, (\d+) quiz questions in (\d+) banks$"
+    r"(\d+) lessons in (\d+) modules, (\d+) quiz questions in (\d+) banks, (\d+) self-assessment questions$"
 )
 # Modules that come only with the [book] extra (and ipywidgets, which only widgets need):
 # `check` must work when none of them can be imported, as after `pip install .`.
@@ -44,6 +44,7 @@ def test_check_passes_on_good_data_with_a_summary(tmp_path, capsys):
         len(course.modules),
         len(course.all_questions()),
         len(course.quizzes),
+        len(course.pool_questions()),
     ]
     assert found.groups()[:2] == ("2", "3")
 

@@ -30,6 +30,7 @@ LS = "data/lessons.yaml"
 FA = "data/facilitator.yaml"
 AS = "data/assessment.yaml"
 ALPHA = "quizzes/alpha-lesson.yaml"
+POOL_BETA = "quizzes/assessment/m2-beta.yaml"
 BETA = "quizzes/beta-lesson.yaml"
 ALPHA_LESSON = "modules[0].lessons[0]"
 BETA_LESSON = "modules[1].lessons[0]"
@@ -366,7 +367,7 @@ def dangling_spark_question(root):
 
 @bad_input
 def dangling_quiz_qa(root):
-    line = edit(root, ALPHA, "    qa: [qa-alpha, qa-beta]\n", "    qa: [qa-alpha, qa-bta]\n")
+    line = edit(root, ALPHA, "    qa: [qa-alpha]\n    answer: false\n", "    qa: [qa-alpha, qa-bta]\n    answer: false\n")
     return ALPHA, line, "questions[2].qa[1]", "unknown Q&A entry 'qa-bta'"
 
 
@@ -391,20 +392,80 @@ def chart_shown_twice(root):
 
 @bad_input
 def fixed_selection_misses_a_module(root):
-    line = edit(root, AS, "fixed: [q-alpha-01, q-beta-01]", "fixed: [q-alpha-01, q-alpha-02]")
-    return AS, line, "fixed", "the fixed selection has no question from module 'm2-beta'"
+    line = edit(
+        root,
+        AS,
+        "fixed: [q-sa-alpha-01, q-sa-alpha-02, q-sa-alpha-03, q-sa-beta-01, q-sa-beta-02, q-sa-beta-03]",
+        "fixed: [q-sa-alpha-01, q-sa-alpha-02, q-sa-alpha-03, q-sa-beta-01, q-sa-beta-02, q-sa-alpha-04]",
+    )
+    return AS, line, "fixed", "the fixed selection has 2 question(s) from module 'm2-beta'; it needs at least 3"
 
 
 @bad_input
 def fixed_selection_names_an_unknown_question(root):
-    line = edit(root, AS, "fixed: [q-alpha-01, q-beta-01]", "fixed: [q-alpha-01, q-beta-09]")
-    return AS, line, "fixed[1]", "unknown quiz question 'q-beta-09'"
+    line = edit(root, AS, "q-sa-beta-03]", "q-sa-beta-99]")
+    return AS, line, "fixed[5]", "unknown self-assessment question 'q-sa-beta-99'"
+
+
+@bad_input
+def fixed_selection_names_a_lesson_question(root):
+    line = edit(root, AS, "q-sa-beta-03]", "q-beta-01]")
+    return (
+        AS,
+        line,
+        "fixed[5]",
+        "'q-beta-01' is a lesson question; the self-assessment asks only its own pool's questions",
+    )
 
 
 @bad_input
 def fixed_selection_names_a_question_twice(root):
-    line = edit(root, AS, "fixed: [q-alpha-01, q-beta-01]", "fixed: [q-alpha-01, q-beta-01, q-alpha-01]")
-    return AS, line, "fixed[2]", f"duplicate question 'q-alpha-01' (first on line {line})"
+    line = edit(root, AS, "q-sa-beta-03]", "q-sa-beta-03, q-sa-alpha-01]")
+    return AS, line, "fixed[6]", f"duplicate question 'q-sa-alpha-01' (first on line {line})"
+
+
+@bad_input
+def draw_takes_fewer_than_three_per_module(root):
+    line = edit(root, AS, "  per_module: 3\n", "  per_module: 2\n")
+    return AS, line, "draw.per_module", "a draw must take at least 3 questions from every module"
+
+
+@bad_input
+def pool_question_draws_on_another_module(root):
+    old = 'prompt: "Statement 1 about beta that the learner judges."\n    qa: [qa-beta]\n'
+    line = edit(root, POOL_BETA, old, old.replace("qa-beta", "qa-alpha")) + 1
+    return POOL_BETA, line, "questions[0].qa[0]", "'qa-alpha' is not taught in module 'm2-beta'"
+
+
+@bad_input
+def pool_named_after_another_module(root):
+    line = edit(root, POOL_BETA, "  module: m2-beta\n", "  module: m1-alpha\n")
+    return (
+        POOL_BETA,
+        line,
+        "pool.module",
+        "the pool for module 'm1-alpha' must be named quizzes/assessment/m1-alpha.yaml",
+    )
+
+
+@bad_input
+def pool_question_reuses_a_lesson_id(root):
+    line = edit(root, POOL_BETA, "  - id: q-sa-beta-09\n", "  - id: q-beta-01\n")
+    return POOL_BETA, line, "questions[8].id", "'q-beta-01' is already a lesson question's id"
+
+
+@bad_input
+def pool_too_small_for_a_draw(root):
+    path = root / POOL_BETA
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text[: text.index("  - id: q-sa-beta-09\n")], encoding="utf-8")
+    line = line_of(root, LS, "  - id: m2-beta\n")
+    return (
+        LS,
+        line,
+        "modules[1].id",
+        "module has 8 self-assessment question(s) in quizzes/assessment/m2-beta.yaml; at least 9 are needed",
+    )
 
 
 @bad_input

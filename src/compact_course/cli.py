@@ -14,6 +14,7 @@ from pathlib import Path
 from compact_course.core.course import load_course
 from compact_course.core.paths import default_root
 from compact_course.core.yamlmarks import CourseDataError
+from compact_course.quiz.item_rules import item_problems as quiz_item_problems
 
 FEATURE_MODULES = (
     "compact_course.generate",
@@ -28,6 +29,9 @@ FEATURE_MODULES = (
 def _check(args) -> int:
     try:
         course = load_course(args.root)
+        item_problems = quiz_item_problems(course)
+        if item_problems:
+            raise CourseDataError(item_problems)  # questions a guess could pass are data problems too
     except CourseDataError as error:
         print(error, file=sys.stderr)
         return 1
@@ -35,7 +39,8 @@ def _check(args) -> int:
     print(
         f"OK: {len(course.qa)} Q&A entries, {len(course.sources)} sources, {len(course.figures)} figures, "
         f"{len(course.events)} events, {len(course.terms)} glossary terms, {len(course.lessons)} lessons "
-        f"in {len(course.modules)} modules, {questions} quiz questions in {len(course.quizzes)} banks"
+        f"in {len(course.modules)} modules, {questions} quiz questions in {len(course.quizzes)} banks, "
+        f"{len(course.pool_questions())} self-assessment questions"
     )
     return 0
 

@@ -18,6 +18,7 @@ from typing import Any
 from compact_course.core import models as m
 from compact_course.core import plan_models as pm
 from compact_course.core.chart_models import ChartDefinition
+from compact_course.core.statement_models import AccessibilityStatement
 
 
 def _table(pairs: Any) -> Mapping[str, Any]:
@@ -37,6 +38,7 @@ class _Index:
     quiz_of: Mapping[str, m.QuizBank]
     questions: Mapping[str, m.QuestionBase]
     bank_of_question: Mapping[str, m.QuizBank]
+    pool_of_question: Mapping[str, m.AssessmentPool]
     notes: Mapping[str, m.FacilitatorNotes]
 
     @classmethod
@@ -49,8 +51,9 @@ class _Index:
             lessons=_table((lesson.id, lesson) for module in course.modules for lesson in module.lessons),
             module_of=_table((lesson.id, module) for module in course.modules for lesson in module.lessons),
             quiz_of=_table((bank.quiz.lesson, bank) for bank in course.quizzes),
-            questions=_table((q.id, q) for bank in course.quizzes for q in bank.questions),
+            questions=_table((q.id, q) for q in (*course.all_questions(), *course.pool_questions())),
             bank_of_question=_table((q.id, bank) for bank in course.quizzes for q in bank.questions),
+            pool_of_question=_table((q.id, pool) for pool in course.pools for q in pool.questions),
             notes=_table((notes.lesson, notes) for notes in course.facilitator),
         )
 
@@ -72,9 +75,11 @@ class Course:
     modules: tuple[m.Module, ...]
     facilitator: tuple[m.FacilitatorNotes, ...]
     quizzes: tuple[m.QuizBank, ...]
+    pools: tuple[m.AssessmentPool, ...]  # the self-assessment's own questions, by module
     assessment: m.AssessmentFile
     plans: pm.PlansFile
     charts: tuple[ChartDefinition, ...]
+    accessibility: AccessibilityStatement
     # Derived from the fields above in __post_init__, never passed in or copied by replace().
     _index: _Index = field(init=False, repr=False, compare=False)
 
@@ -146,7 +151,21 @@ class Course:
         return tuple(sorted(chosen, key=lambda figure: figure.order or 0))
 
     def all_questions(self) -> tuple[m.QuestionBase, ...]:
+        """Every lesson question (the lesson banks), in course order."""
         return tuple(q for bank in self.quizzes for q in bank.questions)
+
+    def pool_questions(self, module_id: str | None = None) -> tuple[m.QuestionBase, ...]:
+        """The self-assessment's own questions (of one module, or all), which no lesson shows."""
+        return tuple(
+            q for pool in self.pools if module_id is None or pool.pool.module == module_id for q in pool.questions
+        )
+
+    def module_of_question(self, question_id: str) -> m.Module:
+        """The module a lesson or self-assessment question belongs to."""
+        pool = self._index.pool_of_question.get(question_id)
+        if pool is not None:
+            return self.module(pool.pool.module)
+        return self.module_of(self.bank_of_question(question_id).quiz.lesson)
 
 
 # Callers import the loader from here too (``from compact_course.core.course import load_course``);

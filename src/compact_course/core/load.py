@@ -23,6 +23,7 @@ from compact_course.core.chart_models import ChartsFile
 from compact_course.core.paths import default_root
 from compact_course.core.rules import cross_check
 from compact_course.core.rules.reporter import Reporter
+from compact_course.core.statement_models import AccessibilityStatement
 from compact_course.core.yamlmarks import CourseDataError, load_marked_yaml
 
 if TYPE_CHECKING:
@@ -38,6 +39,8 @@ class DataFile:
     items: str | None  # None: the Course field holds the whole validated file
 
 
+POOL_FOLDER = "assessment"  # quizzes/assessment/<module-id>.yaml: the self-assessment's own questions
+
 # data/<name>.yaml -> how it is read. The single list of data files.
 DATA_FILES: dict[str, DataFile] = {
     "qa": DataFile(m.QAFile, "qa", "entries"),
@@ -50,6 +53,7 @@ DATA_FILES: dict[str, DataFile] = {
     "assessment": DataFile(m.AssessmentFile, "assessment", None),
     "plans": DataFile(pm.PlansFile, "plans", None),
     "charts": DataFile(ChartsFile, "charts", "charts"),
+    "accessibility": DataFile(AccessibilityStatement, "accessibility", None),
 }
 
 
@@ -104,10 +108,16 @@ def load_course(root: Path | str | None = None) -> Course:
     if not quiz_files:
         report.at_line("quizzes", 1, "no quiz banks found")
     banks = {f"quizzes/{path.name}": load_file(report, root, f"quizzes/{path.name}", m.QuizBank) for path in quiz_files}
-    if any(value is None for value in (*parsed.values(), *banks.values())):
+    pools = {
+        f"quizzes/{POOL_FOLDER}/{path.name}": load_file(
+            report, root, f"quizzes/{POOL_FOLDER}/{path.name}", m.AssessmentPool
+        )
+        for path in sorted((root / "quizzes" / POOL_FOLDER).glob("*.yaml"))
+    }
+    if any(value is None for value in (*parsed.values(), *banks.values(), *pools.values())):
         raise CourseDataError(report.problems)  # a file that failed its model cannot be cross-checked
-    course = Course(root=root, quizzes=tuple(banks.values()), **_course_fields(parsed))
-    cross_check(report, course, banks)
+    course = Course(root=root, quizzes=tuple(banks.values()), pools=tuple(pools.values()), **_course_fields(parsed))
+    cross_check(report, course, banks, pools)
     if report.problems:
         raise CourseDataError(report.problems)
     return course

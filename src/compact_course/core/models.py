@@ -30,12 +30,14 @@ from compact_course.core.fields import (  # noqa: F401  (re-exported for other m
 )
 from compact_course.core.questions import (  # noqa: F401  (re-exported: models.SingleChoice etc.)
     QUESTION_TYPES,
+    AssessmentPool,
     Choice,
     Matching,
     MatchItem,
     MultipleSelect,
     Option,
     Pair,
+    PoolMeta,
     Question,
     QuestionBase,
     QuizBank,

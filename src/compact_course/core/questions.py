@@ -173,3 +173,18 @@ class QuizMeta(Model):
 class QuizBank(Model):
     quiz: QuizMeta
     questions: tuple[Question, ...] = Field(min_length=1)
+
+
+class PoolMeta(Model):
+    module: Id
+    title: Text
+
+
+class AssessmentPool(Model):
+    """One module's questions for the final self-assessment (``quizzes/assessment/<module>.yaml``).
+
+    No lesson shows them, so the self-assessment measures what was learnt, not what was just seen.
+    """
+
+    pool: PoolMeta
+    questions: tuple[Question, ...] = Field(min_length=1)

@@ -66,14 +66,14 @@ def self_assessment(course: Course | None = None, mode: str = "exam", seed: int 
 
 
 def fresh_draw_pool(course: Course | None = None) -> Quiz:
-    """Every question, for the static book's fresh draw: the script shows the questions that
+    """The whole self-assessment pool, for the static book's fresh draw: the script shows the questions that
     :func:`~compact_course.quiz.order.draw_questions` picks for the seed the learner chooses
     (the same rule, mirrored), starting from ``draw.seed`` and ``draw.per_module`` in the data."""
     course = course or cached_course()
     draw = course.assessment.draw
     return Quiz(
         course,
-        course.all_questions(),
+        course.pool_questions(),
         quiz_id=DRAW_QUIZ_ID,
         title=f"{course.assessment.title}: a fresh draw",
         from_doc=DRAW_DOC,

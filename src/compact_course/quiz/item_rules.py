@@ -26,6 +26,7 @@ from compact_course.core.yamlmarks import Problem, load_marked_yaml, locate
 MAX_KEY_LONGEST_SHARE = 0.30  # of single-answer questions whose key is the longest option
 MAX_KEY_LENGTH_RATIO = 1.15  # mean key length / mean distractor length, per bank
 NEAR_DUPLICATE_RATIO = 0.9  # difflib similarity above which two options count as the same
+NEAR_REPEAT_RATIO = 0.8  # a pool question this alike a lesson question repeats it
 MAX_LEGALISTIC_OPTIONS = 1  # options per question that turn on legal force
 WORD = re.compile(r"[a-z0-9’']+")
 
@@ -79,6 +80,18 @@ def bank_file(bank: m.QuizBank) -> str:
     return f"quizzes/{bank.quiz.lesson}.yaml"
 
 
+def pool_file(pool: m.AssessmentPool) -> str:
+    return f"quizzes/assessment/{pool.pool.module}.yaml"
+
+
+def _question_files(course: Course) -> Iterator[tuple[str, tuple[m.QuestionBase, ...]]]:
+    """Each lesson bank and self-assessment pool, with its file."""
+    for bank in course.quizzes:
+        yield bank_file(bank), bank.questions
+    for pool in course.pools:
+        yield pool_file(pool), pool.questions
+
+
 def _options(question: m.QuestionBase) -> tuple[m.Option, ...]:
     return tuple(getattr(question, "options", ()) or ())
 
@@ -96,9 +109,9 @@ def key_is_longest(question: m.QuestionBase) -> bool:
 
 
 def _located_questions(course: Course) -> Iterator[tuple[str, int, m.QuestionBase]]:
-    for bank in course.quizzes:
-        for index, question in enumerate(bank.questions):
-            yield bank_file(bank), index, question
+    for file, questions in _question_files(course):
+        for index, question in enumerate(questions):
+            yield file, index, question
 
 
 def _text_rules(report: _Reporter, file: str, index: int, question: m.QuestionBase) -> None:
@@ -162,16 +175,14 @@ def _lesson_rules(report: _Reporter, course: Course) -> None:
 
 def bank_stats(course: Course) -> list[BankStats]:
     stats = []
-    for bank in course.quizzes:
-        single = [q for q in bank.questions if isinstance(q, SINGLE_ANSWER)]
-        keys = [len(o.text) for q in bank.questions if isinstance(q, CHOICE_TYPES) for o in _options(q) if o.correct]
-        wrong = [
-            len(o.text) for q in bank.questions if isinstance(q, CHOICE_TYPES) for o in _options(q) if not o.correct
-        ]
+    for file, questions in _question_files(course):
+        single = [q for q in questions if isinstance(q, SINGLE_ANSWER)]
+        keys = [len(o.text) for q in questions if isinstance(q, CHOICE_TYPES) for o in _options(q) if o.correct]
+        wrong = [len(o.text) for q in questions if isinstance(q, CHOICE_TYPES) for o in _options(q) if not o.correct]
         stats.append(
             BankStats(
-                file=bank_file(bank),
-                questions=len(bank.questions),
+                file=file,
+                questions=len(questions),
                 single_answer=len(single),
                 key_longest=sum(key_is_longest(q) for q in single),
                 key_mean=mean(keys) if keys else 0.0,
@@ -225,6 +236,26 @@ def _bank_rules(report: _Reporter, course: Course) -> None:
                 )
 
 
+def _stem(question: m.QuestionBase) -> str:
+    return f"{getattr(question, 'scenario', '') or ''} {question.prompt}".lower()
+
+
+def _pool_rules(report: _Reporter, course: Course) -> None:
+    """A self-assessment question must not be a lesson question again, word for word or nearly."""
+    lesson_stems = [(q.id, _stem(q)) for q in course.all_questions()]
+    for pool in course.pools:
+        for k, question in enumerate(pool.questions):
+            stem = _stem(question)
+            for other_id, other in lesson_stems:
+                ratio = difflib.SequenceMatcher(None, stem, other).ratio()
+                if ratio >= NEAR_REPEAT_RATIO:
+                    report.add(
+                        pool_file(pool),
+                        ("questions", k, "prompt"),
+                        f"repeats lesson question {other_id!r} ({ratio:.0%} alike): the self-assessment must ask something new",
+                    )
+
+
 def item_problems(course: Course) -> list[Problem]:
     """Every item-writing problem in the course's quiz banks."""
     report = _Reporter(course)
@@ -233,6 +264,7 @@ def item_problems(course: Course) -> list[Problem]:
         if isinstance(question, m.MultipleSelect):
             _multiple_rules(report, file, index, question)
     _lesson_rules(report, course)
+    _pool_rules(report, course)
     _bank_rules(report, course)
     return sorted(set(report.problems))
 

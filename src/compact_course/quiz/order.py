@@ -38,8 +38,8 @@ def draw_key(seed: int, question_id: str) -> int:
 
 
 def module_questions(course: Course, module: m.Module) -> tuple[m.QuestionBase, ...]:
-    """Every question of a module's lesson banks, in lesson order."""
-    return tuple(q for lesson in module.lessons for q in course.quiz_for(lesson.id).questions)
+    """The module's self-assessment questions (its pool in ``quizzes/assessment/``), which no lesson shows."""
+    return course.pool_questions(module.id)
 
 
 def draw_questions(course: Course, seed: int, per_module: int | None = None) -> tuple[m.QuestionBase, ...]:

@@ -25,10 +25,12 @@ class Context:
 
     course: Course
     banks: Mapping[str, m.QuizBank]
+    pools: Mapping[str, m.AssessmentPool]
     source_ids: frozenset[str] = field(init=False)
     qa_ids: frozenset[str] = field(init=False)
     lesson_ids: frozenset[str] = field(init=False)
-    question_ids: frozenset[str] = field(init=False)
+    question_ids: frozenset[str] = field(init=False)  # lesson questions
+    pool_question_ids: frozenset[str] = field(init=False)  # the self-assessment's own questions
 
     def __post_init__(self) -> None:
         course = self.course
@@ -36,6 +38,7 @@ class Context:
         object.__setattr__(self, "qa_ids", frozenset(entry.id for entry in course.qa))
         object.__setattr__(self, "lesson_ids", frozenset(lesson.id for lesson in course.lessons))
         object.__setattr__(self, "question_ids", frozenset(q.id for q in course.all_questions()))
+        object.__setattr__(self, "pool_question_ids", frozenset(q.id for q in course.pool_questions()))
 
 
 Rule = Callable[[Reporter, Context], None]
@@ -52,14 +55,22 @@ RULES: tuple[Rule, ...] = (
     charts.lesson_charts,
     facilitator.notes_fit_their_lessons,
     assessment.fixed_selection_covers_every_module,
+    assessment.pools_named_after_their_modules,
+    assessment.pool_questions_unique_and_from_their_module,
+    assessment.every_module_has_a_pool_for_a_draw,
     banks.one_bank_per_lesson,
     banks.questions_unique_and_drawn_from_qa,
     banks.every_entry_has_enough_questions,
 )
 
 
-def cross_check(report: Reporter, course: Course, bank_files: Mapping[str, m.QuizBank]) -> None:
+def cross_check(
+    report: Reporter,
+    course: Course,
+    bank_files: Mapping[str, m.QuizBank],
+    pool_files: Mapping[str, m.AssessmentPool] | None = None,
+) -> None:
     """Run every rule on a course whose files all passed their models."""
-    context = Context(course, bank_files)
+    context = Context(course, bank_files, pool_files or {})
     for rule in RULES:
         rule(report, context)
