@@ -85,6 +85,7 @@ def setup(app):
     app.connect("config-inited", _add_static_path)
     app.connect("html-page-context", _drop_thebe, priority=900)
     app.connect("build-finished", _write_manifest)
+    app.setup_extension("compact_course.book.glossary_terms")  # glossary definitions in place (issue 19)
     app.add_js_file(None, body=DEFAULT_MODE_SCRIPT, priority=100)
     for name in ASSETS_JS:
         app.add_js_file(name, defer="defer")
