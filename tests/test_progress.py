@@ -15,6 +15,8 @@ from compact_course.core import models as m
 from compact_course.core.course import load_course
 from compact_course.learner import progress as p
 from compact_course.learner import progress_store as ps
+from compact_course.learner.assessment import fixed_questions
+from compact_course.learner.live import LiveAssessment
 from compact_course.quiz.quiz import Quiz
 from compact_course.quiz.scoring import fingerprint, score_question
 from helpers import course_copy, edit, real_course, right, wrong
@@ -412,3 +414,74 @@ def test_tracker_saves_after_every_checked_result_and_restores_answers(tmp_path,
     assert restored[0].response == first.response
     assert restored[1].response == second.response
     assert ps.load_progress(path).status(course).lessons[0].tally.answered == 2
+
+
+# --- The shared table of answer / check / try again / reveal / switch mode / submit (issue 17) ---
+
+CASES_FILE = Path(__file__).resolve().parent / "fixtures" / "progress_cases.json"
+CASES = json.loads(CASES_FILE.read_text(encoding="utf-8"))["cases"]
+
+
+def _tally(tally, first) -> dict:
+    return {
+        "answered": tally.answered,
+        "correct": tally.correct,
+        "first": {"answered": first.answered, "correct": first.correct},
+    }
+
+
+class Replay:
+    """Plays one case's steps on the live widgets, with a ProgressTracker saving to a file."""
+
+    def __init__(self, course, case, path):
+        self.course, self.quiz_kind = course, case["quiz"]
+        self.tracker = ps.ProgressTracker(path, clock=Clock())
+        if self.quiz_kind == "lesson":
+            self.quiz = Quiz.for_lesson(course, course.lessons[0].id)
+            self.widget = self.quiz.widget
+        else:
+            self.widget = LiveAssessment(course, fixed_questions(course), "exam", progress_path=path)
+        self.tracker.attach_widget(self.widget)
+        self.slots = {f"q{n}": question for n, question in enumerate(self.widget.questions[:3], start=1)}
+        self.result = None
+
+    def step(self, action, *args):
+        if action == "answer":
+            question = self.slots[args[0]]
+            question.set_response(right(question.question) if args[1] == "right" else wrong(question.question))
+        elif action in ("check", "try-again", "reveal"):
+            button = {"check": "check_button", "try-again": "retry_button", "reveal": "reveal_button"}[action]
+            getattr(self.slots[args[0]], button).click()
+        elif action == "switch-mode":
+            self.widget.set_mode(args[0])
+        elif action == "submit":
+            self.result = self.widget.submit()
+        else:
+            raise ValueError(f"unknown step {action!r}")
+
+    def first_attempts(self):
+        saved = ps.load_progress(self.tracker.path)
+        return saved.questions_status([q.question for q in self.widget.questions]).first
+
+    def observed(self) -> dict:
+        if self.quiz_kind == "self-assessment":
+            return {"self_assessment": _tally(self.result.tally, self.first_attempts()) if self.result else None}
+        row = ps.load_progress(self.tracker.path).status(self.course).lessons[0]
+        return {
+            "lesson_score": _tally(self.widget.score, self.first_attempts()),
+            "progress": _tally(row.tally, row.first),
+        }
+
+
+@pytest.mark.parametrize("case", CASES, ids=[case["name"] for case in CASES])
+def test_shared_progress_cases(tmp_path, course, case):
+    replay = Replay(course, case, tmp_path / "progress.json")
+    for step in case["steps"]:
+        replay.step(*step)
+    assert replay.observed() == case["expect"]
+
+
+def test_the_shared_table_covers_every_step_and_both_quizzes():
+    actions = {step[0] for case in CASES for step in case["steps"]}
+    assert actions == {"answer", "check", "try-again", "reveal", "switch-mode", "submit"}
+    assert {case["quiz"] for case in CASES} == {"lesson", "self-assessment"}

@@ -85,6 +85,11 @@ class LiveAssessment(w.VBox):
     def on_result(self, callback) -> None:
         self.quiz_widget.on_result(callback)
 
+    def set_mode(self, mode: str) -> None:
+        """Switch between exam mode (question buttons hidden) and practice mode; answers are kept."""
+        self.mode = check_mode(mode)
+        self._set_question_buttons(visible=self.mode == "practice")
+
     def _set_question_buttons(self, visible: bool) -> None:
         for question in self.quiz_widget.questions:
             for name in QUESTION_BUTTONS:
