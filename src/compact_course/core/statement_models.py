@@ -1,0 +1,72 @@
+"""The accessibility statement (``data/accessibility.yaml``): what the book page says, as data.
+
+The page (``book/accessibility.md``) follows the model statement UK public sector bodies publish
+under the Public Sector Bodies (Websites and Mobile Applications) (No. 2) Accessibility
+Regulations 2018: the standard met, what is not accessible and why, how the site was tested,
+how to report a problem, and the enforcement procedure. The "how it was tested" part is
+checked against what the browser tests really ran (``tests/test_accessibility.py``), so the
+statement cannot claim a tool, version, rule set or width the tests did not use.
+"""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from pydantic import Field
+
+from compact_course.core.fields import Count, DateText, Model, Text, Url
+
+
+class Tool(Model):
+    name: Text
+    version: Text
+    url: Url | None = None
+
+
+class Browser(Model):
+    name: Text
+    version: Text  # the major version the tests ran in
+
+
+class Problem(Model):
+    """One thing that is not accessible: what, the WCAG 2.2 success criteria it fails, the plan."""
+
+    summary: Text
+    criteria: tuple[Text, ...] = Field(min_length=1)
+    plan: Text
+
+
+class Testing(Model):
+    date: DateText
+    method: Text
+    tools: tuple[Tool, ...] = Field(min_length=1)
+    browsers: tuple[Browser, ...] = Field(min_length=1)
+    rule_tags: tuple[Text, ...] = Field(min_length=1)
+    widths: tuple[Count, ...] = Field(min_length=1)
+    colour_modes: tuple[Text, ...] = Field(min_length=1)
+    checks: tuple[Text, ...] = Field(min_length=1)
+    manual: tuple[Text, ...] = ()
+
+
+class Feedback(Model):
+    how: Text
+    response_days: Count
+
+
+class AccessibilityStatement(Model):
+    title: Text
+    organisation: Text
+    site: Text
+    applies_to: Text
+    intro: Text
+    standard: Text  # e.g. "WCAG 2.2"
+    level: Literal["A", "AA", "AAA"]
+    status: Literal["fully compliant", "partially compliant", "not compliant"]
+    problems: tuple[Problem, ...] = ()
+    disproportionate_burden: Text
+    out_of_scope: Text
+    testing: Testing
+    feedback: Feedback
+    enforcement: Text
+    prepared: DateText
+    reviewed: DateText
