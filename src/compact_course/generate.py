@@ -17,6 +17,7 @@ PROVIDERS = (
     "compact_course.book.toc",
     "compact_course.book.course_facts",
     "compact_course.book.reference_pages",
+    "compact_course.book.statement",
     "compact_course.facilitator.ready_made",
     "compact_course.facilitator.handouts",
     "compact_course.facilitator.pack_pages",

@@ -17,7 +17,7 @@ PACKS = tuple(plan.replace("facilitator/", "facilitator/packs/") for plan in PLA
 # One page of each kind per module, so a new module gets its pages without an edit here.
 PER_MODULE = ("notes-module", "handout-module", "answer-key-module")
 FACILITATOR_TOOLS = ("book/facilitator/room-poll", "book/facilitator/lms-import")
-REFERENCE = ("book/glossary", "book/sources", "book/about", "book/maintainers")
+REFERENCE = ("book/glossary", "book/sources", "book/about", "book/accessibility", "book/maintainers")
 
 
 def facilitator_pages(course: Course) -> tuple[str, ...]:

@@ -51,7 +51,11 @@ class Chart:
             "<tr>" + f'<th scope="row">{e(row[0])}</th>' + "".join(f"<td>{e(cell)}</td>" for cell in row[1:]) + "</tr>"
             for row in self.rows
         )
-        return f'<table class="cc-table"><caption>Data for: {e(self.title)}</caption><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>'
+        label = f"Data for: {e(self.title)}"
+        table = f'<table class="cc-table"><caption>{label}</caption><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>'
+        # A table too wide for a phone scrolls inside this region, which a keyboard can focus
+        # and a screen reader names, instead of making the whole page scroll sideways.
+        return f'<div class="cc-table-scroll" role="region" tabindex="0" aria-label="{label}">{table}</div>'
 
     def to_html(self) -> str:
         image = base64.b64encode(self.svg().encode("utf-8")).decode("ascii")
