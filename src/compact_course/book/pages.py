@@ -9,14 +9,17 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+from compact_course.book.presenter import lesson_slides
 from compact_course.core.blocks import Block
 from compact_course.core.course import Course, cached_course
-from compact_course.core.escaping import e
+from compact_course.core.escaping import e, json_for_script
 from compact_course.core.links import relative_link
 
 # The source entry (data/sources.yaml) of the Compact Voice Q&A that every lesson quotes.
 QA_SOURCE = "cv-qa"
-ARCHIVE = "https://web.archive.org/web/2014/"
+ARCHIVE = "https://web.archive.org/web/{year}/{url}"
+# Undated addresses are the Q&A's own (c. 2013-14): link the archive's copy from that time.
+QA_SNAPSHOT_YEAR = 2014
 # How a Q&A row's first column is labelled unless its entry says otherwise (question_label).
 QUESTION_LABEL = "The question as it was asked"
 # The page every lesson's Today box links to: what applies now, theme by theme.
@@ -33,9 +36,14 @@ def _list(items: Iterable[str], css: str = "") -> str:
     return f"<ul{cls}>" + "".join(f"<li>{e(item)}</li>" for item in items) + "</ul>"
 
 
-def archived(url: str) -> str:
-    """The Internet Archive's copy of an address (many of the Q&A's pages are gone)."""
-    return ARCHIVE + url
+def archived(source: m.Source) -> str:
+    """The Internet Archive's copy of a source's address from the source's own time.
+
+    Many of the Q&A's pages are gone; a snapshot from the year the source was published shows
+    it as it was cited, not a later or earlier version.
+    """
+    assert source.url, f"source {source.id!r} has no address"
+    return ARCHIVE.format(year=source.snapshot_year(QA_SNAPSHOT_YEAR), url=source.url)
 
 
 class LessonPage:
@@ -57,10 +65,18 @@ class LessonPage:
             f"<p><strong>Module {module_no}:</strong> {e(self.module.title)}. "
             f"<strong>Time:</strong> about {lesson.minutes} minutes.</p>"
             f"<p><strong>Questions this lesson answers</strong></p>{_list(lesson.questions)}"
-            f"<p><strong>By the end you will be able to</strong></p>{_list(lesson.objectives)}</div>"
+            f"<p><strong>By the end you will be able to</strong></p>{_list(lesson.objectives)}{self.present_button()}</div>"
         )
         text = f"Lesson {self.number}: {lesson.title} ({lesson.minutes} minutes)"
         return Block(html, text)
+
+    def present_button(self) -> str:
+        """The "Present this lesson" button (shown by the script) and its slides as escaped JSON."""
+        slides = json_for_script(lesson_slides(self.course, self.lesson.id))
+        return (
+            '<div class="cc-present"><button type="button" class="cc-button cc-present-open" hidden>'
+            f'Present this lesson</button><script type="application/json" class="cc-present-data">{slides}</script></div>'
+        )
 
     def qa(self) -> Block:
         entry = self.entry
@@ -71,7 +87,7 @@ class LessonPage:
             if point.source:
                 source = self.course.source(point.source)
                 if source.url:
-                    inner += f' <a href="{e(source.url)}">{e(source.url)}</a> (<a href="{e(archived(source.url))}">archived copy</a>)'
+                    inner += f' <a href="{e(source.url)}">{e(source.url)}</a> (<a href="{e(archived(source))}">archived copy</a>)'
             if point.points:
                 inner += _list(point.points)
             points.append(f"<li>{inner}</li>")
@@ -95,7 +111,10 @@ class LessonPage:
         practice = self.lesson.in_practice
         html = (
             f'<div class="cc-block cc-in-practice"><p><strong>{e(practice.title)}</strong></p>'
-            f"<p>{e(practice.scenario)}</p><p><strong>What the Compact suggests:</strong> {e(practice.takeaway)}</p></div>"
+            f"<p>{e(practice.scenario)}</p>"
+            # Think first: the suggestion stays closed until the reader asks for it.
+            f'<details class="cc-reveal"><summary>What the Compact suggests (think first, then open)</summary>'
+            f"<p>{e(practice.takeaway)}</p></details></div>"
         )
         return Block(html, f"In practice: {practice.title}")
 
@@ -113,7 +132,7 @@ class LessonPage:
                 if source.url:
                     line += (
                         f'<br><a href="{e(source.url)}">{e(source.url)}</a>'
-                        f' (<a href="{e(archived(source.url))}">archived copy</a>)'
+                        f' (<a href="{e(archived(source))}">archived copy</a>)'
                     )
             if example.email:
                 line += (

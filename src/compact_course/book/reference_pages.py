@@ -59,7 +59,7 @@ def sources_md(course: Course) -> str:
             text += f", {md_escape(when)}"
         text += "."
         if source.url:
-            text += f" <{source.url}> ([archived copy](<{archived(source.url)}>))"
+            text += f" <{source.url}> ([archived copy](<{archived(source)}>))"
         lines += [f"(source-{source.id})=", text, ""]
     return "\n".join(lines)
 

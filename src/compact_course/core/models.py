@@ -105,6 +105,14 @@ class Source(Model):
     year: Annotated[int, Strict(), Field(ge=1990, le=2100)] | None = None
     date: DateText | None = None
     url: Url | None = None
+    # The year of the Internet Archive copy to link, where the source gives no date or year of its own.
+    archived: Annotated[int, Strict(), Field(ge=1996, le=2100)] | None = None
+
+    def snapshot_year(self, default: int) -> int:
+        """The year whose archived copy to link: the source's own year, else ``archived``, else ``default``."""
+        if self.date:
+            return int(self.date[:4])
+        return self.year or self.archived or default
 
 
 class SourcesFile(Model):

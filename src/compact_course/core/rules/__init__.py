@@ -50,6 +50,7 @@ RULES: tuple[Rule, ...] = (
     references.glossary_cites_sources_and_terms,
     references.figures_cite_sources,
     references.events_cite_sources,
+    references.sources_outside_the_qa_say_when,
     lessons.each_entry_taught_once,
     charts.chart_data_exists,
     charts.lesson_charts,

@@ -40,3 +40,18 @@ def events_cite_sources(report: Reporter, context: Context) -> None:
     for i, event in enumerate(context.course.events):
         for j, ref in enumerate(event.sources):
             report.need("data/timeline.yaml", ("events", i, "sources", j), ref, context.source_ids, "source")
+
+
+def sources_outside_the_qa_say_when(report: Reporter, context: Context) -> None:
+    """An address the Q&A does not cite needs a date, a year or ``archived``: its archived copy
+    must come from its own time, not from the Q&A's (which is what an undated address gets)."""
+    cited = {point.source for entry in context.course.qa for point in entry.answer}
+    cited |= {example.source for entry in context.course.qa for example in entry.examples}
+    for i, source in enumerate(context.course.sources):
+        if source.url and source.id not in cited and not (source.date or source.year or source.archived):
+            report.add(
+                "data/sources.yaml",
+                ("sources", i, "url"),
+                "the Q&A does not cite this address, so say when it is from (date, year or archived: YYYY) "
+                "for its archived copy",
+            )
