@@ -24,8 +24,9 @@ mypy
 lint-imports --no-cache
 echo "== the quiz script: bundle drift and unit tests"
 npm test --silent
-echo "== course data and generated files"
+echo "== course data (incl. item-writing rules), a naive guesser, generated files"
 compact-course check
+python scripts/guess_benchmark.py
 compact-course generate --check
 compact-course notebooks --check
 echo "== pytest"
