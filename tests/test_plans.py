@@ -7,6 +7,7 @@ Synthetic timings come from real lessons copied with different ``minutes``.
 
 from __future__ import annotations
 
+import math
 import re
 import shlex
 
@@ -31,7 +32,9 @@ from compact_course.facilitator.agenda import (
     clock,
     parse_clock,
 )
+from compact_course.facilitator.fit import fit_plan
 from compact_course.facilitator.layout import build_plan
+from compact_course.facilitator.plan_options import settings_with_defaults
 from compact_course.facilitator.plans import plan_for, select_lessons
 from helpers import COURSE_ROOT, course_copy, edit, line_of, load_problems, real_course
 
@@ -128,8 +131,9 @@ def test_slots_run_back_to_back_from_the_start_time(course):
 
 
 def test_lessons_take_their_own_minutes_between_a_welcome_and_a_close(course):
-    plan = plan_for(course, modules="1", start=START, break_every=0)
+    # Raw Settings add nothing around the lessons (no polls, changeovers or per-person welcome).
     module = course.modules[0]
+    plan = build_plan(course, module.lessons, Settings(start=START, break_every=0))
     kinds = [slot.kind for slot in plan.slots]
     assert kinds == [WELCOME] + [LESSON] * len(module.lessons) + [CLOSE]
     assert [(s.lesson.id, s.minutes) for s in plan.slots if s.kind == LESSON] == [
@@ -228,7 +232,9 @@ def test_multi_day_plans_split_at_the_day_length_and_restart_the_clock(course):
     for day, following in zip(plan.days, plan.days[1:]):
         first_next = next(slot.lesson for slot in following.slots if slot.kind == LESSON)
         day_lessons = [slot.lesson for slot in day.slots if slot.kind == LESSON]
-        longer = build_plan(course, day_lessons + [first_next], Settings(start=START, day_minutes=1000))
+        longer = build_plan(
+            course, day_lessons + [first_next], settings_with_defaults(course, start=START, day_minutes=1000)
+        )
         assert longer.total_minutes > 200
     markdown = plan_render.render_markdown(course, plan)
     for day in plan.days:
@@ -265,7 +271,7 @@ def test_refuses_when_more_days_are_needed_than_allowed(course):
 def test_refuses_a_lesson_longer_than_a_day(course):
     longest = max(course.lessons, key=lambda lesson: lesson.minutes)
     with pytest.raises(PlanDoesNotFit, match=re.escape(f"takes {longest.minutes} minutes")):
-        plan_for(course, lessons=longest.id, start=START, day_minutes=longest.minutes)
+        plan_for(course, lessons=longest.id, start=START, day_minutes=longest.minutes, polls=0)
 
 
 def test_refuses_a_day_that_runs_past_midnight(course):
@@ -298,13 +304,14 @@ def run(capsys, *args):
 
 
 def test_plan_command_prints_the_markdown_agenda(capsys, course):
-    status, out, err = run(capsys, "--minutes", "240", "--modules", "1,3", "--start", "09:30", "--break-every", "60")
+    status, out, err = run(capsys, "--minutes", "300", "--modules", "1,3", "--start", "09:30", "--break-every", "60")
     assert status == 0 and err == ""
-    plan = plan_for(course, modules="1,3", start=START, minutes=240)
+    plan = plan_for(course, modules="1,3", start=START, minutes=300)
     assert out == plan_render.render_markdown(course, plan)
     for lesson in plan.lessons:
         assert plan_render.md_text(lesson.title, myst=False) in out
-    assert "| 09:30–09:40 | Welcome, introductions and ground rules | 10 |" in out
+    welcome = course.plans.timing.welcome + 6  # twelve people at half a minute each
+    assert f"| 09:30–09:{30 + welcome} | Welcome, introductions and ground rules | {welcome} |" in out
 
 
 def test_plan_command_prints_an_accessible_html_page(capsys, course):
@@ -371,18 +378,23 @@ def test_ready_made_pages_show_the_command_that_prints_the_same_agenda(capsys, s
     words = shlex.split(ready.command())[2:]  # drop "compact-course plan"
     status, out, _ = run(capsys, *words, "--title", ready.title)
     assert status == 0
-    plan = ready_made.ready_made_plan(course, ready)
-    assert out == plan_render.render_markdown(course, plan)
+    plan, dropped = ready_made.ready_made_fit(course, ready)
+    assert out == plan_render.render_markdown(course, plan, dropped=dropped)
     assert plan.total_minutes <= ready.settings.minutes
     for slot in plan.slots:  # the page shows the same rows, with links
         assert f"| {plan_render.md_text(slot.times, myst=True)} |" in page
 
 
-def test_the_taster_fits_an_hour_with_a_lesson_from_several_modules():
+def test_the_taster_fits_an_hour_with_its_polls_changeovers_and_a_welcome_for_twelve():
     course = real_course()
-    taster = ready_made.ready_made_plan(course, ready_made_named(course, "plan-taster"))
+    ready = ready_made_named(course, "plan-taster")
+    taster = ready_made.ready_made_plan(course, ready)
     assert taster.total_minutes <= 60
-    assert len(taster.module_numbers) >= 3
+    assert len(taster.module_numbers) >= 2
+    assert ready.settings.participants == 12 and taster.slots[0].minutes == ready.settings.welcome_minutes > 10
+    assert all(slot.polled for slot in taster.slots if slot.kind == LESSON)
+    assert taster.of_kind_count("changeover") == len(taster.lessons) - 1
+    assert taster.total_minutes == sum(slot.minutes for slot in taster.slots)
 
 
 def test_the_second_half_day_the_half_day_page_suggests_fits():
@@ -392,7 +404,9 @@ def test_the_second_half_day_the_half_day_page_suggests_fits():
     words = shlex.split(suggested)[2:]
     minutes = int(words[words.index("--minutes") + 1])
     modules = words[words.index("--modules") + 1]
-    plan = plan_for(course, modules=modules, start=START, minutes=minutes)
+    assert "--fit" in words
+    lessons = select_lessons(course, modules)
+    plan, _dropped = fit_plan(course, lessons, settings_with_defaults(course, start=START, minutes=minutes))
     covered = set(half_day.modules) | set(modules.split(","))
     assert covered == {str(n) for n in range(1, len(course.modules) + 1)}
     assert plan.total_minutes <= minutes
@@ -405,7 +419,7 @@ def test_ready_made_plans_come_from_the_data_file(tmp_path):
     root = course_copy(tmp_path)
     edit(root, "data/plans.yaml", 'title: "60-minute taster"', 'title: "Lunchtime taster"')
     edit(root, "data/plans.yaml", "A first taste of the course", "A quick taste of the course")
-    edit(root, "data/plans.yaml", "      welcome: 5\n", "      welcome: 5\n      break_every: 0\n")
+    edit(root, "data/plans.yaml", "      polls: 1\n", "      polls: 1\n      break_every: 0\n")
     course = load_course(root)
     page = ready_made.pages(course)["book/facilitator/plan-taster.md"]
     assert page.count("Lunchtime taster") == 1 and "60-minute taster" not in page
@@ -414,17 +428,19 @@ def test_ready_made_plans_come_from_the_data_file(tmp_path):
 
 
 def test_settings_a_ready_made_plan_leaves_out_take_the_command_defaults():
-    taster = ready_made_named(real_course(), "plan-taster")
-    assert taster.settings == Settings(minutes=60, start=START, welcome=5)
-    assert taster.modules == () and len(taster.lessons) == 3
+    course = real_course()
+    taster = ready_made_named(course, "plan-taster")
+    assert taster.settings == settings_with_defaults(course, minutes=60, start=START, polls=1)
+    assert taster.modules == () and len(taster.lessons) == 2
 
 
 @pytest.mark.parametrize(
     ("old", "new", "field", "message"),
     [
-        ('start: "09:30"\n      welcome: 5', 'start: "9.30"\n      welcome: 5', "plans[0].settings.start", "HH:MM"),
-        ("      welcome: 5\n", "      welcome: 5\n      coffee: 10\n", "plans[0].settings.coffee", "unknown field"),
-        ("      welcome: 5\n", "      welcome: -5\n", "plans[0].settings.welcome", "greater than or equal to 0"),
+        ('start: "09:30"\n      polls: 1', 'start: "9.30"\n      polls: 1', "plans[0].settings.start", "HH:MM"),
+        ("      polls: 1\n", "      polls: 1\n      coffee: 10\n", "plans[0].settings.coffee", "unknown field"),
+        ("      polls: 1\n", "      polls: -1\n", "plans[0].settings.polls", "greater than or equal to 0"),
+        ("  changeover: 2\n", "  changeover: -2\n", "timing.changeover", "greater than or equal to 0"),
         ("slug: plan-half-day", "slug: plan-taster", "plans", "plan slug 'plan-taster' is given twice"),
     ],
 )
@@ -438,3 +454,85 @@ def test_bad_plans_are_reported_with_file_line_and_field(tmp_path, old, new, fie
         assert problem.line in (line, line + 1)
     else:
         assert problem.line == line_of(root, "data/plans.yaml", "plans:")
+
+
+# --- Timings that hold: welcome, changeovers, polls, parts; --fit ------------------------------------
+
+
+def test_the_welcome_grows_with_the_group(course):
+    timing = course.plans.timing
+    small = plan_for(course, lessons="1", start=START, participants=4)
+    large = plan_for(course, lessons="1", start=START, participants=30)
+    assert small.slots[0].minutes == timing.welcome + math.ceil(4 * timing.welcome_per_participant)
+    assert large.slots[0].minutes == timing.welcome + math.ceil(30 * timing.welcome_per_participant)
+    assert large.total_minutes - small.total_minutes == large.slots[0].minutes - small.slots[0].minutes > 0
+    assert "for 30 participants" in large.summary()
+
+
+def test_changeovers_separate_lessons_without_a_break_between(course):
+    plan = plan_for(course, modules="1", start=START, break_every=0, changeover=3)
+    kinds = [slot.kind for slot in plan.slots]
+    assert kinds[1::2][: len(plan.lessons)] == [LESSON] * len(plan.lessons)
+    assert kinds.count("changeover") == len(plan.lessons) - 1
+    assert all(slot.minutes == 3 for slot in plan.slots if slot.kind == "changeover")
+
+
+def test_lesson_slots_count_their_polls_and_name_their_parts(course):
+    plan = plan_for(course, modules="2", start=START, polls=2, poll_minutes=3)
+    for slot in plan.slots:
+        if slot.kind != LESSON:
+            continue
+        assert len(slot.polled) == 2
+        assert slot.minutes == slot.lesson.minutes + 6
+        parts = dict(slot.parts)
+        assert sum(parts.values()) == slot.minutes and parts["quiz"] == 6
+        assert set(parts) <= {"reading", "scenario", "discussion", "quiz"}
+        starters = course.notes_for(slot.lesson.id).spark_questions
+        assert slot.polled[: len(starters)] == tuple(starters[:2])
+    assert "with 8 quiz questions polled, 3 minutes each" in plan.summary()
+
+
+def test_every_timing_in_the_data_says_which_part_it_covers():
+    course = real_course()
+    untagged = [(n.lesson, t.activity) for n in course.facilitator for t in n.timings if t.part is None]
+    assert untagged == []
+
+
+def test_every_lesson_has_a_priority_and_no_priority_names_an_unknown_lesson():
+    course = real_course()
+    assert set(course.plans.priorities) == {lesson.id for lesson in course.lessons}
+
+
+def test_fit_drops_the_least_central_lessons_and_keeps_course_order(course):
+    lessons = select_lessons(course, "1,2")
+    settings = settings_with_defaults(course, start=START, minutes=150)
+    plan, dropped = fit_plan(course, lessons, settings)
+    assert plan.total_minutes <= 150
+    kept = [lesson.id for lesson in plan.lessons]
+    assert kept == [lesson.id for lesson in lessons if lesson not in dropped]
+    worst_kept = max(course.plans.priorities[lesson_id] for lesson_id in kept)
+    assert all(course.plans.priorities[lesson.id] >= worst_kept for lesson in dropped)
+    with pytest.raises(PlanDoesNotFit):
+        build_plan(course, [*plan.lessons, dropped[0]], settings)
+
+
+def test_a_selection_that_does_not_fit_says_which_lessons_to_drop_and_fit_drops_them(capsys, course):
+    args = ("--modules", "1,2", "--minutes", "150", "--start", "09:30")
+    status, _, err = run(capsys, *args)
+    plan, dropped = fit_plan(course, select_lessons(course, "1,2"), settings_with_defaults(course, minutes=150))
+    assert status == 1 and "To fit, drop the least central" in err and "--fit" in err
+    for lesson in dropped:
+        assert f"lesson {course.lesson_number(lesson.id)} ({lesson.title})" in err
+    status, out, err = run(capsys, *args, "--fit")
+    assert status == 0 and err == ""
+    assert out == plan_render.render_markdown(course, plan, dropped=dropped)
+    assert (
+        "Left out to fit the time: "
+        + plan_render.md_text(f"Lesson {course.lesson_number(dropped[0].id)}: {dropped[0].title}", myst=False)
+        in out
+    )
+
+
+def test_participants_must_be_at_least_one(capsys):
+    status, _, err = run(capsys, "--lessons", "1", "--participants", "0")
+    assert status == 2 and "--participants must be at least 1" in err

@@ -1,0 +1,64 @@
+"""The room poll's question sets as data for the static book: ``book/_generated/room-poll-data.json``.
+
+The static book's poll and presenter view (``static/src/poll*.js``, ``presenter*.js``) run the
+same question sets as the Python poll, with the same options, answers and explanations: this
+module writes them out from :mod:`.poll_questions` as a generated file (``compact-course
+generate``), and the book's Sphinx extension puts that file into the course manifest. The
+book room cannot import the facilitator room, so the generated file is the hand-over.
+"""
+
+from __future__ import annotations
+
+import json
+
+from compact_course.core import models as m
+from compact_course.core.course import Course
+from compact_course.facilitator.poll_questions import poll_options, question_sets, reveal_for
+from compact_course.quiz.html import TYPE_LABELS
+
+POLL_DATA = "book/_generated/room-poll-data.json"
+
+# How the room votes, said under the prompt (the Python poll says the same in question_html).
+HOW_TO_VOTE = {
+    "multiple": "People may vote for more than one option.",
+    "matching": "Ask the room: how many got every match right, some right, or none?",
+}
+
+
+def poll_question(question: m.QuestionBase) -> dict:
+    """One question as the static poll shows it: prompt, options to count, and the reveal."""
+    qtype = question.type  # type: ignore[attr-defined]
+    reveal = reveal_for(question)
+    data: dict = {
+        "id": question.id,
+        "type": qtype,
+        "typeLabel": TYPE_LABELS[qtype],
+        "prompt": question.prompt,
+        "scenario": question.scenario if isinstance(question, m.ScenarioQuestion) else None,
+        "howToVote": HOW_TO_VOTE.get(qtype),
+        "options": [
+            {"key": option.key, "label": option.label, "correct": option.correct} for option in poll_options(question)
+        ],
+        "answer": list(reveal.answer),
+        "explanation": reveal.explanation,
+    }
+    if isinstance(question, m.Matching):
+        data["items"] = [item.text for item in question.items()]
+        data["matches"] = [choice.text for choice in question.choices()]
+    return data
+
+
+def poll_data(course: Course) -> dict:
+    """Every question set of :func:`question_sets`, in its order, and every question they use."""
+    sets = question_sets(course)
+    used = dict.fromkeys(qid for chosen in sets.values() for qid in chosen.question_ids)
+    return {
+        "version": 1,
+        "sets": [{"key": s.key, "title": s.title, "questions": list(s.question_ids)} for s in sets.values()],
+        "questions": {qid: poll_question(course.question(qid)) for qid in used},
+    }
+
+
+def pages(course: Course) -> dict[str, str]:
+    text = json.dumps(poll_data(course), ensure_ascii=False, sort_keys=True, indent=1)
+    return {POLL_DATA: text + "\n"}
