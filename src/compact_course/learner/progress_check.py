@@ -47,9 +47,11 @@ def _json(raw: bytes) -> Any:
     try:
         return json.loads(text)
     except json.JSONDecodeError as error:
-        cut = " (it seems cut short)" if error.pos >= len(text.rstrip()) else ""
+        # Reaching the end inside a string or before the closing brackets means the file was cut short.
+        ended = error.pos >= len(text.rstrip()) or error.msg.startswith("Unterminated string")
+        cut = " (it seems cut short)" if ended else ""
         raise ProgressFormatError(
-            f"the file is not valid JSON{cut}: {error.msg} at line {error.lineno} column {error.colno}"
+            f"the file is not valid JSON{cut}: {error.msg} (line {error.lineno}, column {error.colno})"
         ) from None
     except RecursionError:
         raise ProgressFormatError(f"the file nests JSON deeper than {MAX_DEPTH} levels") from None
