@@ -1,92 +1,278 @@
-"""Benchmark the course build and page weight (a measurement, not a test).
+"""Benchmark page weight and build times against the stock theme (issue 16): a measurement, not a test.
 
-Prints, for a throw-away copy of the course:
-- clean build seconds (``jupyter-book build --all``);
-- rebuild seconds after editing one quiz bank (refresh that lesson's stored outputs, then an
-  incremental build);
-- total bytes of one lesson page with every local asset it loads;
-- bytes of the quiz JavaScript and CSS.
+In one run, with Debian's Chromium through Playwright and a plain local HTTP server (no
+compression), it measures:
 
-Usage: .venv/bin/python scripts/benchmark.py [--lesson who-is-the-compact-for]
+- first visit: bytes transferred and requests for a lesson page with an empty cache;
+- next page: new bytes transferred for the next lesson in the same browser;
+- quiz markup per question (the ``<form class="cc-question">`` elements of every lesson page);
+- the course's own scripts and styles the lesson loads (``_static/compact-*``);
+- site size (the built HTML folder, without source maps);
+- clean build and incremental build seconds (an edit to one lesson's quiz bank, the lesson's
+  stored outputs refreshed, then a build without ``--all``).
+
+Each figure is printed beside the stock theme's from a baseline built in the same run: a tiny
+stock Jupyter Book (no project extension, overrides or configuration) holding the same two
+lesson notebooks, built in a temporary folder. The script exits 1 if any budget is exceeded.
+Budgets use 1 KB = 1,000 bytes.
+
+Usage:
+    .venv/bin/python scripts/benchmark.py            # copy the course to a temp folder, build, measure
+    .venv/bin/python scripts/benchmark.py --quick    # measure the existing _build/html (CI), no build times
 """
 
 from __future__ import annotations
 
 import argparse
+import contextlib
+import functools
+import http.server
+import json
 import os
 import re
 import shutil
+import socketserver
 import subprocess
 import sys
 import tempfile
+import threading
 import time
+from collections.abc import Iterator
+from dataclasses import dataclass, field
 from pathlib import Path
-from urllib.parse import urljoin, urlsplit
 
 ROOT = Path(__file__).resolve().parents[1]
 BIN = Path(sys.executable).parent
-COPY = ("_config.yml", "_toc.yml", "book", "data", "quizzes")
+CHROMIUM = Path(os.environ.get("CHROMIUM", "/usr/bin/chromium"))
+COPY = ("_config.yml", "_toc.yml", "book", "data", "quizzes", "src")
+KB = 1000
+BUDGETS = {  # metric -> (most allowed, unit): issue 16
+    "first_visit_bytes": (500 * KB, "bytes"),
+    "first_visit_requests": (15, "requests"),
+    "next_page_bytes": (100 * KB, "bytes"),
+    "markup_per_question": (2.4 * KB, "bytes"),
+    "own_assets_bytes": (30 * KB, "bytes"),
+}
+LABELS = {
+    "first_visit_bytes": "first visit, empty cache (bytes)",
+    "first_visit_requests": "first visit, empty cache (requests)",
+    "next_page_bytes": "next lesson, same browser (new bytes)",
+    "markup_per_question": "quiz markup per question (bytes)",
+    "own_assets_bytes": "course's own scripts and styles (bytes)",
+    "site_bytes": "built site without source maps (bytes)",
+    "clean_build_seconds": "clean build (seconds)",
+    "incremental_build_seconds": "incremental build after a quiz edit (seconds)",
+}
+FORM = re.compile(r'<form class="cc-question".*?</form>', re.S)
 
 
-def timed(command: list[str], env: dict) -> float:
+@dataclass
+class Figures:
+    values: dict[str, float] = field(default_factory=dict)
+
+
+# Building -----------------------------------------------------------------------------------
+def timed(command: list[str], env: dict[str, str] | None = None, cwd: Path | None = None) -> float:
     start = time.perf_counter()
-    subprocess.run(command, check=True, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    subprocess.run(command, check=True, env=env, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     return time.perf_counter() - start
 
 
-def page_weight(html_dir: Path, page: str) -> int:
-    """Bytes of a built page plus every local file its HTML references (scripts, styles, images)."""
-    html_path = html_dir / page
-    text = html_path.read_text(encoding="utf-8")
-    total = html_path.stat().st_size
-    seen = set()
-    for ref in re.findall(r'(?:src|href)="([^"#?]+)(?:[?#][^"]*)?"', text):
-        if ref.startswith(("http:", "https:", "data:", "mailto:")):
+def jupyter_book(folder: Path, *extra: str) -> list[str]:
+    return [str(BIN / "jupyter-book"), "build", str(folder), *extra]
+
+
+def copy_course(work: Path) -> None:
+    ignore = shutil.ignore_patterns("__pycache__", "*.egg-info", "_build")
+    for name in COPY:
+        source = ROOT / name
+        if source.is_dir():
+            shutil.copytree(source, work / name, ignore=ignore)
+        else:
+            shutil.copy2(source, work / name)
+
+
+def build_course(work: Path, lesson_doc: str, lesson_id: str) -> tuple[Path, float, float]:
+    """Clean build of a copy of the course, then an incremental one after editing a quiz bank."""
+    copy_course(work)
+    env = dict(os.environ, COMPACT_COURSE_ROOT=str(work))
+    clean = timed(jupyter_book(work, "--all"), env)
+    bank = work / "quizzes" / f"{lesson_id}.yaml"
+    text = bank.read_text(encoding="utf-8")
+    bank.write_text(text.replace('explanation: "', 'explanation: "(Edited.) ', 1), encoding="utf-8")
+    refresh = [str(BIN / "compact-course"), "--root", str(work), "notebooks", str(work / f"{lesson_doc}.ipynb")]
+    incremental = timed(refresh, env) + timed(jupyter_book(work), env)
+    return work / "_build" / "html", clean, incremental
+
+
+def build_stock(work: Path, lesson_docs: list[str]) -> tuple[Path, float, float]:
+    """A stock Jupyter Book (default theme and extensions) holding the same lesson notebooks."""
+    names = []
+    for number, doc in enumerate(lesson_docs, start=1):
+        name = f"lesson-{number}"
+        shutil.copy2(ROOT / f"{doc}.ipynb", work / f"{name}.ipynb")
+        names.append(name)
+    (work / "intro.md").write_text("# Stock baseline\n\nThe same lessons in a stock Jupyter Book.\n", encoding="utf-8")
+    (work / "_config.yml").write_text(
+        'title: "Stock baseline"\nexecute:\n  execute_notebooks: "off"\n', encoding="utf-8"
+    )
+    toc = "format: jb-book\nroot: intro\nchapters:\n" + "".join(f"  - file: {name}\n" for name in names)
+    (work / "_toc.yml").write_text(toc, encoding="utf-8")
+    clean = timed(jupyter_book(work, "--all"))
+    notebook = work / f"{names[0]}.ipynb"
+    notebook.write_text(notebook.read_text(encoding="utf-8").replace('"# ', '"# (Edited) ', 1), encoding="utf-8")
+    incremental = timed(jupyter_book(work))
+    return work / "_build" / "html", clean, incremental
+
+
+# Measuring ----------------------------------------------------------------------------------
+class _Quiet(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, format, *args):  # keep the report readable
+        pass
+
+
+@contextlib.contextmanager
+def serve(folder: Path) -> Iterator[str]:
+    """Serve a folder on a free loopback port, uncompressed, as the budgets are measured."""
+    server = socketserver.ThreadingTCPServer(("127.0.0.1", 0), functools.partial(_Quiet, directory=str(folder)))
+    server.daemon_threads = True
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}/"
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+def _visit(page, session, url: str) -> tuple[int, int, list[str]]:
+    """Bytes over the wire (headers and bodies; cache hits count 0) and requests for one page load."""
+    sent: dict[str, str] = {}
+    received: dict[str, int] = {}
+    session.on("Network.requestWillBeSent", lambda event: sent.__setitem__(event["requestId"], event["request"]["url"]))
+    session.on(
+        "Network.loadingFinished",
+        lambda event: received.__setitem__(event["requestId"], int(event["encodedDataLength"])),
+    )
+    page.goto(url, wait_until="networkidle")
+    page.wait_for_timeout(300)  # let late fetches (search index, fonts) finish
+    network = {rid: u for rid, u in sent.items() if not u.startswith(("data:", "blob:"))}
+    transferred = sum(received.get(rid, 0) for rid in network)
+    fetched = [u for rid, u in network.items() if received.get(rid, 0) > 0]
+    return transferred, len(network), fetched
+
+
+def measure_pages(html: Path, first: str, second: str) -> dict[str, float]:
+    from playwright.sync_api import sync_playwright
+
+    with serve(html) as base, sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=["--no-sandbox", "--disable-gpu"])
+        context = browser.new_context(viewport={"width": 1280, "height": 900})
+        page = context.new_page()
+        session = context.new_cdp_session(page)
+        session.send("Network.enable")
+        session.send("Network.setCacheDisabled", {"cacheDisabled": False})
+        first_bytes, first_requests, fetched = _visit(page, session, base + first)
+        own = sum(
+            (html / url.removeprefix(base).split("?")[0]).stat().st_size
+            for url in fetched
+            if re.search(r"/_static/compact-[^/]*\.(js|css)(\?|$)", url)
+        )
+        session2 = context.new_cdp_session(page)  # fresh listeners for the second page
+        session2.send("Network.enable")
+        next_bytes, _, _ = _visit(page, session2, base + second)
+        browser.close()
+    return {
+        "first_visit_bytes": first_bytes,
+        "first_visit_requests": first_requests,
+        "next_page_bytes": next_bytes,
+        "own_assets_bytes": own,
+    }
+
+
+def markup_per_question(html: Path, pages: list[str]) -> float:
+    forms = [form for page in pages for form in FORM.findall((html / page).read_text(encoding="utf-8"))]
+    return sum(len(form.encode("utf-8")) for form in forms) / len(forms) if forms else 0.0
+
+
+def site_bytes(html: Path) -> int:
+    return sum(path.stat().st_size for path in html.rglob("*") if path.is_file() and not path.name.endswith(".map"))
+
+
+def figures_for(html: Path, first: str, second: str, quiz_pages: list[str]) -> dict[str, float]:
+    found = measure_pages(html, first, second)
+    found["markup_per_question"] = markup_per_question(html, quiz_pages)
+    found["site_bytes"] = site_bytes(html)
+    return found
+
+
+# Reporting ----------------------------------------------------------------------------------
+def _number(value: float | None) -> str:
+    if value is None:
+        return "-"
+    return f"{value:,.1f}" if isinstance(value, float) and not value.is_integer() else f"{int(value):,}"
+
+
+def report(course: dict[str, float], stock: dict[str, float]) -> list[str]:
+    """Print the table; return the budgets exceeded."""
+    over = []
+    print(f"{'measure':<48} {'course':>12} {'stock':>12} {'ratio':>7} {'budget':>10}")
+    for key, label in LABELS.items():
+        if key not in course:
             continue
-        target = urlsplit(urljoin(f"file:///{page}", ref)).path.lstrip("/")
-        if not target.endswith((".js", ".css", ".svg", ".png", ".woff2", ".woff", ".ico")):
-            continue
-        file = html_dir / target
-        if target not in seen and file.is_file():
-            seen.add(target)
-            total += file.stat().st_size
-    return total
+        value, base = course[key], stock.get(key)
+        ratio = f"{value / base:.2f}" if base else "-"
+        budget = BUDGETS.get(key)
+        mark = ""
+        if budget is not None:
+            mark = " OVER" if value > budget[0] else " ok"
+            if value > budget[0]:
+                over.append(f"{label}: {_number(value)} > {_number(budget[0])}")
+        limit = _number(budget[0]) if budget else ""
+        print(f"{label:<48} {_number(value):>12} {_number(base):>12} {ratio:>7} {limit:>10}{mark}")
+    return over
 
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--lesson", default="who-is-the-compact-for")
+    parser.add_argument("--lesson", default="who-is-the-compact-for", help="the lesson of the first visit")
+    parser.add_argument("--quick", action="store_true", help="measure the existing build; no build times")
+    parser.add_argument("--html", type=Path, default=ROOT / "_build" / "html", help="the build --quick measures")
+    parser.add_argument("--json", type=Path, help="also write the figures to this file")
     args = parser.parse_args()
     sys.path.insert(0, str(ROOT / "src"))
-    from compact_course import load_course
+    from compact_course.core.course import load_course
+
+    course = load_course(ROOT)
+    ids = [lesson.id for lesson in course.lessons]
+    first_id = args.lesson
+    second_id = ids[(ids.index(first_id) + 1) % len(ids)]
+    docs = [course.lesson_docname(first_id), course.lesson_docname(second_id)]
+    quiz_pages = [f"{course.lesson_docname(lesson_id)}.html" for lesson_id in ids]
 
     with tempfile.TemporaryDirectory(prefix="compact-bench-") as tmp:
         work = Path(tmp)
-        for name in COPY:
-            source = ROOT / name
-            (shutil.copytree if source.is_dir() else shutil.copy2)(source, work / name)
-        env = dict(os.environ, COMPACT_COURSE_ROOT=str(work))
-        build = [str(BIN / "jupyter-book"), "build", str(work)]
-        clean = timed(build + ["--all"], env)
-
-        course = load_course(work)
-        bank = work / "quizzes" / f"{args.lesson}.yaml"
-        text = bank.read_text(encoding="utf-8")
-        bank.write_text(text.replace('explanation: "', 'explanation: "(Edited.) ', 1), encoding="utf-8")
-        notebook = work / f"{course.lesson_docname(args.lesson)}.ipynb"
-        refresh = [str(BIN / "compact-course"), "--root", str(work), "notebooks", str(notebook)]
-        rebuild = timed(refresh, env) + timed(build, env)
-
-        html_dir = work / "_build" / "html"
-        page = f"{course.lesson_docname(args.lesson)}.html"
-        weight = page_weight(html_dir, page)
-    static = ROOT / "src" / "compact_course" / "static"
-    quiz_assets = sum((static / name).stat().st_size for name in ("compact-quiz.js", "compact-quiz.css"))
-
-    print(f"clean build seconds: {clean:.1f}")
-    print(f"rebuild seconds after editing quizzes/{args.lesson}.yaml: {rebuild:.1f}")
-    print(f"bytes of {page} with its local assets: {weight}")
-    print(f"bytes of quiz JS + CSS: {quiz_assets}")
+        (work / "stock").mkdir()
+        stock_html, stock_clean, stock_incremental = build_stock(work / "stock", docs)
+        stock = figures_for(stock_html, "lesson-1.html", "lesson-2.html", ["lesson-1.html", "lesson-2.html"])
+        if args.quick:
+            html = args.html
+            if not (html / f"{docs[0]}.html").is_file():
+                print(f"no build at {html}: build the book first, or run without --quick", file=sys.stderr)
+                return 2
+            ours = figures_for(html, f"{docs[0]}.html", f"{docs[1]}.html", quiz_pages)
+        else:
+            (work / "course").mkdir()
+            html, clean, incremental = build_course(work / "course", docs[0], first_id)
+            ours = figures_for(html, f"{docs[0]}.html", f"{docs[1]}.html", quiz_pages)
+            ours.update(clean_build_seconds=clean, incremental_build_seconds=incremental)
+            stock.update(clean_build_seconds=stock_clean, incremental_build_seconds=stock_incremental)
+    over = report(ours, stock)
+    if args.json:
+        args.json.write_text(json.dumps({"course": ours, "stock": stock, "over": over}, indent=2) + "\n")
+    if over:
+        print("\nOver budget:\n  " + "\n  ".join(over), file=sys.stderr)
+        return 1
+    print("\nAll budgets met.")
     return 0
 
 
