@@ -109,3 +109,18 @@ def test_every_rendering_shows_the_same_order(question):
     qti = item_xml(question).decode("utf-8")
     assert _texts_in(qti, shown) == shown, "QTI"
     assert 'shuffle="true"' in qti
+
+
+def test_the_answer_key_letters_the_options_as_the_handout_does():
+    from compact_course.facilitator.handouts import answer_html, choice_label
+
+    course = cached_course()
+    for question in _choice_questions():
+        shown = question.choices()
+        for position, choice in enumerate(shown):
+            assert choice_label(question, choice) == f"{chr(ord('a') + position)}) {choice.text}"
+        key = answer_html(course, question, "Question 1.1", False, "book/facilitator/answer-key-module-1")
+        answer = key.split("<p><strong>Answer:</strong></p>", 1)[1].split("<p><strong>Why:</strong></p>", 1)[0]
+        for position, choice in enumerate(shown):
+            letter = f"{chr(ord('a') + position)}) "
+            assert (html.escape(letter + choice.text) in answer) == choice.correct, (question.id, letter)

@@ -99,8 +99,16 @@ def question_html(question: m.QuestionBase, label: str) -> str:
 
 
 def _lettered(texts: Iterable[str]) -> str:
-    # Letters match the choice keys (a, b, c ...) that the answer key uses.
+    # Lettered a, b, c ... by position, as the answer key letters them (choice_label).
     return _items(texts, tag="ol", attrs=' type="a" class="cc-handout-options"')
+
+
+def choice_label(question: m.QuestionBase, choice: m.Choice) -> str:
+    """A choice as handouts and answer keys show it: its letter by display position, then its text."""
+    if isinstance(question, m.TrueFalse):
+        return choice.text
+    position = [c.key for c in question.choices()].index(choice.key)
+    return f"{chr(ord('a') + position)}) {choice.text}"
 
 
 def learner_handout(course: Course, module: m.Module) -> str:
@@ -130,15 +138,11 @@ def learner_handout(course: Course, module: m.Module) -> str:
 # --- Answers (facilitator's answer key) -----------------------------------------------------------
 
 
-def _choice_line(choice: m.Choice) -> str:
-    return f"{choice.key}) {choice.text}"
-
-
 def answer_html(course: Course, question: m.QuestionBase, label: str, spark: bool, from_doc: str) -> str:
     """A question's answer, the reason behind every option, the explanation and where to read more."""
     if isinstance(question, m.Matching):
         by_text = {choice.text: choice for choice in question.choices()}
-        answer = _items(f"{pair.item} → {_choice_line(by_text[pair.match])}" for pair in question.pairs)
+        answer = _items(f"{pair.item} → {choice_label(question, by_text[pair.match])}" for pair in question.pairs)
         reasons = (
             "<ul>"
             + "".join(f"<li><strong>{e(pair.item)}</strong><br>{e(pair.feedback)}</li>" for pair in question.pairs)
@@ -148,11 +152,11 @@ def answer_html(course: Course, question: m.QuestionBase, label: str, spark: boo
             reasons += f"<p>Matches that fit no item: {e('; '.join(question.distractors))}.</p>"
     else:
         correct = [choice for choice in question.choices() if choice.correct]
-        answer = _items(_choice_line(choice) for choice in correct)
+        answer = _items(choice_label(question, choice) for choice in correct)
         reasons = (
             "<ul>"
             + "".join(
-                f"<li><strong>{e(_choice_line(choice))}</strong> ({'correct' if choice.correct else 'incorrect'})<br>"
+                f"<li><strong>{e(choice_label(question, choice))}</strong> ({'correct' if choice.correct else 'incorrect'})<br>"
                 f"{e(choice.feedback)}</li>"
                 for choice in question.choices()
             )
