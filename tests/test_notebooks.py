@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import nbformat
+import pytest
 
 from compact_course import cached_course
 from compact_course.book.notebooks import (
@@ -140,3 +141,21 @@ def test_the_lesson_page_shows_its_key_points_once():
         assert "page.recap()" not in calls and calls[-2:] == ["page.reflection()", "page.today()"]
         headings = [c.source.splitlines()[0] for c in notebook.cells if c.cell_type == "markdown"]
         assert "## Key points to take away" not in headings
+
+
+def test_a_new_lessons_notebook_is_written_from_the_skeleton(tmp_path):
+    import shutil
+
+    from compact_course.book.notebooks import new_lesson_notebook, skeleton_drift
+    from compact_course.core.load import load_course
+    from helpers import FIXTURE_ROOT
+
+    root = tmp_path / "course"
+    shutil.copytree(FIXTURE_ROOT, root)
+    course = load_course(root)
+    path = new_lesson_notebook(course, "alpha-lesson", "Why alpha matters.")
+    assert path == root / "book/lessons/01-alpha-lesson.ipynb"
+    assert skeleton_drift(course, "alpha-lesson", path) == []
+    assert "Why alpha matters." in path.read_text(encoding="utf-8")
+    with pytest.raises(FileExistsError, match="exists already"):
+        new_lesson_notebook(course, "alpha-lesson", "Again.")

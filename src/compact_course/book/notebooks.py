@@ -191,8 +191,25 @@ def all_notebooks(root: Path) -> list[Path]:
     )
 
 
+def new_lesson_notebook(course: Course, lesson_id: str, intro: str) -> Path:
+    """Write the skeleton notebook of a lesson that has none yet; refuse to overwrite one."""
+    path = course.root / f"{course.lesson_docname(lesson_id)}.ipynb"
+    if path.exists():
+        raise FileExistsError(f"{path.relative_to(course.root)} exists already; edit it instead")
+    path.parent.mkdir(parents=True, exist_ok=True)
+    write(lesson_skeleton(course, lesson_id, intro), path)
+    return path
+
+
 def _run(args) -> int:
     course = load_course(args.root)
+    if args.new:
+        lesson_id, intro = args.new
+        path = new_lesson_notebook(course, lesson_id, intro)
+        print(
+            f"wrote {path.relative_to(course.root)}; now run `compact-course notebooks {path.relative_to(course.root)}`"
+        )
+        return 0
     paths = [Path(p).resolve() for p in args.paths] or all_notebooks(course.root)
     if args.check:
         lessons = lesson_notebooks(course)
@@ -221,5 +238,11 @@ def register(commands) -> None:
         "--check",
         action="store_true",
         help="do not execute; exit 1 if a code cell lacks outputs or a lesson differs from the skeleton",
+    )
+    parser.add_argument(
+        "--new",
+        nargs=2,
+        metavar=("LESSON_ID", "INTRO"),
+        help="write the skeleton notebook for a new lesson, with its hand-written introduction",
     )
     parser.set_defaults(run=_run)
