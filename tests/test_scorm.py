@@ -403,3 +403,15 @@ def test_without_an_lms_the_package_is_the_plain_book(browser, scorm_server):
     context.close()
     assert errors == []
     assert [url for url in requests if not url.startswith(scorm_server)] == []
+
+
+def test_cli_writes_the_package_from_a_fresh_build(tmp_path, monkeypatch, capsys):
+    from compact_course import cli
+    from compact_course.export import scorm
+
+    book = _tiny_book(tmp_path / "html")
+    monkeypatch.setattr(scorm, "ensure_built", lambda root: (book, False))
+    out = tmp_path / "out" / "course.zip"
+    assert cli.main(["export", "--format", "scorm12", "--out", str(out)]) == 0
+    assert "reused the fresh build" in capsys.readouterr().out
+    assert zipfile.ZipFile(out).namelist()[0] == "imsmanifest.xml"
