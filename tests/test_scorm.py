@@ -288,7 +288,16 @@ def test_one_session_across_pages_commit_timing_location_and_finish(lms):
     page.wait_for_timeout(1500)
     assert lms.committed(page)["cmi.core.lesson_location"] == "book/progress.html"
     assert re.match(r"^\d{4}:\d\d:\d\d\.\d\d$", lms.committed(page)["cmi.core.session_time"])
-    page.evaluate("document.getElementById('sco').remove()")  # leaving the course
+    # Hidden (tab switched, window minimised): committed at once, not after the delay.
+    launch = next(f for f in page.frames if f.url.endswith("scorm-launch.html"))
+    commits = len(lms.calls(page, "LMSCommit"))
+    launch.evaluate("""() => {
+      window.CompactScormHost.backend.removeItem("compact-course:v1:lesson:q-who-is-the-compact-for-01");
+      Object.defineProperty(document, "visibilityState", { value: "hidden", configurable: true });
+      document.dispatchEvent(new Event("visibilitychange"));
+    }""")
+    assert len(lms.calls(page, "LMSCommit")) == commits + 1
+    page.evaluate("document.getElementById('sco').remove()")  # leaving the course: pagehide
     page.wait_for_timeout(200)
     assert len(lms.calls(page, "LMSFinish")) == 1
     assert len(lms.calls(page, "LMSInitialize")) == 1
