@@ -20,6 +20,7 @@ FEATURE_MODULES = (
     "compact_course.generate",
     "compact_course.book.notebooks",
     "compact_course.book.readability",
+    "compact_course.book.pdf",
     "compact_course.facilitator.plans",
     "compact_course.facilitator.pack",
     "compact_course.export",

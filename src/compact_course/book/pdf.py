@@ -1,0 +1,148 @@
+"""``compact-course pdf``: the course and the facilitator pack as two PDFs, printed by headless Chromium.
+
+``course.pdf`` holds every learner page in book order after a contents list, each page starting
+a new sheet, quizzes printed as questions and their answers in an appendix at the end.
+``facilitator-pack.pdf`` holds the facilitator pages (plans, notes, handouts, answer keys) with
+answers left in place. Every sheet is numbered in its footer.
+
+Chromium cannot number a contents list itself, so each part is first printed alone to count its
+sheets (every part starts a new sheet, so the counts add up), then the whole document is printed
+once with the numbers filled in. Print styles come from the book's own stylesheets plus
+``compact-print-course.css``.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+import tempfile
+from collections.abc import Callable
+from pathlib import Path
+
+from pypdf import PdfReader
+
+from compact_course.book.pdf_pages import (
+    Section,
+    answers_html,
+    contents_html,
+    document,
+    printable_section,
+    split_docnames,
+    stylesheets,
+    toc_docnames,
+)
+
+CHROMIUM = Path(os.environ.get("CHROMIUM", "/usr/bin/chromium"))
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--no-first-run"]
+# Headings the PDF adds around the book's own pages.
+CONTENTS = "Contents"
+ANSWERS = "Answers to the quizzes"
+FOOTER = '<div style="font-size:8pt;width:100%;text-align:center;color:#333"><span class="pageNumber"></span></div>'
+MARGIN = {"top": "16mm", "bottom": "18mm", "left": "14mm", "right": "14mm"}
+
+Printer = Callable[[str, Path], None]
+
+
+def _chromium_printer(browser, scratch: Path) -> Printer:
+    def print_pdf(html: str, target: Path) -> None:
+        # Loaded from a file, so the page may use the built book's stylesheets and images.
+        source = scratch / "print.html"
+        source.write_text(html, encoding="utf-8")
+        page = browser.new_page()
+        try:
+            page.goto(source.as_uri(), wait_until="load")
+            page.pdf(
+                path=str(target),
+                format="A4",
+                print_background=True,
+                display_header_footer=True,
+                header_template="<span></span>",
+                footer_template=FOOTER,
+                margin=MARGIN,
+            )
+        finally:
+            page.close()
+
+    return print_pdf
+
+
+def page_count(path: Path) -> int:
+    return len(PdfReader(str(path)).pages)
+
+
+def _numbered(printer: Printer, scratch: Path, title: str, links: list[str], parts: list[tuple[str, str]]) -> str:
+    """The whole document, its contents list numbered from each part's sheet count."""
+
+    def sheets(body: str) -> int:
+        target = scratch / "count.pdf"
+        printer(document(title, links, [body]), target)
+        return page_count(target)
+
+    placeholder = contents_html(CONTENTS, [(name, 999) for name, _ in parts])
+    next_page = 1 + sheets(placeholder)
+    entries = []
+    for name, body in parts:
+        entries.append((name, next_page))
+        next_page += sheets(body)
+    return document(title, links, [contents_html(CONTENTS, entries)] + [body for _, body in parts])
+
+
+def write_pdf(
+    printer: Printer, scratch: Path, target: Path, sections: list[Section], links: list[str], appendix: bool
+) -> None:
+    parts = [(section.title, section.html) for section in sections]
+    if appendix:
+        parts.append((ANSWERS, answers_html(ANSWERS, sections)))
+    title = sections[0].title if sections else target.stem
+    printer(_numbered(printer, scratch, title, links, parts), target)
+
+
+def _sections(html_root: Path, names: list[str], answers_apart: bool) -> list[Section]:
+    pages = [html_root / f"{name}.html" for name in names]
+    return [printable_section(page, answers_apart) for page in pages if page.is_file()]
+
+
+def make_pdfs(root: Path, html_root: Path, out: Path, printer: Printer, scratch: Path) -> list[Path]:
+    learner, facilitator = split_docnames(toc_docnames(root))
+    first = html_root / f"{learner[0]}.html"
+    if not first.is_file():
+        raise FileNotFoundError(f"{first} is missing: build the book first (scripts/build.sh)")
+    links = stylesheets(first) + [
+        f'<link rel="stylesheet" href="{(html_root / "_static" / "compact-print-course.css").as_uri()}">'
+    ]
+    out.mkdir(parents=True, exist_ok=True)
+    course, pack = out / "course.pdf", out / "facilitator-pack.pdf"
+    write_pdf(printer, scratch, course, _sections(html_root, learner, True), links, appendix=True)
+    write_pdf(printer, scratch, pack, _sections(html_root, facilitator, False), links, appendix=False)
+    return [course, pack]
+
+
+def _run(args) -> int:
+    from playwright.sync_api import sync_playwright
+
+    if not CHROMIUM.exists():
+        print(f"Chromium not found at {CHROMIUM}", file=sys.stderr)
+        return 1
+    html_root = args.html if args.html.is_absolute() else args.root / args.html
+    out = args.out if args.out.is_absolute() else args.root / args.out
+    with tempfile.TemporaryDirectory(prefix="compact-pdf-") as scratch, sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        try:
+            written = make_pdfs(args.root, html_root, out, _chromium_printer(browser, Path(scratch)), Path(scratch))
+        except FileNotFoundError as error:
+            print(error, file=sys.stderr)
+            return 1
+        finally:
+            browser.close()
+    for path in written:
+        print(f"wrote {path} ({page_count(path)} pages)")
+    return 0
+
+
+def register(commands) -> None:
+    parser = commands.add_parser("pdf", help="print the built book to course.pdf and facilitator-pack.pdf")
+    parser.add_argument("--html", type=Path, default=Path("_build/html"), help="the built book (default: _build/html)")
+    parser.add_argument(
+        "--out", type=Path, default=Path("_build/pdf"), help="where to write the PDFs (default: _build/pdf)"
+    )
+    parser.set_defaults(run=_run)

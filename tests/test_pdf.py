@@ -1,0 +1,106 @@
+"""``compact-course pdf`` (issue 19 item 4): the course and the facilitator pack, read back with pypdf.
+
+Text extraction breaks lines and splits ligatures, so text is compared after NFKC
+normalisation with all whitespace collapsed.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+import unicodedata
+from pathlib import Path
+
+import pytest
+from pypdf import PdfReader
+
+from compact_course.book import pdf
+from compact_course.book.pdf_pages import split_docnames, toc_docnames
+from compact_course.cli import main
+from helpers import COURSE_ROOT, real_course
+
+
+def normal(text: str) -> str:
+    return " ".join(unicodedata.normalize("NFKC", text).split())
+
+
+@pytest.fixture(scope="module")
+def pdfs(built_book, tmp_path_factory) -> dict[str, list[str]]:
+    if not pdf.CHROMIUM.exists():
+        pytest.skip(f"Chromium not found at {pdf.CHROMIUM}")
+    out = tmp_path_factory.mktemp("pdf")
+    assert main(["pdf", "--html", str(built_book), "--out", str(out)]) == 0
+    return {
+        name: [normal(page.extract_text()) for page in PdfReader(str(out / name)).pages]
+        for name in ("course.pdf", "facilitator-pack.pdf")
+    }
+
+
+def _contents(pages: list[str]) -> dict[str, int]:
+    """Contents entries ("title page") from the first sheet."""
+    entries = re.findall(r"(.+?) (\d+)(?= |$)", pages[0].removeprefix(pdf.CONTENTS).strip())
+    return {title.strip(): int(number) for title, number in entries}
+
+
+@pytest.mark.browser
+def test_the_course_pdf_has_every_lesson_title_and_question(pdfs):
+    course = real_course()
+    text = " ".join(pdfs["course.pdf"])
+    for lesson in course.lessons:
+        assert normal(lesson.title) in text, lesson.id
+    for lesson in course.lessons:
+        for question in course.quiz_for(lesson.id).questions:
+            assert normal(question.prompt) in text, question.id
+
+
+@pytest.mark.browser
+def test_every_question_the_built_book_shows_is_printed_once_as_a_question(pdfs, built_book):
+    text = " ".join(pdfs["course.pdf"])
+    answers_start = text.index(normal(pdf.ANSWERS), len(pdfs["course.pdf"][0]))
+    questions, answers = text[:answers_start], text[answers_start:]
+    prompt = re.compile(r'<span class="cc-prompt">(.*?)</span>', re.S)
+    for page in sorted((built_book / "book" / "lessons").glob("*.html")):
+        for found in prompt.findall(page.read_text(encoding="utf-8")):
+            shown = normal(html.unescape(re.sub(r"<[^>]+>", "", found)))
+            assert shown in questions and shown in answers, (page.name, shown)
+    assert "Answer and explanation" not in questions  # the answers are not in the lessons
+
+
+@pytest.mark.browser
+def test_the_contents_list_gives_the_sheet_each_page_starts_on(pdfs):
+    pages = pdfs["course.pdf"]
+    contents = _contents(pages)
+    lesson_two = next(title for title in contents if title.startswith("Lesson 2:"))
+    assert pages[contents[lesson_two] - 1].startswith(lesson_two)
+    numbers = list(contents.values())
+    assert numbers == sorted(numbers) and numbers[-1] <= len(pages)
+    assert re.search(rf"(^| ){len(pages)}$", pages[-1])  # every sheet is numbered in its footer
+
+
+@pytest.mark.browser
+def test_the_facilitator_pack_has_plans_notes_handouts_and_answer_keys(pdfs):
+    course = real_course()
+    pack = " ".join(pdfs["facilitator-pack.pdf"])
+    course_text = " ".join(pdfs["course.pdf"])
+    for module in course.modules:
+        assert normal(module.title) in pack
+    for question in course.all_questions():
+        if question.id.startswith("q-sa-"):
+            continue  # the self-assessment pool is not in the answer keys
+        assert normal(question.prompt) in pack, question.id
+    assert "Facilitator guide" in pack and "Facilitator guide" not in course_text[:2000]
+
+
+def test_learner_and_facilitator_pages_split_in_book_order():
+    learner, facilitator = split_docnames(toc_docnames(COURSE_ROOT))
+    assert learner[0] == "book/index" and all(not name.startswith("book/facilitator/") for name in learner)
+    assert facilitator and all(name.startswith("book/facilitator/") for name in facilitator)
+    lessons = [name for name in learner if name.startswith("book/lessons/")]
+    assert lessons == sorted(lessons) and len(lessons) == len(real_course().lessons)
+
+
+def test_pdf_needs_a_built_book(tmp_path: Path, capsys):
+    if not pdf.CHROMIUM.exists():
+        pytest.skip(f"Chromium not found at {pdf.CHROMIUM}")
+    assert main(["pdf", "--html", str(tmp_path / "nothing"), "--out", str(tmp_path / "out")]) == 1
+    assert "build the book first" in capsys.readouterr().err
