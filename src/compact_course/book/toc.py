@@ -16,7 +16,7 @@ PLANS = ("book/facilitator/plan-taster", "book/facilitator/plan-half-day", "book
 PACKS = tuple(plan.replace("facilitator/", "facilitator/packs/") for plan in PLANS)
 # One page of each kind per module, so a new module gets its pages without an edit here.
 PER_MODULE = ("notes-module", "handout-module", "answer-key-module")
-FACILITATOR_TOOLS = ("book/facilitator/room-poll", "book/facilitator/lms-import")
+FACILITATOR_TOOLS = ("book/facilitator/room-poll", "book/facilitator/room-poll-static", "book/facilitator/lms-import")
 REFERENCE = ("book/glossary", "book/sources", "book/about", "book/accessibility", "book/maintainers")
 
 

@@ -21,6 +21,7 @@ import { setupQuiz } from "./quiz.js";
 import { framedHost, isLaunchPage, openExternalLinksOutside, startLaunchPage } from "./scorm.js";
 import { score } from "./scoring.js";
 import { createStore, probeStorage } from "./storage.js";
+import "./presenter-start.js"; // the presenter view and the room poll page (facilitator tools)
 
 function contentRoot() {
   return document.documentElement.getAttribute("data-content_root") ||

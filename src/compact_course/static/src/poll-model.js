@@ -1,0 +1,89 @@
+/* The room poll's arithmetic, with no DOM: counts per option, each option's share of the votes,
+ * the summary rows and their CSV. Mirrors compact_course/facilitator/poll.py and poll_summary.py;
+ * tests/fixtures/poll_cases.json holds both to the same numbers (tests/test_poll_parity.py and
+ * tests/js/poll.test.mjs).
+ *
+ * Nothing here reads or writes storage: a poll lives only as long as the page.
+ */
+
+export const MAX_COUNT = 9999;
+
+// Whole-number percentage, halves rounded up, in integer arithmetic like core.tally.percent,
+// so no floating-point rounding can make the two disagree.
+export function percent(part, total) {
+  if (total <= 0) { throw new RangeError("a percentage needs at least one vote"); }
+  return Math.floor((200 * part + total) / (2 * total));
+}
+
+function plural(n, word) { return n + " " + word + (n === 1 ? "" : "s"); }
+
+export function totalVotes(counts) {
+  return Object.keys(counts).reduce((sum, key) => sum + counts[key], 0);
+}
+
+// One row per option, in option order: what the chart draws and writes beside each bar.
+export function optionShares(options, counts) {
+  const votes = options.reduce((sum, o) => sum + (counts[o.key] || 0), 0);
+  return options.map((o) => {
+    const count = counts[o.key] || 0;
+    const share = votes ? percent(count, votes) : null;
+    return { key: o.key, count, percent: share, text: plural(count, "vote") + (share === null ? "" : " (" + share + "%)") };
+  });
+}
+
+// The summary row of one question, as PollSummary's SummaryRow.share_text says it.
+export function summaryRow(number, question, counts, revealed) {
+  const votes = question.options.reduce((sum, o) => sum + (counts[o.key] || 0), 0);
+  const correctVotes = question.options.reduce((sum, o) => sum + (o.correct ? counts[o.key] || 0 : 0), 0);
+  const share = votes ? percent(correctVotes, votes) : null;
+  return {
+    number, prompt: question.prompt, votes, correctVotes, percent: share, revealed: !!revealed,
+    shareText: votes ? correctVotes + " of " + votes + " votes on correct options (" + share + "%)" : "no votes"
+  };
+}
+
+export const SUMMARY_COLUMNS = ["Question", "Prompt", "Votes", "Votes on correct options", "Percent on correct options",
+  "Answer revealed"];
+
+function csvCell(value) {
+  const text = String(value);
+  return /[",\n\r]/.test(text) ? '"' + text.replace(/"/g, '""') + '"' : text;
+}
+
+export function summaryCsv(rows) {
+  const lines = [SUMMARY_COLUMNS].concat(rows.map((r) => [r.number, r.prompt, r.votes, r.correctVotes,
+    r.percent === null ? "" : r.percent, r.revealed ? "yes" : "no"]));
+  return lines.map((line) => line.map(csvCell).join(",")).join("\r\n") + "\r\n";
+}
+
+// A whole poll: the questions of one set, one at a time, each with its own counts and reveal.
+export function createPoll(title, questions) {
+  const counts = questions.map((q) => {
+    const c = {};
+    q.options.forEach((o) => { c[o.key] = 0; });
+    return c;
+  });
+  const revealed = questions.map(() => false);
+  const poll = {
+    title, questions, position: 0,
+    get question() { return questions[poll.position]; },
+    get counts() { return counts[poll.position]; },
+    get revealed() { return revealed[poll.position]; },
+    go(step) {
+      poll.position = Math.min(Math.max(poll.position + step, 0), questions.length - 1);
+      return poll.position;
+    },
+    goTo(index) { poll.position = Math.min(Math.max(index, 0), questions.length - 1); return poll.position; },
+    setCount(key, value) {
+      if (!(key in counts[poll.position])) { return false; }
+      const n = Number(value);
+      if (!Number.isInteger(n) || n < 0 || n > MAX_COUNT) { return false; }
+      counts[poll.position][key] = n;
+      return true;
+    },
+    addVote(key) { return poll.setCount(key, Math.min((counts[poll.position][key] || 0) + 1, MAX_COUNT)); },
+    reveal() { revealed[poll.position] = true; },
+    summary() { return questions.map((q, i) => summaryRow(i + 1, q, counts[i], revealed[i])); }
+  };
+  return poll;
+}
