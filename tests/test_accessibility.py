@@ -350,6 +350,38 @@ def test_quiz_accessibility_tree_names_the_group_options_and_announces_feedback(
     assert "status" in form.aria_snapshot()
 
 
+TAB_ORDER_JS = """form => {
+    // What a keyboard reaches in this form, in reading (DOM) order: one stop per radio group.
+    const seen = new Set();
+    return [...form.querySelectorAll('input, select, button, summary, a[href]')].filter(e => {
+        if (e.disabled || e.closest('[hidden]') || !e.getClientRects().length) return false;
+        if (e.type === 'radio') { if (seen.has(e.name)) return false; seen.add(e.name); }
+        return true;
+    }).map(e => e.id || e.getAttribute('data-action') || e.tagName.toLowerCase());
+}"""
+
+
+@pytest.mark.parametrize("url", [LESSON, "book/self-assessment.html"])
+def test_focus_order_in_a_quiz_follows_reading_order(page, url):
+    page.goto(url, wait_until="load")
+    form = page.locator("form.cc-question:visible").first
+    expected = form.evaluate(TAB_ORDER_JS)
+    form.locator("input, select").first.focus()
+    reached = []
+    for _ in range(len(expected) + 3):
+        inside = page.evaluate("form => form.contains(document.activeElement)", form.element_handle())
+        if not inside:
+            break
+        reached.append(
+            page.evaluate(
+                "() => document.activeElement.id || document.activeElement.getAttribute('data-action')"
+                " || document.activeElement.tagName.toLowerCase()"
+            )
+        )
+        page.keyboard.press("Tab")
+    assert reached == expected
+
+
 # The statement says what the tests ran ---------------------------------------------------------
 def _statement_testing():
     return cached_course().accessibility.testing
