@@ -536,3 +536,17 @@ def test_a_selection_that_does_not_fit_says_which_lessons_to_drop_and_fit_drops_
 def test_participants_must_be_at_least_one(capsys):
     status, _, err = run(capsys, "--lessons", "1", "--participants", "0")
     assert status == 2 and "--participants must be at least 1" in err
+
+
+def test_ready_made_plans_link_each_lesson_to_its_presenter_view():
+    from compact_course.facilitator.ready_made import ready_made_fit, ready_made_page, ready_made_plans
+
+    course = load_course()
+    for ready in ready_made_plans(course):
+        page = ready_made_page(course, ready)
+        plan, _ = ready_made_fit(course, ready)
+        lessons = [slot.lesson for slot in plan.slots if slot.lesson is not None]
+        assert lessons
+        for lesson in lessons:
+            target = f"../lessons/{course.lesson_number(lesson.id):02d}-{lesson.id}.html#present"
+            assert f'<a href="{target}">present it</a>' in page, (ready.slug, lesson.id)

@@ -13,6 +13,7 @@ from collections.abc import Sequence
 from compact_course.core import models as m
 from compact_course.core.course import Course
 from compact_course.core.escaping import e
+from compact_course.core.links import relative_link
 from compact_course.core.markdown import md_escape, role_title
 from compact_course.facilitator.agenda import Day, Plan, Slot, clock
 
@@ -47,10 +48,16 @@ def _doc_link(title: str, docname: str) -> str:
 
 
 def render_markdown(
-    course: Course, plan: Plan, heading_level: int = 1, myst: bool = False, dropped: Sequence[m.Lesson] = ()
+    course: Course,
+    plan: Plan,
+    heading_level: int = 1,
+    myst: bool = False,
+    dropped: Sequence[m.Lesson] = (),
+    from_doc: str | None = None,
 ) -> str:
     """The agenda as Markdown. ``myst=True`` adds table captions and links to lesson pages;
-    ``dropped`` lists the lessons ``--fit`` left out."""
+    ``dropped`` lists the lessons ``--fit`` left out; with ``from_doc`` (the page's docname) each
+    lesson also links to its presenter view (the lesson page's ``#present``)."""
     h = "#" * heading_level
 
     def t(text: str) -> str:
@@ -76,8 +83,13 @@ def render_markdown(
         ]
         if myst:
             lines += [
-                f"Lesson page: {_doc_link(lesson.title, course.lesson_docname(lesson.id))}. "
-                f"Timings and discussion notes: {{doc}}`Module {slot.module_number} facilitator notes "
+                f"Lesson page: {_doc_link(lesson.title, course.lesson_docname(lesson.id))}"
+                + (
+                    f' (<a href="{e(relative_link(from_doc, course.lesson_docname(lesson.id), "present"))}">present it</a>)'
+                    if from_doc
+                    else ""
+                )
+                + f". Timings and discussion notes: {{doc}}`Module {slot.module_number} facilitator notes "
                 f"</book/facilitator/notes-module-{slot.module_number}>`.",
                 "",
             ]

@@ -106,7 +106,9 @@ def ready_made_plan(course: Course, ready: ReadyMade) -> Plan:
 def ready_made_page(course: Course, ready: ReadyMade) -> str:
     """A book page: the plan's purpose (hand-written Markdown), the command, the agenda, the materials."""
     plan, dropped = ready_made_fit(course, ready)
-    title_line, agenda = render_markdown(course, plan, heading_level=1, myst=True, dropped=dropped).split("\n", 1)
+    title_line, agenda = render_markdown(
+        course, plan, heading_level=1, myst=True, dropped=dropped, from_doc=f"book/facilitator/{ready.slug}"
+    ).split("\n", 1)
     intro = [
         "",
         ready.why,
