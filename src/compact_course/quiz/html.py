@@ -29,6 +29,13 @@ TYPE_LABELS = {
 }
 
 
+def question_label(number: int, total: int, lesson_number: int | None = None) -> str:
+    """A question's number: "Question 7.1" (lesson 7, first question) in a lesson's quiz, as the
+    handouts and notes print it; "Question 1 of 5" where there is no single lesson (the
+    self-assessment)."""
+    return f"Question {lesson_number}.{number}" if lesson_number else f"Question {number} of {total}"
+
+
 def question_spec(course: Course, question: m.QuestionBase, from_doc: str | None) -> dict:
     """The data quiz.js needs for one question (mirrors :func:`scoring.score_question`)."""
     href, label = source_link(course, question, from_doc)
@@ -111,6 +118,7 @@ def render_question_html(
     from_doc: str | None = None,
     id_prefix: str = "",
     store: str = "lesson",
+    lesson_number: int | None = None,
 ) -> str:
     dom_id = f"{id_prefix}{question.id}"
     choices = question.choices()
@@ -129,7 +137,7 @@ def render_question_html(
         f'<form class="cc-question" id="{dom_id}" data-question="{e(question.id)}" data-type="{e(qtype)}" '
         f'data-fingerprint="{fingerprint(question)}" data-store="{e(store)}" novalidate>'
         f"{scenario}"
-        f'<fieldset aria-describedby="{described}"><legend><span class="cc-number">Question {number} of {total}</span> '
+        f'<fieldset aria-describedby="{described}"><legend><span class="cc-number">{question_label(number, total, lesson_number)}</span> '
         f'<span class="cc-prompt">{e(question.prompt)}</span></legend>'
         f'<p class="cc-how" id="{dom_id}-how">{e(TYPE_LABELS[qtype])}</p>'
         f"{_controls(question, dom_id, choices)}</fieldset>"
@@ -155,6 +163,7 @@ def render_questions_html(
     store: str = "lesson",
     mode: str = "practice",
     draw: tuple[int, int] | None = None,
+    lesson_number: int | None = None,
 ) -> str:
     """A quiz section: intro, one form per question, and a score line announced when complete.
 
@@ -163,7 +172,7 @@ def render_questions_html(
     """
     total = len(questions)
     forms = "".join(
-        render_question_html(course, q, n, total, from_doc, id_prefix, store) for n, q in enumerate(questions, start=1)
+        render_question_html(course, q, n, total, from_doc, id_prefix, store, lesson_number) for n, q in enumerate(questions, start=1)
     )
     noun = "question" if total == 1 else "questions"
     draw_attributes = f' data-draw-seed="{draw[0]}" data-draw-per-module="{draw[1]}"' if draw else ""
@@ -193,4 +202,5 @@ def render_quiz_html(course: Course, bank: m.QuizBank, from_doc: str | None = No
         bank.quiz.id,
         bank.quiz.title,
         from_doc,
+        lesson_number=course.lesson_number(bank.quiz.lesson),
     )

@@ -35,6 +35,7 @@ class Quiz:
         mode: str = "practice",
         draw: tuple[int, int] | None = None,
         on_widget: Callable[[QuizWidget], None] | None = None,
+        lesson_number: int | None = None,
     ):
         if not questions:
             raise ValueError(f"quiz {quiz_id!r} has no questions")
@@ -48,6 +49,7 @@ class Quiz:
         self.mode = mode
         self.draw = draw
         self.on_widget = on_widget  # e.g. restore and save progress when the live view is made
+        self.lesson_number = lesson_number  # numbers its questions "7.1", "7.2", as the handouts do
 
     @classmethod
     def for_lesson(cls, course: Course, lesson_id: str, on_widget: Callable[[QuizWidget], None] | None = None) -> Quiz:
@@ -59,6 +61,7 @@ class Quiz:
             bank.quiz.title,
             course.lesson_docname(lesson_id),
             on_widget=on_widget,
+            lesson_number=course.lesson_number(lesson_id),
         )
 
     def to_html(self) -> str:
@@ -72,6 +75,7 @@ class Quiz:
             self.store,
             self.mode,
             self.draw,
+            self.lesson_number,
         )
 
     def _more(self, question: m.QuestionBase) -> str:
@@ -82,7 +86,7 @@ class Quiz:
     def widget(self) -> QuizWidget:
         from compact_course.quiz.widget import QuizWidget
 
-        widget = QuizWidget(self.title, self.questions, self._more)
+        widget = QuizWidget(self.title, self.questions, self._more, self.lesson_number)
         if self.on_widget is not None:
             self.on_widget(widget)
         return widget

@@ -14,7 +14,7 @@ import ipywidgets as w
 from compact_course.core import models as m
 from compact_course.core.escaping import e
 from compact_course.core.tally import Tally
-from compact_course.quiz.html import TYPE_LABELS
+from compact_course.quiz.html import TYPE_LABELS, question_label
 from compact_course.quiz.scoring import QuestionResult, score_question, score_results
 
 NO_MATCH = ""
@@ -33,6 +33,7 @@ class QuestionWidget(w.VBox):
         number: int,
         total: int,
         more: str,
+        lesson_number: int | None = None,
     ):
         self.question = question
         self.result: QuestionResult | None = None
@@ -44,7 +45,7 @@ class QuestionWidget(w.VBox):
             parts.append(_html(f"<p><strong>Scenario:</strong> {e(question.scenario)}</p>"))
         parts.append(
             _html(
-                f"<p><strong>Question {number} of {total}:</strong> {e(question.prompt)}<br><em>{e(TYPE_LABELS[qtype])}</em></p>"
+                f"<p><strong>{question_label(number, total, lesson_number)}:</strong> {e(question.prompt)}<br><em>{e(TYPE_LABELS[qtype])}</em></p>"
             )
         )
         if isinstance(question, m.Matching):
@@ -147,9 +148,10 @@ class QuizWidget(w.VBox):
         title: str,
         questions: Sequence[m.QuestionBase],
         more: Callable[[m.QuestionBase], str],
+        lesson_number: int | None = None,
     ):
         total = len(questions)
-        self.questions = [QuestionWidget(q, n, total, more(q)) for n, q in enumerate(questions, start=1)]
+        self.questions = [QuestionWidget(q, n, total, more(q), lesson_number) for n, q in enumerate(questions, start=1)]
         self.score_label = _html("")
         self._listeners: list[Callable[[QuestionResult], None]] = []
         for question in self.questions:
