@@ -172,7 +172,8 @@ def render_questions_html(
     """
     total = len(questions)
     forms = "".join(
-        render_question_html(course, q, n, total, from_doc, id_prefix, store, lesson_number) for n, q in enumerate(questions, start=1)
+        render_question_html(course, q, n, total, from_doc, id_prefix, store, lesson_number)
+        for n, q in enumerate(questions, start=1)
     )
     noun = "question" if total == 1 else "questions"
     draw_attributes = f' data-draw-seed="{draw[0]}" data-draw-per-module="{draw[1]}"' if draw else ""
