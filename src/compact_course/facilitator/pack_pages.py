@@ -8,6 +8,7 @@ each item and each lesson on a new page when the page is printed from the browse
 from __future__ import annotations
 
 from compact_course.core.course import Course
+from compact_course.core.escaping import e
 from compact_course.core.markdown import HEADER_MD, md_escape
 from compact_course.facilitator.pack import ITEMS, item_body, item_texts
 from compact_course.facilitator.ready_made import ReadyMade, ready_made_fit, ready_made_plans
@@ -22,14 +23,17 @@ def pack_docname(ready: ReadyMade) -> str:
 def pack_page(course: Course, ready: ReadyMade) -> str:
     plan, dropped = ready_made_fit(course, ready)
     docname = pack_docname(ready)
-    contents = [f"- [{md_escape(item_texts(course, name).title)}](#{name})" for name, _ in ITEMS]
+    # Raw HTML links: the items' anchors live in the raw block below, which MyST cannot resolve.
+    contents = "".join(f'<li><a href="#{e(name)}">{e(item_texts(course, name).title)}</a></li>' for name, _ in ITEMS)
     body = "".join(item_body(course, plan, name, dropped, from_doc=docname) for name, _ in ITEMS)
     lines = [
         HEADER_MD + f"# {md_escape(f'{plan.title}: {course.plans.pack.labels.pack}')}",
         "",
         md_escape(plan.summary()),
         "",
-        *contents,
+        "```{raw} html",
+        f'<ul class="cc-pack-contents">{contents}</ul>',
+        "```",
         "",
         f"Back to the {{doc}}`plan <../{ready.slug}>`.",
         "",
