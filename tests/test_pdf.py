@@ -53,17 +53,24 @@ def test_the_course_pdf_has_every_lesson_title_and_question(pdfs):
             assert normal(question.prompt) in text, question.id
 
 
+def _texts(built: str, css_class: str) -> list[str]:
+    found = re.findall(rf'<[a-z]+ class="{css_class}">(.*?)</(?:span|p)>', built, re.S)
+    return [normal(html.unescape(re.sub(r"<[^>]+>", "", text))) for text in found]
+
+
 @pytest.mark.browser
 def test_every_question_the_built_book_shows_is_printed_once_as_a_question(pdfs, built_book):
     text = " ".join(pdfs["course.pdf"])
     answers_start = text.index(normal(pdf.ANSWERS), len(pdfs["course.pdf"][0]))
     questions, answers = text[:answers_start], text[answers_start:]
-    prompt = re.compile(r'<span class="cc-prompt">(.*?)</span>', re.S)
     for page in sorted((built_book / "book" / "lessons").glob("*.html")):
-        for found in prompt.findall(page.read_text(encoding="utf-8")):
-            shown = normal(html.unescape(re.sub(r"<[^>]+>", "", found)))
+        built = page.read_text(encoding="utf-8")
+        for shown in _texts(built, "cc-prompt"):
             assert shown in questions and shown in answers, (page.name, shown)
-    assert "Answer and explanation" not in questions  # the answers are not in the lessons
+        for explanation in _texts(built, "cc-explanation"):
+            assert explanation in answers, (page.name, explanation)
+    # Answers are not left open under their questions (how-to-use mentions the label once).
+    assert questions.count("Answer and explanation") <= 1
 
 
 @pytest.mark.browser
