@@ -6,7 +6,8 @@ compression), it measures:
 - first visit: bytes transferred and requests for a lesson page with an empty cache;
 - next page: new bytes transferred for the next lesson in the same browser;
 - quiz markup per question (the ``<form class="cc-question">`` elements of every lesson page);
-- the course's own scripts and styles the lesson loads (``_static/compact-*``);
+- the course's own scripts and styles the lesson loads (files of ``src/compact_course/static``), and
+  apart from them the generated ``compact-*`` bundles and data files it loads;
 - site size (the built HTML folder, without source maps);
 - clean build and incremental build seconds (an edit to one lesson's quiz bank, the lesson's
   stored outputs refreshed, then a build without ``--all``).
@@ -59,10 +60,13 @@ LABELS = {
     "next_page_bytes": "next lesson, same browser (new bytes)",
     "markup_per_question": "quiz markup per question (bytes)",
     "own_assets_bytes": "course's own scripts and styles (bytes)",
+    "generated_assets_bytes": "generated course bundles and data (bytes)",
     "site_bytes": "built site without source maps (bytes)",
     "clean_build_seconds": "clean build (seconds)",
     "incremental_build_seconds": "incremental build after a quiz edit (seconds)",
 }
+STATIC = ROOT / "src" / "compact_course" / "static"
+OWN_FILES = {path.name for pattern in ("*.js", "*.css") for path in STATIC.glob(pattern)}
 FORM = re.compile(r'<form class="cc-question".*?</form>', re.S)
 
 
@@ -144,8 +148,8 @@ def serve(folder: Path) -> Iterator[str]:
         server.server_close()
 
 
-def _visit(page, session, url: str) -> tuple[int, int, list[str]]:
-    """Bytes over the wire (headers and bodies; cache hits count 0) and requests for one page load."""
+def _visit(page, session, url: str) -> tuple[int, int, dict[str, int]]:
+    """Bytes over the wire (headers and bodies; cache hits count 0), requests, and bytes per URL fetched."""
     sent: dict[str, str] = {}
     received: dict[str, int] = {}
     session.on("Network.requestWillBeSent", lambda event: sent.__setitem__(event["requestId"], event["request"]["url"]))
@@ -156,12 +160,29 @@ def _visit(page, session, url: str) -> tuple[int, int, list[str]]:
     page.goto(url, wait_until="networkidle")
     page.wait_for_timeout(300)  # let late fetches (search index, fonts) finish
     network = {rid: u for rid, u in sent.items() if not u.startswith(("data:", "blob:"))}
-    transferred = sum(received.get(rid, 0) for rid in network)
-    fetched = [u for rid, u in network.items() if received.get(rid, 0) > 0]
-    return transferred, len(network), fetched
+    fetched: dict[str, int] = {}
+    for rid, address in network.items():
+        if received.get(rid, 0) > 0:
+            fetched[address] = fetched.get(address, 0) + received[rid]
+    return sum(fetched.values()), len(network), fetched
 
 
-def measure_pages(html: Path, first: str, second: str) -> dict[str, float]:
+def _course_files(html: Path, base: str, fetched: dict[str, int]) -> tuple[int, int]:
+    """Bytes on disk of the course's own scripts and styles (files of the package's static folder)
+    the page loaded, and of generated course files (``compact-*``: bundles, data) it loaded."""
+    own = generated = 0
+    for address in fetched:
+        path = address.removeprefix(base).split("?")[0]
+        name = path.rsplit("/", 1)[-1]
+        size = (html / path).stat().st_size if (html / path).is_file() else 0
+        if name in OWN_FILES:
+            own += size
+        elif name.startswith("compact-") and name.endswith((".js", ".css")):
+            generated += size
+    return own, generated
+
+
+def measure_pages(html: Path, first: str, second: str, listing: bool = False) -> dict[str, float]:
     from playwright.sync_api import sync_playwright
 
     with serve(html) as base, sync_playwright() as playwright:
@@ -170,22 +191,23 @@ def measure_pages(html: Path, first: str, second: str) -> dict[str, float]:
         page = context.new_page()
         session = context.new_cdp_session(page)
         session.send("Network.enable")
-        session.send("Network.setCacheDisabled", {"cacheDisabled": False})
         first_bytes, first_requests, fetched = _visit(page, session, base + first)
-        own = sum(
-            (html / url.removeprefix(base).split("?")[0]).stat().st_size
-            for url in fetched
-            if re.search(r"/_static/compact-[^/]*\.(js|css)(\?|$)", url)
-        )
+        own, generated = _course_files(html, base, fetched)
         session2 = context.new_cdp_session(page)  # fresh listeners for the second page
         session2.send("Network.enable")
-        next_bytes, _, _ = _visit(page, session2, base + second)
+        next_bytes, _, fetched_next = _visit(page, session2, base + second)
         browser.close()
+    if listing:
+        for title, found in ((f"first visit: {first}", fetched), (f"next page: {second}", fetched_next)):
+            print(f"{title} ({html})")
+            for address, size in sorted(found.items(), key=lambda item: -item[1]):
+                print(f"  {size:>10,}  {address.removeprefix(base)}")
     return {
         "first_visit_bytes": first_bytes,
         "first_visit_requests": first_requests,
         "next_page_bytes": next_bytes,
         "own_assets_bytes": own,
+        "generated_assets_bytes": generated,
     }
 
 
@@ -198,8 +220,8 @@ def site_bytes(html: Path) -> int:
     return sum(path.stat().st_size for path in html.rglob("*") if path.is_file() and not path.name.endswith(".map"))
 
 
-def figures_for(html: Path, first: str, second: str, quiz_pages: list[str]) -> dict[str, float]:
-    found = measure_pages(html, first, second)
+def figures_for(html: Path, first: str, second: str, quiz_pages: list[str], listing: bool) -> dict[str, float]:
+    found = measure_pages(html, first, second, listing)
     found["markup_per_question"] = markup_per_question(html, quiz_pages)
     found["site_bytes"] = site_bytes(html)
     return found
@@ -238,6 +260,7 @@ def main() -> int:
     parser.add_argument("--quick", action="store_true", help="measure the existing build; no build times")
     parser.add_argument("--html", type=Path, default=ROOT / "_build" / "html", help="the build --quick measures")
     parser.add_argument("--json", type=Path, help="also write the figures to this file")
+    parser.add_argument("--list", action="store_true", help="list every file each visit fetched, largest first")
     args = parser.parse_args()
     sys.path.insert(0, str(ROOT / "src"))
     from compact_course.core.course import load_course
@@ -253,17 +276,17 @@ def main() -> int:
         work = Path(tmp)
         (work / "stock").mkdir()
         stock_html, stock_clean, stock_incremental = build_stock(work / "stock", docs)
-        stock = figures_for(stock_html, "lesson-1.html", "lesson-2.html", ["lesson-1.html", "lesson-2.html"])
+        stock = figures_for(stock_html, "lesson-1.html", "lesson-2.html", ["lesson-1.html", "lesson-2.html"], args.list)
         if args.quick:
             html = args.html
             if not (html / f"{docs[0]}.html").is_file():
                 print(f"no build at {html}: build the book first, or run without --quick", file=sys.stderr)
                 return 2
-            ours = figures_for(html, f"{docs[0]}.html", f"{docs[1]}.html", quiz_pages)
+            ours = figures_for(html, f"{docs[0]}.html", f"{docs[1]}.html", quiz_pages, args.list)
         else:
             (work / "course").mkdir()
             html, clean, incremental = build_course(work / "course", docs[0], first_id)
-            ours = figures_for(html, f"{docs[0]}.html", f"{docs[1]}.html", quiz_pages)
+            ours = figures_for(html, f"{docs[0]}.html", f"{docs[1]}.html", quiz_pages, args.list)
             ours.update(clean_build_seconds=clean, incremental_build_seconds=incremental)
             stock.update(clean_build_seconds=stock_clean, incremental_build_seconds=stock_incremental)
     over = report(ours, stock)
