@@ -51,6 +51,7 @@ TEXT_SPACING_CSS = """
 * { line-height: 1.5 !important; letter-spacing: 0.12em !important; word-spacing: 0.16em !important; }
 p { margin-bottom: 2em !important; }
 """
+NO_TRANSITIONS_CSS = "*, *::before, *::after { transition: none !important; animation: none !important; }"
 _runs: list[dict] = []
 
 
@@ -65,6 +66,10 @@ def _context(browser, book_server, width: int, mode: str = "light", **options):
 def _axe(page, axe_source: str) -> dict:
     if not page.evaluate("() => typeof window.axe === 'object'"):
         page.add_script_tag(content=axe_source)
+        # axe reads colours as they are drawn: a colour still fading in (a theme or hover
+        # transition) would be judged half-way. Settle every transition before it looks.
+        page.add_style_tag(content=NO_TRANSITIONS_CSS)
+        page.wait_for_timeout(20)
     return page.evaluate(
         """async ([tags, required]) => {
             const rules = Object.fromEntries(required.map(id => [id, {enabled: true}]));
