@@ -329,6 +329,27 @@ def test_score_chart_text_follows_the_forced_text_colour(browser, book_server):
     assert colours and all(fill == colour for fill, colour in colours), colours[:3]
 
 
+def test_room_poll_chart_draws_text_and_bar_outlines_in_the_forced_text_colour(browser, book_server):
+    context = _context(browser, book_server, 1280, forced_colors="active")
+    page = context.new_page()
+    page.goto("book/facilitator/room-poll-static.html", wait_until="load")
+    chart = page.locator("svg.cc-poll-svg").first
+    chart.wait_for()
+    found = chart.evaluate(
+        """svg => ({
+            colour: getComputedStyle(svg).color,
+            text: [...svg.querySelectorAll('text')].map(t => getComputedStyle(t).fill),
+            bars: [...svg.querySelectorAll('.cc-poll-bar')].map(b => [getComputedStyle(b).stroke,
+                parseFloat(getComputedStyle(b).strokeWidth)]),
+        })"""
+    )
+    context.close()
+    # Forced colours repaint text but not SVG fills: bars stay visible on any high-contrast
+    # background because each is outlined in the text colour.
+    assert found["text"] and set(found["text"]) == {found["colour"]}, found
+    assert found["bars"] and all(stroke == found["colour"] and width >= 1 for stroke, width in found["bars"]), found
+
+
 # The accessibility tree of a quiz -------------------------------------------------------------
 def test_quiz_accessibility_tree_names_the_group_options_and_announces_feedback(page):
     page.goto(LESSON, wait_until="load")
