@@ -4,6 +4,13 @@
 field was wrong, not *where*. This loader builds ordinary dicts and lists (subclasses
 that carry line numbers), refuses duplicate keys, and offers :func:`locate` to turn a
 field path such as ``("questions", 3, "options")`` into a line number.
+
+Any input finishes quickly in bounded memory: files over :data:`MAX_BYTES` are refused
+unread; nesting deeper than :data:`MAX_DEPTH` and more than :data:`MAX_NODES` items once
+aliases are expanded (a "billion laughs" alias bomb) are refused before anything is built;
+each refusal is a :class:`Problem` that states the limit. Parsing uses libyaml where it is
+installed (many times faster); a syntax error in a small file is re-read by PyYAML's own
+parser, whose messages say more.
 """
 
 from __future__ import annotations
@@ -14,6 +21,13 @@ from pathlib import Path
 from typing import Any
 
 import yaml
+from yaml.constructor import SafeConstructor
+from yaml.resolver import Resolver
+
+MAX_BYTES = 2_000_000  # the largest course file is under 100 kB
+MAX_DEPTH = 50  # the course's data nests about six levels deep
+MAX_NODES = 500_000  # items after expanding aliases; 10,000 questions take about 100,000
+SLOW_PARSE_BYTES = 200_000  # re-read a syntax error with PyYAML's parser only up to this size
 
 
 @dataclass(frozen=True, order=True)
@@ -54,16 +68,45 @@ class MarkedList(list):
     item_lines: list
 
 
-class _MarkingLoader(yaml.SafeLoader):
-    """SafeLoader that records lines and collects duplicate keys as problems."""
+class _LimitExceeded(yaml.YAMLError):
+    """The input is refused before it is built: too deep, too many items, or a value that cannot be read."""
+
+    def __init__(self, line: int, message: str):
+        super().__init__(message)
+        self.line = line
+        self.message = message
+
+
+class _MarkingConstructor(SafeConstructor):
+    """SafeConstructor that records lines and collects duplicate keys as problems."""
+
+    file: str
+    problems: list[Problem]
+
+    def construct_object(self, node, deep=False):
+        try:
+            return super().construct_object(node, deep)
+        except (ValueError, OverflowError) as error:  # e.g. a date such as 2026-13-45
+            raise _LimitExceeded(node.start_mark.line + 1, f"cannot read the value {node.value!r}: {error}") from None
+
+
+class _MarkingLoader(
+    yaml.reader.Reader, yaml.scanner.Scanner, yaml.parser.Parser, yaml.composer.Composer, _MarkingConstructor, Resolver
+):
+    """PyYAML's own parser, for its fuller syntax error messages."""
 
     def __init__(self, stream: str, file: str):
-        super().__init__(stream)
+        yaml.reader.Reader.__init__(self, stream)
+        yaml.scanner.Scanner.__init__(self)
+        yaml.parser.Parser.__init__(self)
+        yaml.composer.Composer.__init__(self)
+        _MarkingConstructor.__init__(self)
+        Resolver.__init__(self)
         self.file = file
-        self.problems: list[Problem] = []
+        self.problems = []
 
 
-def _construct_mapping(loader: _MarkingLoader, node: yaml.MappingNode) -> MarkedDict:
+def _construct_mapping(loader: _MarkingConstructor, node: yaml.MappingNode) -> MarkedDict:
     loader.flatten_mapping(node)
     result = MarkedDict()
     result.line = node.start_mark.line + 1
@@ -89,15 +132,107 @@ def _construct_mapping(loader: _MarkingLoader, node: yaml.MappingNode) -> Marked
     return result
 
 
-def _construct_sequence(loader: _MarkingLoader, node: yaml.SequenceNode) -> MarkedList:
+def _construct_sequence(loader: _MarkingConstructor, node: yaml.SequenceNode) -> MarkedList:
     result = MarkedList(loader.construct_object(child, deep=True) for child in node.value)
     result.line = node.start_mark.line + 1
     result.item_lines = [child.start_mark.line + 1 for child in node.value]
     return result
 
 
-_MarkingLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping)
-_MarkingLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_SEQUENCE_TAG, _construct_sequence)
+_MarkingConstructor.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping)  # type: ignore[type-var]
+_MarkingConstructor.add_constructor(yaml.resolver.BaseResolver.DEFAULT_SEQUENCE_TAG, _construct_sequence)  # type: ignore[type-var]
+
+
+def _fast_loader_class() -> type | None:
+    """libyaml's parser with the same construction, where PyYAML was built with libyaml."""
+    if not getattr(yaml, "__with_libyaml__", False):
+        return None
+    from yaml._yaml import CParser
+
+    class FastLoader(CParser, _MarkingConstructor, Resolver):
+        def __init__(self, stream: str, file: str):
+            CParser.__init__(self, stream)
+            _MarkingConstructor.__init__(self)
+            Resolver.__init__(self)
+            self.file = file
+            self.problems = []
+
+    return FastLoader
+
+
+_FastLoader = _fast_loader_class()
+
+
+def _children(node: yaml.Node) -> list[yaml.Node]:
+    if isinstance(node, yaml.MappingNode):
+        return [part for pair in node.value for part in pair]
+    if isinstance(node, yaml.SequenceNode):
+        return list(node.value)
+    return []
+
+
+def check_limits(root: yaml.Node) -> None:
+    """Refuse a node tree nested deeper than MAX_DEPTH or holding more than MAX_NODES items with
+    aliases expanded, before anything is built. Iterative, and each node is measured once, so
+    an alias bomb costs no more than its text."""
+    measured: dict[int, tuple[int, int]] = {}  # id(node) -> (items, depth) with aliases expanded
+    open_nodes: set[int] = set()
+    stack: list[tuple[yaml.Node, bool]] = [(root, False)]
+    while stack:
+        node, finished = stack.pop()
+        key = id(node)
+        line = node.start_mark.line + 1
+        if not finished:
+            if key in measured:
+                continue
+            if key in open_nodes:
+                raise _LimitExceeded(line, "an alias refers to the item that contains it")
+            open_nodes.add(key)
+            stack.append((node, True))
+            stack.extend((child, False) for child in _children(node) if id(child) not in measured)
+            continue
+        parts = [measured[id(child)] for child in _children(node)]
+        items, depth = 1 + sum(p[0] for p in parts), 1 + max((p[1] for p in parts), default=0)
+        if depth > MAX_DEPTH:
+            raise _LimitExceeded(line, f"nested deeper than {MAX_DEPTH} levels; the limit is {MAX_DEPTH}")
+        if items > MAX_NODES:
+            raise _LimitExceeded(
+                line, f"more than {MAX_NODES:,} items once aliases are expanded; the limit is {MAX_NODES:,}"
+            )
+        measured[key] = (items, depth)
+        open_nodes.discard(key)
+
+
+def _megabytes(size: int) -> str:
+    return f"{size / 1_000_000:.1f}".rstrip("0").rstrip(".")
+
+
+def _parse(text: str, file: str) -> tuple[Any, list[Problem]]:
+    """Compose with the fastest parser, check the limits, then build the data."""
+    loader = (_FastLoader or _MarkingLoader)(text, file)
+    try:
+        node = loader.get_single_node()
+        if node is None:
+            return None, []
+        check_limits(node)
+        return loader.construct_document(node), loader.problems
+    finally:
+        loader.dispose()
+
+
+def _syntax_error(text: str, file: str, error: yaml.MarkedYAMLError) -> Problem:
+    """The syntax error in PyYAML's words where the file is small enough to read again."""
+    if _FastLoader is not None and len(text) <= SLOW_PARSE_BYTES:
+        loader = _MarkingLoader(text, file)
+        try:
+            loader.get_single_node()
+        except yaml.MarkedYAMLError as slow_error:
+            error = slow_error
+        except (yaml.YAMLError, RecursionError):
+            pass  # keep libyaml's message
+        finally:
+            loader.dispose()
+    return _syntax_problem(file, error)
 
 
 def load_marked_yaml(path: Path, display_name: str) -> tuple[Any, list[Problem]]:
@@ -106,23 +241,28 @@ def load_marked_yaml(path: Path, display_name: str) -> tuple[Any, list[Problem]]
     A syntax error yields ``(None, [problem])``; the caller carries on with other files so
     that every problem in the course is reported in one run.
     """
+    size = path.stat().st_size
+    if size > MAX_BYTES:
+        message = f"the file is {_megabytes(size)} MB; the limit is {_megabytes(MAX_BYTES)} MB"
+        return None, [Problem(display_name, 1, "", message)]
     try:
         text = path.read_text(encoding="utf-8")
     except UnicodeDecodeError as error:
         return None, [Problem(display_name, 1, "", f"not valid UTF-8 ({error.reason})")]
-    loader = _MarkingLoader(text, display_name)
     try:
-        data = loader.get_single_data()
+        data, problems = _parse(text, display_name)
+    except _LimitExceeded as error:
+        return None, [Problem(display_name, error.line, "", error.message)]
     except yaml.MarkedYAMLError as error:
-        return None, [_syntax_problem(display_name, error)]
+        return None, [_syntax_error(text, display_name, error)]
+    except RecursionError:  # only without libyaml, whose parser stops at its own depth limit
+        return None, [Problem(display_name, 1, "", f"nested too deep to read; the limit is {MAX_DEPTH} levels")]
     except yaml.YAMLError as error:
         return None, [Problem(display_name, 1, "", f"YAML error: {error}")]
-    finally:
-        loader.dispose()
     if data is None:
         # An empty or comment-only file parses to None; say so rather than fail later.
         return None, [Problem(display_name, 1, "", "the file is empty")]
-    return data, loader.problems
+    return data, problems
 
 
 # What PyYAML's context ("while parsing a flow mapping") was reading, in plain words.
