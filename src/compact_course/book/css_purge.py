@@ -1,0 +1,107 @@
+"""Drop the style rules of the theme's CSS whose classes no built page or shipped script uses.
+
+The theme ships all of Bootstrap and Font Awesome (about 400 KB); a course page uses a small
+part of it. A rule is kept unless one of its selectors needs a class that appears neither in
+any ``class`` attribute of the built pages nor as a word in a shipped script (scripts add
+classes such as ``show`` or ``pst-sidebar-hidden`` at run time). Selectors inside ``:not()``,
+``:is()``, ``:where()`` and ``:has()`` never cause a drop, and at-rules other than media,
+supports and layer blocks are kept whole, except Font Awesome's font faces, which the course no
+longer loads. The result is deterministic: the same inputs give the same bytes.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator
+
+CLASS_ATTRIBUTE = re.compile(r'class\s*=\s*"([^"]*)"|class\s*=\s*\'([^\']*)\'')
+WORD = re.compile(r"[A-Za-z_][\w-]*")
+CLASS_IN_SELECTOR = re.compile(r"\.(-?[A-Za-z_][\w-]*)")
+FUNCTIONAL_PSEUDO = re.compile(r":(?:not|is|where|has)\((?:[^()]|\([^()]*\))*\)")
+ATTRIBUTE = re.compile(r"\[[^\]]*\]")
+NESTED_AT_RULES = ("@media", "@supports", "@layer", "@container")
+
+
+def used_words(html_texts: Iterable[str], script_texts: Iterable[str]) -> set[str]:
+    """Every class name used in the pages, and every word in the scripts."""
+    words: set[str] = set()
+    for html in html_texts:
+        for match in CLASS_ATTRIBUTE.finditer(html):
+            words.update((match.group(1) or match.group(2) or "").split())
+    for script in script_texts:
+        words.update(WORD.findall(script))
+    return words
+
+
+STRING_OR_COMMENT = re.compile(r""""(?:\\.|[^"\\])*"|'(?:\\.|[^'\\])*'|/\*.*?\*/""", re.S)
+
+
+def _without_comments(css: str) -> str:
+    return STRING_OR_COMMENT.sub(lambda m: "" if m.group(0).startswith("/*") else m.group(0), css)
+
+
+def _block_end(css: str, start: int) -> int:
+    """The index just after the brace that closes the block opened at ``start``."""
+    depth, i = 0, start
+    while i < len(css):
+        string = STRING_OR_COMMENT.match(css, i) if css[i] in "\"'" else None
+        if string:
+            i = string.end()
+            continue
+        depth += {"{": 1, "}": -1}.get(css[i], 0)
+        i += 1
+        if depth == 0:
+            return i
+    return i
+
+
+def _statements(css: str) -> Iterator[tuple[str, str | None]]:
+    """Top-level statements of comment-free CSS as (prelude, block body or None)."""
+    i = 0
+    while i < len(css):
+        brace, semicolon = css.find("{", i), css.find(";", i)
+        if brace < 0 and semicolon < 0:
+            return
+        if semicolon >= 0 and (brace < 0 or semicolon < brace) and css[i:semicolon].lstrip().startswith("@"):
+            yield css[i : semicolon + 1].strip(), None
+            i = semicolon + 1
+            continue
+        if brace < 0:
+            return
+        end = _block_end(css, brace)
+        yield css[i:brace].strip(), css[brace + 1 : end - 1]
+        i = end
+
+
+def _selector_is_used(selector: str, words: set[str]) -> bool:
+    bare = ATTRIBUTE.sub("", FUNCTIONAL_PSEUDO.sub("", selector))
+    return all(name in words for name in CLASS_IN_SELECTOR.findall(bare))
+
+
+def purge(css: str, words: set[str]) -> str:
+    """``css`` without the rules that no page or script can match; licence comments (``/*!``) first."""
+    licences = list(dict.fromkeys(re.findall(r"/\*!.*?\*/", css, re.S)))
+    return "\n".join(licences + [_purge_rules(css, words)])
+
+
+def _purge_rules(css: str, words: set[str]) -> str:
+    kept: list[str] = []
+    for prelude, body in _statements(_without_comments(css)):
+        if body is None:
+            if not prelude.startswith("@charset"):
+                kept.append(prelude)
+            continue
+        if prelude.startswith(NESTED_AT_RULES):
+            inner = _purge_rules(body, words)
+            if inner:
+                kept.append(f"{prelude}{{{inner}}}")
+        elif prelude.startswith("@font-face"):
+            if "Font Awesome" not in body:
+                kept.append(f"{prelude}{{{body}}}")
+        elif prelude.startswith("@"):
+            kept.append(f"{prelude}{{{body}}}")
+        else:
+            selectors = [s.strip() for s in prelude.split(",") if _selector_is_used(s, words)]
+            if selectors:
+                kept.append(f"{','.join(selectors)}{{{body.strip()}}}")
+    return "\n".join(kept)

@@ -1,0 +1,200 @@
+"""Light pages (issue 16): what the theme ships to each page, trimmed and bundled.
+
+A Sphinx extension, set up by ``sphinx_ext``. On each page it
+- drops the assets of extensions that nothing on the page uses (togglebutton, copybutton,
+  sphinx-design tabs and styles, Thebe), keeping them only where the page's HTML needs them;
+- replaces the page's own stylesheets (screen ones, from ``_static``) by one bundle, so a first
+  visit makes a few requests instead of a dozen;
+- gives the templates ``compact_theme_digest`` for the theme script's cache-busting query.
+After the build it writes the bundle (the theme's CSS with the rules no page or script can
+match purged, see ``css_purge``), wraps the theme's scripts so that refused or full browser
+storage raises no page error, and removes what the site must not carry: source maps, Font
+Awesome's script and fonts (the templates draw inline SVG icons instead).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import shutil
+from importlib import metadata
+from pathlib import Path
+
+from compact_course.book.css_purge import purge, used_words
+
+STATIC = Path(__file__).resolve().parents[1] / "static"
+BUNDLE = "compact-bundle.{digest}.css"  # named by its inputs' digest, so caches never mix versions
+# Loaded by the theme's own template before every other stylesheet (its webpack macro).
+THEME_CSS = ("basic.css", "styles/pydata-sphinx-theme.css")
+# Our stylesheets are bundled but not purged: scripts build their markup at run time.
+UNPURGED_PREFIX = "compact-"
+# Extension assets, each kept only on pages whose HTML contains the marker.
+OPTIONAL_ASSETS = {
+    "togglebutton": ('class="toggle', "admonition dropdown"),
+    "copybutton": ('class="highlight',),
+    "clipboard.min.js": ('class="highlight',),
+    "sphinx-design": ('class="sd-',),
+    "design-tabs": ('class="sd-tab',),
+}
+INLINE_SCRIPT_OWNERS = {
+    "toggleHint": "togglebutton",
+    "togglebuttonSelector": "togglebutton",
+    "toggleOpenOnPrint": "togglebutton",
+}
+# Theme scripts that touch localStorage or sessionStorage, run with guarded stand-ins, and the
+# globals each must still define for the scripts that use them (searchindex.js calls Search).
+STORAGE_GUARDED = {
+    "scripts/pydata-sphinx-theme.js": (),
+    "sphinx_highlight.js": ("SPHINX_HIGHLIGHT_ENABLED", "_highlight", "_highlightText", "SphinxHighlight"),
+    "searchtools.js": ("Search",),
+}
+STORAGE_GUARD_OPEN = "(function (localStorage, sessionStorage) {\n"
+STORAGE_GUARD_CLOSE = (
+    "\n})(...['localStorage', 'sessionStorage'].map(function (name) {\n"
+    "  // Refused storage throws on access, full storage on write: the theme only loses a preference.\n"
+    "  function call(method, args) { try { return window[name][method].apply(window[name], args); } catch (e) { return null; } }\n"
+    "  return { getItem: function () { return call('getItem', arguments); }, setItem: function () { call('setItem', arguments); },\n"
+    "    removeItem: function () { call('removeItem', arguments); } };\n"
+    "}));\n"
+)
+REMOVED_FROM_SITE = ("scripts/fontawesome.js", "scripts/fontawesome.js.LICENSE.txt", "vendor/fontawesome")
+
+
+def theme_digest(static: Path = STATIC) -> str:
+    """A short digest of what the bundle and the wrapped scripts are made from."""
+    digest = hashlib.sha256()
+    for package in ("sphinx", "pydata-sphinx-theme", "sphinx-book-theme", "myst-nb"):
+        digest.update(f"{package}={metadata.version(package)};".encode())
+    for path in sorted(static.glob("compact-*.css")) + [Path(__file__), Path(__file__).with_name("css_purge.py")]:
+        digest.update(path.read_bytes())
+    return digest.hexdigest()[:12]
+
+
+def _filename(asset) -> str:
+    return str(getattr(asset, "filename", "") or "")
+
+
+def _is_local(filename: str) -> bool:
+    return bool(filename) and "://" not in filename and not filename.startswith("//")
+
+
+def _needed(asset, body: str) -> bool:
+    filename = _filename(asset)
+    if "thebe" in filename.lower():
+        return False
+    inline = str(getattr(asset, "attributes", {}).get("body", ""))
+    if "THEBE_JS_URL" in inline:
+        return False
+    owners = [owner for marker, owner in INLINE_SCRIPT_OWNERS.items() if marker in inline]
+    owners += [name for name in OPTIONAL_ASSETS if name in filename]
+    return all(any(marker in body for marker in OPTIONAL_ASSETS[owner]) for owner in owners)
+
+
+def _media(asset) -> str:
+    return str(getattr(asset, "attributes", {}).get("media", "all") or "all")
+
+
+def _bundled(asset) -> bool:
+    filename = _filename(asset)
+    optional = any(name in filename for name in OPTIONAL_ASSETS)
+    return _is_local(filename) and not optional and set(getattr(asset, "attributes", {})) <= {"media", "rel", "type"}
+
+
+def _trim_page(app, pagename, templatename, context, doctree) -> None:
+    body = str(context.get("body", ""))
+    if "script_files" in context:
+        context["script_files"] = [s for s in context["script_files"] if _needed(s, body)]
+    if "css_files" not in context:
+        return
+    css = [c for c in context["css_files"] if _needed(c, body)]
+    sources = [(_filename(c), _media(c)) for c in css if _bundled(c)]
+    recorded = app.builder.__dict__.setdefault("compact_bundle_sources", sources)
+    if sources and sources == recorded:
+        from sphinx.builders.html._assets import _CascadingStyleSheet
+
+        bundle = _CascadingStyleSheet("_static/" + BUNDLE.format(digest=app.config.compact_theme_digest))
+        css = [bundle] + [c for c in css if not _bundled(c)]
+    context["css_files"] = css
+    context["compact_theme_digest"] = app.config.compact_theme_digest
+
+
+def _static_name(filename: str) -> str:
+    return filename.split("?", 1)[0].removeprefix("_static/")
+
+
+def write_bundle(outdir: Path, sources: list[tuple[str, str]], digest: str) -> str:
+    """The bundle's text: the theme's CSS (purged) then the pages' stylesheets in their order,
+    each kept to its media (a print stylesheet becomes an ``@media print`` block)."""
+    static = outdir / "_static"
+    pages = [p.read_text(encoding="utf-8") for p in sorted(outdir.rglob("*.html")) if "_static" not in p.parts]
+    scripts = [p.read_text(encoding="utf-8") for p in sorted(static.rglob("*.js")) if "fontawesome" not in p.name]
+    words = used_words(pages, scripts)
+    parts = []
+    for name, media in [(name, "all") for name in THEME_CSS] + [(_static_name(s), m) for s, m in sources]:
+        path = static / name
+        if not path.is_file():
+            continue
+        text = path.read_text(encoding="utf-8")
+        if path.parent != static:  # styles/…: its url()s are relative to that folder
+            text = text.replace("url(../", "url(")
+        text = text if name.startswith(UNPURGED_PREFIX) else purge(text, words)
+        parts.append(f"/* {name} */\n" + (text if media == "all" else f"@media {media} {{\n{text}\n}}"))
+    bundle = "\n".join(parts) + "\n"
+    for old in static.glob(BUNDLE.format(digest="*")):
+        old.unlink()
+    (static / BUNDLE.format(digest=digest)).write_text(bundle, encoding="utf-8")
+    return bundle
+
+
+def guard_storage(path: Path, exported: tuple[str, ...] = ()) -> None:
+    """Run a theme script with storage stand-ins that swallow SecurityError and QuotaExceededError."""
+    text = path.read_text(encoding="utf-8")
+    if text.startswith(STORAGE_GUARD_OPEN):
+        return
+    export = "".join(f"\nwindow.{name} = {name};" for name in exported)
+    path.write_text(STORAGE_GUARD_OPEN + text + export + STORAGE_GUARD_CLOSE, encoding="utf-8")
+
+
+def strip_source_maps(static: Path) -> None:
+    for map_file in sorted(static.rglob("*.map")):
+        map_file.unlink()
+    for path in sorted(static.rglob("*")):
+        if path.suffix in (".js", ".css") and path.is_file():
+            text = path.read_text(encoding="utf-8")
+            lines = [line for line in text.splitlines(keepends=True) if "sourceMappingURL=" not in line]
+            if len(lines) != len(text.splitlines(keepends=True)):
+                path.write_text("".join(lines), encoding="utf-8")
+
+
+def _finish(app, exception) -> None:
+    if exception is not None or app.builder.format != "html":
+        return
+    outdir = Path(app.outdir)
+    static = outdir / "_static"
+    for name in REMOVED_FROM_SITE:
+        target = static / name
+        if target.is_dir():
+            shutil.rmtree(target)
+        elif target.exists():
+            target.unlink()
+    strip_source_maps(static)
+    for name, exported in STORAGE_GUARDED.items():
+        if (static / name).is_file():
+            guard_storage(static / name, exported)
+    sources = list(app.builder.__dict__.get("compact_bundle_sources", []))
+    write_bundle(outdir, sources, app.config.compact_theme_digest)
+
+
+def _set_digest(app, config) -> None:
+    config.compact_theme_digest = theme_digest()
+
+
+def setup(app):
+    app.add_config_value("compact_theme_digest", "", "html")
+    app.connect("config-inited", _set_digest)
+    app.connect("html-page-context", _trim_page, priority=900)
+    # After the other build-finished handlers, so that every script they write is seen.
+    app.connect("build-finished", _finish, priority=900)
+    app.add_css_file("compact-theme.css", priority=900)
+    app.add_js_file("compact-theme.js", defer="defer")
+    # Pages are bundled from the stylesheet list recorded on the first page written.
+    return {"version": "1", "parallel_read_safe": True, "parallel_write_safe": False}
