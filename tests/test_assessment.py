@@ -182,20 +182,28 @@ def mixed(course):
     return AssessmentResult(course, questions, responses)
 
 
-def test_csv_has_a_row_per_module_and_an_overall_row(mixed):
+def test_csv_has_the_date_a_row_per_module_its_lessons_and_an_overall_row(mixed):
     text = mixed.to_csv()
     assert text == mixed.to_csv()
     rows = list(csv.DictReader(io.StringIO(text)))
     assert tuple(rows[0]) == CSV_COLUMNS
-    assert [r["module"] for r in rows[:-1]] == [s.module_id for s in mixed.modules]
-    for row, score in zip(rows, mixed.modules):
-        assert (row["scope"], row["title"], int(row["correct"]), int(row["total"]), int(row["percent"])) == (
-            "module",
+    assert {r["date"] for r in rows} == {mixed.date}
+    module_rows = [r for r in rows if r["scope"] == "module"]
+    assert [r["module"] for r in module_rows] == [s.module_id for s in mixed.modules]
+    for row, score in zip(module_rows, mixed.modules):
+        assert (row["title"], int(row["correct"]), int(row["total"]), int(row["percent"])) == (
             score.title,
             score.tally.correct,
             score.tally.total,
             score.tally.percent,
         )
+    lesson_rows = [r for r in rows if r["scope"] == "lesson"]
+    assert [r["lesson"] for r in lesson_rows] == [s.lesson_id for s in mixed.lessons]
+    assert sum(int(r["total"]) for r in lesson_rows) == len(mixed.questions)
+    # Plain titles: the lesson's and module's own, with no "Lesson 3:" or "Module 1:" prefix.
+    assert [r["title"] for r in lesson_rows] == [mixed.course.lesson(s.lesson_id).title for s in mixed.lessons]
+    assert not any(r["title"].startswith(("Lesson ", "Module ")) for r in rows)
+    assert int(rows[-1]["first_answered"]) == mixed.first.answered
     overall = rows[-1]
     assert (overall["scope"], int(overall["correct"]), int(overall["answered"]), int(overall["total"])) == (
         "overall",
@@ -214,7 +222,9 @@ def test_json_export_holds_overall_modules_questions_and_advice(mixed):
         "total": mixed.tally.total,
         "percent": mixed.tally.percent,
         "status": "attempted",
+        "first": {"correct": mixed.first.correct, "answered": mixed.first.answered},
     }
+    assert data["date"] == mixed.date and data["not_studied"] == []
     assert [mod["module"] for mod in data["modules"]] == [s.module_id for s in mixed.modules]
     assert [q["question"] for q in data["questions"]] == [q.id for q in mixed.questions]
     assert [item["lesson"] for item in data["advice"]] == [item.lesson_id for item in mixed.revision_advice()]
@@ -277,7 +287,9 @@ def test_record_of_learning_has_date_scores_and_lessons_completed(course, mixed)
 
 def test_record_of_learning_without_progress_or_result_and_bad_date(course):
     record = record_of_learning(None, None, "2026-01-02")
-    assert "not taken" in record.html and "No lessons completed yet" in record.html
+    words = real_course().interface.results
+    assert escape(words.record_not_taken) in record.html and escape(words.completed_none) in record.html
+    assert 'id="cc-record-name-input"' in record.html and escape(words.record_name) in record.html
     with pytest.raises(ValueError, match="YYYY-MM-DD"):
         record_of_learning(None, None, "2 January")
 

@@ -7,3 +7,7 @@ const json = (url) => JSON.parse(readFileSync(new URL(url, import.meta.url), "ut
 export const scoringCases = json("../fixtures/scoring_cases.json");
 export const drawCases = json("../fixtures/draw_cases.json");
 export const python = json("./fixtures/python_results.json");
+
+// The interface's words, as the course manifest hands them to the script (data/interface.yaml).
+import { setText } from "../../src/compact_course/static/src/text.js";
+setText(python.text);

@@ -26,7 +26,8 @@ test("checking a right answer shows the result, marks the row, shows try again a
   assert.deepEqual(step.state.marks, [{ key: right, correct: true }]);
   assert.equal(step.state.retryVisible, true);
   assert.deepEqual(step.effects.persist, { answer: right, correct: true, fingerprint: single.fingerprint,
-    time: context.time, question: single.id, page: context.page });
+    time: context.time, question: single.id, page: context.page,
+    first: { answer: right, correct: true, time: context.time } });
 });
 
 test("checking a wrong answer is answered, not correct, and saved", () => {
@@ -53,14 +54,16 @@ test("a multiple-select question marks only the options chosen", () => {
   assert.deepEqual(step.state.marks, [{ key: chosen[0], correct: true }]);
 });
 
-test("try again empties the form and focuses it; the last result still counts", () => {
+test("try again empties the form and focuses it; the cleared answer counts nowhere, its first attempt kept", () => {
   const checked = q.check(q.initialState(), matching, { 1: "a" }, context, true).state;
   const step = q.tryAgain(checked, matching);
-  assert.deepEqual(step.effects, { writeResponse: {}, focus: "first-control" });
-  assert.deepEqual(step.state.feedback, { kind: "message", text: q.MESSAGES.cleared });
+  assert.deepEqual(step.effects, { writeResponse: {}, focus: "first-control", clearSaved: true });
+  assert.deepEqual(step.state.feedback, { kind: "message", text: "cleared" });
   assert.deepEqual(step.state.marks, []);
   assert.equal(step.state.retryVisible, false);
-  assert.equal(step.state.result, checked.result);
+  assert.equal(step.state.result, null);
+  assert.equal(step.state.first, checked.first);
+  assert.deepEqual(q.tryAgain(q.initialState(), single).effects, { writeResponse: null, focus: "first-control" });
   assert.deepEqual(q.tryAgain(checked, multiple).effects.writeResponse, []);
   assert.equal(q.tryAgain(checked, single).effects.writeResponse, null);
 });
@@ -69,7 +72,7 @@ test("show answer opens the answer, says so and keeps the marks", () => {
   const checked = q.check(q.initialState(), single, wrong, context, true).state;
   const step = q.reveal(checked);
   assert.equal(step.state.answerShown, true);
-  assert.deepEqual(step.state.feedback, { kind: "message", text: q.MESSAGES.revealed });
+  assert.deepEqual(step.state.feedback, { kind: "message", text: "revealed" });
   assert.equal(step.state.marks, checked.marks);
   assert.deepEqual(step.effects, { focus: "answer" });
 });
@@ -97,8 +100,8 @@ test("exam mode hides feedback; checking then shows nothing but still records th
   assert.equal(step.state.feedback, exam.feedback);
   assert.equal(step.state.result.correct, true);
   assert.equal(step.effects.persist.correct, true);
-  const shown = q.showResult(step.state, single, step.result).state;  // submit shows it
-  assert.deepEqual([shown.feedback.kind, shown.feedback.restored, shown.marks.length], ["result", false, 1]);
+  const shown = q.submit(step.state, single, right, context).state;  // submit shows it, with the explanation
+  assert.deepEqual([shown.feedback.kind, shown.feedback.explain, shown.marks.length], ["result", true, 1]);
   const practice = q.setExam(shown, false).state;
   assert.equal(practice.exam, false);
   assert.equal(practice.feedback, shown.feedback);
@@ -124,4 +127,27 @@ test("a saved empty answer fills the form but gives no result", () => {
   const step = q.restore(q.initialState(), multiple, saved);
   assert.deepEqual(step.effects, { writeResponse: [] });
   assert.deepEqual([step.state.result, step.state.feedback.kind], [null, "blank"]);
+});
+
+test("submit scores only the submitted response: a saved answer no longer in the form is cleared", () => {
+  const practised = q.check(q.initialState(), single, right, context, true).state;
+  const cleared = q.tryAgain(practised, single).state;
+  const step = q.submit(q.setExam(cleared, true).state, single, null, context);
+  assert.equal(step.result.answered, false);
+  assert.equal(step.state.result, null);
+  assert.deepEqual(step.state.feedback, { kind: "unanswered", explain: true });
+  const stale = q.submit(q.setExam(practised, true).state, single, null, context);
+  assert.equal(stale.effects.clearSaved, context.time);
+  const wrongNow = q.submit(q.setExam(practised, true).state, single, wrong, context);
+  assert.equal(wrongNow.state.result.correct, false);
+  assert.equal(wrongNow.state.feedback.explain, true);  // wrong answers get the explanation too
+  assert.deepEqual(wrongNow.effects.persist.first, practised.first);
+});
+
+test("a cleared saved record restores only its first attempt", () => {
+  const saved = { answer: null, correct: false, fingerprint: single.fingerprint, first: { answer: right, correct: true } };
+  const step = q.restore(q.initialState(), single, saved);
+  assert.deepEqual(step.effects, {});
+  assert.equal(step.state.result, null);
+  assert.deepEqual(step.state.first, saved.first);
 });

@@ -2,32 +2,44 @@
 // responses, and progress across the course (progress.js).
 import assert from "node:assert/strict";
 import { test } from "node:test";
-import { lessonStatus, lessonsCompleted } from "../../src/compact_course/static/src/progress.js";
+import { lessonStatus, lessonsCompleted, lessonsNotStudied } from "../../src/compact_course/static/src/progress.js";
 import { percent, resultsCsv, resultsJson, summarise } from "../../src/compact_course/static/src/results.js";
 import { score } from "../../src/compact_course/static/src/scoring.js";
 import { PREFIX } from "../../src/compact_course/static/src/storage.js";
 import { python } from "./fixtures.mjs";
 
-// What quiz.js hands summarise: each question's spec and its last answered result, or null.
+// What quiz.js hands summarise: each question's spec, its submitted result (or null) and its
+// first attempt (here the submitted one).
 function attempt(summary) {
   return summary.specs.map((spec) => {
     const response = summary.responses[spec.id];
     const result = response === undefined ? null : score(spec, response);
-    return { spec, result: result && result.answered ? result : null };
+    const counted = result && result.answered ? result : null;
+    return { spec, result: counted, first: counted ? { correct: counted.correct } : null };
   });
 }
 
-test("the results CSV is byte for byte Python's", () => {
+// The lessons not yet studied, from the same saved lesson records Python's progress has.
+function notStudied(summary) {
+  return lessonsNotStudied(summary.manifest, (key) => summary.records[key] || null);
+}
+
+test("the results CSV is byte for byte Python's: date, plain titles, lessons, first attempts", () => {
   const { summary } = python;
-  assert.equal(resultsCsv(summarise(attempt(summary)), summary.title), summary.csv);
+  const csv = resultsCsv(summarise(attempt(summary), notStudied(summary)), summary.title, summary.date);
+  assert.equal(csv, summary.csv);
+  const header = csv.split("\n")[0];
+  assert.equal(header, "date,scope,module,lesson,number,title,correct,answered,total,percent,status,first_correct,first_answered");
+  assert.ok(csv.split("\n").slice(1, -1).every((row) => row.startsWith(summary.date + ",")));
+  assert.ok(!/Module \d|Lesson \d/.test(csv));
 });
 
-test("the results JSON has Python's content plus the date", () => {
+test("the results JSON is Python's, lessons not yet studied included", () => {
   const { summary } = python;
-  const data = resultsJson(summarise(attempt(summary)), summary.title, "2026-01-01T00:00:00.000Z");
-  const { date, ...rest } = data;
-  assert.equal(date, "2026-01-01T00:00:00.000Z");
-  assert.deepEqual(rest, summary.dict);
+  const data = resultsJson(summarise(attempt(summary), notStudied(summary)), summary.title, summary.date);
+  assert.deepEqual(data, summary.dict);
+  assert.ok(data.not_studied.length > 0);
+  assert.ok(data.not_studied.every((l) => l.number > 2));  // lessons 1 and 2 have answers
 });
 
 test("nothing answered: not attempted, and every lesson to revise", () => {
@@ -49,14 +61,17 @@ test("lesson progress counts current answers only and flags changed questions", 
     { id: "l3", number: 3, title: "C", href: "c.html", questions: [{ id: "q-c-01", fingerprint: "fd" }] }
   ] }] };
   const saved = {
-    [PREFIX + "lesson:q-a-01"]: { fingerprint: "fa", correct: true },
-    [PREFIX + "lesson:q-a-02"]: { fingerprint: "old", correct: true },
-    [PREFIX + "lesson:q-b-01"]: { fingerprint: "fc", correct: false }
+    [PREFIX + "lesson:q-a-01"]: { fingerprint: "fa", correct: true, answer: "a", first: { answer: "b", correct: false } },
+    [PREFIX + "lesson:q-a-02"]: { fingerprint: "old", correct: true, answer: "a" },
+    [PREFIX + "lesson:q-b-01"]: { fingerprint: "fc", correct: false, answer: "b" },
+    [PREFIX + "lesson:q-c-01"]: { fingerprint: "fd", correct: false, answer: null, first: { answer: "a", correct: true } }
   };
   const read = (key) => saved[key] || null;
   const rows = lessonStatus(manifest, read);
-  assert.deepEqual(rows.map((r) => [r.lesson.id, r.answered, r.correct, r.changed, r.status]), [
-    ["l1", 1, 1, 1, "In progress"], ["l2", 1, 0, 0, "Done"], ["l3", 0, 0, 0, "Not started"]]);
+  assert.deepEqual(rows.map((r) => [r.lesson.id, r.answered, r.correct, r.changed, r.status, r.first]), [
+    ["l1", 1, 1, 1, "In progress", { answered: 1, correct: 0 }], ["l2", 1, 0, 0, "Done", { answered: 0, correct: 0 }],
+    ["l3", 0, 0, 0, "Not started", { answered: 1, correct: 1 }]]);  // l3's answer was cleared: it counts nowhere
   assert.deepEqual(lessonsCompleted(manifest, read).map((l) => l.id), ["l2"]);
+  assert.deepEqual(lessonsNotStudied(manifest, read).map((l) => l.id), ["l3"]);
   assert.equal(lessonsCompleted(null, read), null);
 });

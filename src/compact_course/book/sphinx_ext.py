@@ -30,6 +30,7 @@ def course_manifest(course) -> dict:
     return {
         "version": 1,
         "poll": _poll_data(course),
+        "text": course.interface.model_dump(),  # the quizzes' interface text (data/interface.yaml)
         "modules": [
             {
                 "id": module.id,
@@ -80,6 +81,7 @@ def setup(app):
     app.connect("config-inited", _add_static_path)
     app.connect("build-finished", _write_manifest)
     app.setup_extension("compact_course.book.glossary_terms")  # glossary definitions in place (issue 19)
+    app.setup_extension("compact_course.book.editions")  # learner and facilitator editions (issue 20)
     # The theme's assets, trimmed and bundled; the colour mode defaults to "auto" in _templates/layout.html.
     app.setup_extension("compact_course.book.theme_assets")
     for name in ASSETS_JS:

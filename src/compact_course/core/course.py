@@ -18,6 +18,7 @@ from typing import Any
 from compact_course.core import models as m
 from compact_course.core import plan_models as pm
 from compact_course.core.chart_models import ChartDefinition
+from compact_course.core.interface_models import InterfaceText
 from compact_course.core.statement_models import AccessibilityStatement
 
 
@@ -80,6 +81,7 @@ class Course:
     plans: pm.PlansFile
     charts: tuple[ChartDefinition, ...]
     accessibility: AccessibilityStatement
+    interface: InterfaceText  # the quizzes' interface text (data/interface.yaml)
     # Derived from the fields above in __post_init__, never passed in or copied by replace().
     _index: _Index = field(init=False, repr=False, compare=False)
 

@@ -20,6 +20,7 @@ from pydantic import BaseModel, ValidationError
 from compact_course.core import models as m
 from compact_course.core import plan_models as pm
 from compact_course.core.chart_models import ChartsFile
+from compact_course.core.interface_models import InterfaceText
 from compact_course.core.paths import default_root
 from compact_course.core.rules import cross_check
 from compact_course.core.rules.reporter import Reporter
@@ -54,6 +55,7 @@ DATA_FILES: dict[str, DataFile] = {
     "plans": DataFile(pm.PlansFile, "plans", None),
     "charts": DataFile(ChartsFile, "charts", "charts"),
     "accessibility": DataFile(AccessibilityStatement, "accessibility", None),
+    "interface": DataFile(InterfaceText, "interface", None),
 }
 
 

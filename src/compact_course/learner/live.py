@@ -102,16 +102,23 @@ class LiveAssessment(w.VBox):
 
     def submit(self) -> AssessmentResult:
         """Score every question now and show the results (and, in exam mode, each question's feedback)."""
-        result = AssessmentResult(self.course, self.quiz.questions, self.responses(), title=self.quiz.title)
+        status = self._status()
+        today = self.today()
+        result = AssessmentResult(
+            self.course, self.quiz.questions, self.responses(), title=self.quiz.title, date=today, progress=status
+        )
         if self.mode == "exam":
             for question in self.quiz_widget.questions:
-                if score_question(question.question, question.response).answered:
+                scored = score_question(question.question, question.response)
+                if scored.answered:
                     question.check()
+                    if not scored.correct:  # every question shows its explanation, right or wrong
+                        question.feedback.value += f'<p class="cc-explanation">{e(question.question.explanation)}</p>'
                 else:
                     question.reveal()
             self._set_question_buttons(visible=True)
         self.result = result
-        self.results.value = result.to_html() + record_of_learning(self._status(), result, self.today()).html
+        self.results.value = result.to_html() + record_of_learning(status, result, today).html
         return result
 
     def _status(self) -> CourseStatus:

@@ -28,6 +28,8 @@ TYPE_LABELS = {
     "matching": "Choose a match for each item.",
 }
 
+SENTENCE_ENDS = (".", "?", "!")  # an option that ends a sentence gets no second full stop
+
 
 def question_label(number: int, total: int, lesson_number: int | None = None) -> str:
     """A question's number: "Question 7.1" (lesson 7, first question) in a lesson's quiz, as the
@@ -98,7 +100,7 @@ def _answer_block(course: Course, question: m.QuestionBase, from_doc: str | None
     else:
         lines = "".join(
             f'<li><span class="cc-verdict">{"Correct" if c.correct else "Incorrect"}:</span> '
-            f"<strong>{e(c.text)}</strong>. {e(c.feedback)}</li>"
+            f"<strong>{e(c.text)}</strong>{'' if c.text.endswith(SENTENCE_ENDS) else '.'} {e(c.feedback)}</li>"
             for c in choices
         )
         answer = f'<ul class="cc-answer-list">{lines}</ul>'

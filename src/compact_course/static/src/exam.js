@@ -5,17 +5,15 @@
 import { drawIds, parseSeed } from "./draw.js";
 import { el, makeButton } from "./dom.js";
 import { showResults } from "./results-view.js";
+import { isoDate, quizTally, percent } from "./results.js";
 import { PREFIX } from "./storage.js";
-
-const MODES = [
-  ["exam", "Exam mode: answer every question, then submit to see your results"],
-  ["practice", "Practice mode: see feedback after each question"]
-];
+import { plural, text as words } from "./text.js";
 
 function modeSwitcher(quiz, onChange) {
+  const t = words().exam;
   const switcher = el("fieldset", null, "cc-mode");
-  switcher.appendChild(el("legend", "How do you want to take the self-assessment?"));
-  MODES.forEach(([mode, text]) => {
+  switcher.appendChild(el("legend", t.legend));
+  [["exam", t.exam_mode], ["practice", t.practice_mode]].forEach(([mode, text]) => {
     const row = el("div", null, "cc-option");
     const input = document.createElement("input");
     input.type = "radio"; input.name = quiz.id + "-mode"; input.value = mode;
@@ -30,7 +28,34 @@ function modeSwitcher(quiz, onChange) {
   return switcher;
 }
 
-// services: {store, completedLessons}; see main.js.
+// An in-page question with two answers (not window.confirm): a labelled group that takes the
+// focus, so keyboard and screen-reader users meet it at once; Escape means no.
+function confirmStep(className) {
+  const box = el("div", null, "cc-confirm " + className);
+  box.setAttribute("role", "group");
+  box.hidden = true;
+  const question = el("p", "", "cc-confirm-question");
+  question.id = className + "-" + Math.random().toString(36).slice(2, 8);
+  box.setAttribute("aria-labelledby", question.id);
+  const yes = makeButton("", true);
+  const no = makeButton("");
+  box.appendChild(question); box.appendChild(yes); box.appendChild(no);
+  let answer = null;
+  yes.addEventListener("click", () => { box.hidden = true; if (answer) { answer(true); } });
+  no.addEventListener("click", () => { box.hidden = true; if (answer) { answer(false); } });
+  box.addEventListener("keydown", (event) => { if (event.key === "Escape") { no.click(); } });
+  return {
+    box,
+    ask(text, yesText, noText, then) {
+      question.textContent = text; yes.textContent = yesText; no.textContent = noText;
+      answer = then;
+      box.hidden = false;
+      no.focus();
+    }
+  };
+}
+
+// services: {store, completedLessons, notStudied}; see main.js.
 export function setupAssessment(section, quiz, services) {
   const store = services.store;
   const submittedKey = PREFIX + "submitted:" + quiz.id;
@@ -40,16 +65,21 @@ export function setupAssessment(section, quiz, services) {
   const switcher = modeSwitcher(quiz, setMode);
   section.insertBefore(switcher, section.firstChild);
 
+  const t = words().exam;
   const submitBar = el("div", null, "cc-controls cc-submit-bar");
-  const submit = makeButton("Submit all answers", true);
-  const restart = makeButton("Start again");
+  const submit = makeButton(t.submit, true);
+  const restart = makeButton(t.start_again);
   submitBar.appendChild(submit); submitBar.appendChild(restart);
+  const confirmSubmit = confirmStep("cc-confirm-submit");
+  const confirmRestart = confirmStep("cc-confirm-restart");
   const status = el("p", "", "cc-submit-status");
   status.setAttribute("role", "status");
   const results = el("div", null, "cc-results");
   results.hidden = true;
   results.tabIndex = -1;
   section.insertBefore(submitBar, scoreLine());
+  section.insertBefore(confirmSubmit.box, scoreLine());
+  section.insertBefore(confirmRestart.box, scoreLine());
   section.insertBefore(status, scoreLine());
   section.appendChild(results);
 
@@ -62,24 +92,41 @@ export function setupAssessment(section, quiz, services) {
     quiz.update();
   }
 
-  submit.addEventListener("click", () => {
-    let unanswered = 0;
-    quiz.questions.forEach((q) => {
-      const result = q.check(false);
-      q.showResult(result);
-      if (!result.answered) { unanswered += 1; }
-    });
-    store.write(submittedKey, { fingerprints: fingerprints(), time: new Date().toISOString(), quiz: quiz.id });
-    status.textContent = unanswered ? unanswered + " question(s) were not answered and count as not correct." : "";
+  // Only the submitted attempt counts: each question is scored on what its form holds now.
+  function submitAll() {
+    const unanswered = quiz.questions.filter((q) => !q.submit().answered).length;
+    const tally = quizTally(quiz.questions);
+    const title = (section.getAttribute("aria-label") || "").replace(/^Quiz: /, "");
+    const when = new Date();
+    store.write(submittedKey, { fingerprints: fingerprints(), time: when.toISOString(), quiz: quiz.id, title,
+      date: isoDate(when), correct: tally.correct, answered: tally.answered, total: tally.total,
+      percent: percent(tally.correct, tally.total) });
+    status.textContent = unanswered ? plural(t.unanswered_after, unanswered) : "";
     showResults(section, quiz, results, services);
+  }
+
+  submit.addEventListener("click", () => {
+    const forms = quiz.questions.map((q) => q.hasResponse());
+    const unanswered = forms.filter((answered) => !answered).length;
+    if (!unanswered) { submitAll(); return; }
+    confirmSubmit.ask(plural(t.unanswered_ask, unanswered, { total: quiz.questions.length }), t.submit_anyway,
+      t.keep_answering, (yes) => {
+        if (yes) { submitAll(); return; }
+        const missing = quiz.questions[forms.indexOf(false)];
+        const control = missing.form.querySelector("input, select");
+        if (control) { control.focus(); }
+      });
   });
   restart.addEventListener("click", () => {
-    quiz.questions.forEach((q) => { q.clear(); });
-    store.remove(submittedKey);
-    results.hidden = true;
-    status.textContent = "Your answers have been cleared. Start again from the first question.";
-    const first = section.querySelector("form.cc-question input, form.cc-question select");
-    if (first) { first.focus(); }
+    confirmRestart.ask(t.restart_ask, t.restart_yes, t.restart_no, (yes) => {
+      if (!yes) { status.textContent = t.restart_kept; restart.focus(); return; }
+      quiz.questions.forEach((q) => { q.clear(); });
+      store.remove(submittedKey);
+      results.hidden = true;
+      status.textContent = t.cleared;
+      const first = section.querySelector("form.cc-question input, form.cc-question select");
+      if (first) { first.focus(); }
+    });
   });
   if (section.hasAttribute("data-draw-seed")) {
     setupDraw(section, quiz, switcher, results, status);
@@ -87,7 +134,7 @@ export function setupAssessment(section, quiz, services) {
   setMode("exam");
   const saved = store.read(submittedKey);
   if (saved && saved.fingerprints === fingerprints()) {
-    quiz.questions.forEach((q) => { if (q.result) { q.showResult(q.result); } });
+    quiz.questions.forEach((q) => { q.showResult(q.result); });
     showResults(section, quiz, results, services, true);
   }
 }

@@ -16,11 +16,13 @@
 import { drawIds, fnv1a32 } from "./draw.js";
 import { createNotices } from "./notices.js";
 import { setupProgressPage } from "./progress-page.js";
-import { lessonsCompleted } from "./progress.js";
+import { lessonsCompleted, lessonsNotStudied } from "./progress.js";
 import { setupQuiz } from "./quiz.js";
 import { framedHost, isLaunchPage, openExternalLinksOutside, startLaunchPage } from "./scorm.js";
 import { score } from "./scoring.js";
 import { createStore, probeStorage } from "./storage.js";
+import { download } from "./dom.js";
+import { setText } from "./text.js";
 import "./presenter-start.js"; // the presenter view and the room poll page (facilitator tools)
 
 function contentRoot() {
@@ -33,16 +35,27 @@ window.CompactQuiz = { score, drawIds, fnv1a32 };
 
 function start() {
   if (isLaunchPage(document)) { startLaunchPage(document, window); return; }
+  const manifest = window.CompactCourseManifest || null;
+  const quizzes = document.querySelectorAll("section.cc-quiz");
+  const progress = document.getElementById("cc-progress");
+  if (!manifest || !manifest.text) { return; }  // the interface's words come with the manifest
+  setText(manifest.text);
   const notices = createNotices(document);
   // In a learning platform the launch page keeps the progress (see scorm.js).
   const host = framedHost(window);
   if (host) { openExternalLinksOutside(document); }
   const store = createStore(host ? host.backend : probeStorage(() => window.localStorage), notices);
-  const manifest = window.CompactCourseManifest || null;
-  const services = { store, completedLessons: () => lessonsCompleted(manifest, store.read) };
-  document.querySelectorAll("section.cc-quiz").forEach((section) => { setupQuiz(section, services); });
-  const progress = document.getElementById("cc-progress");
-  if (progress) { setupProgressPage(progress, { store, notices, manifest, root: contentRoot() }); }
+  notices.setDownload(() => {
+    download("compact-course-progress.json", "application/json",
+      JSON.stringify(store.exportProgress(new Date().toISOString()), null, 2));
+  });
+  // Storage refused or broken: say so on pages that would save, before anything is answered.
+  if (!store.available && (quizzes.length || progress)) { notices.unsaved(); }
+  const root = contentRoot();
+  const services = { store, root, completedLessons: () => lessonsCompleted(manifest, store.read),
+    notStudied: () => (manifest ? lessonsNotStudied(manifest, store.read) : null) };
+  quizzes.forEach((section) => { setupQuiz(section, services); });
+  if (progress) { setupProgressPage(progress, { store, notices, manifest, root }); }
   notices.show();
 }
 

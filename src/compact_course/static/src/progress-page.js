@@ -1,9 +1,12 @@
-/* The "My progress" page: a table per module, what is left, and export, import and reset of
- * the progress saved in this browser.
+/* The "My progress" page: the latest self-assessment result, a table per module (latest answers
+ * and first attempts), what is left, and export, import and reset of the progress saved in
+ * this browser. It redraws when another tab saves (the storage event).
  */
 
 import { download, el, headRow, makeButton } from "./dom.js";
-import { STATUS, lessonStatus } from "./progress.js";
+import { STATUS, latestSubmission, lessonStatus } from "./progress.js";
+import { PREFIX } from "./storage.js";
+import { fill, text } from "./text.js";
 
 function lessonLink(root, lesson) {
   const a = el("a", "Lesson " + lesson.number + ": " + lesson.title);
@@ -14,7 +17,8 @@ function lessonLink(root, lesson) {
 function moduleTable(module, rows, root) {
   const table = el("table", null, "cc-table cc-progress-table");
   table.appendChild(el("caption", "Progress in module " + module.number));
-  table.appendChild(headRow(["Lesson", "Answered", "Correct", "Status"]));
+  const t = text().progress;
+  table.appendChild(headRow([t.column_lesson, t.column_answered, t.column_correct, t.column_first, t.column_status]));
   const tbody = el("tbody");
   rows.filter((r) => r.module === module).forEach((r) => {
     const tr = el("tr");
@@ -24,6 +28,7 @@ function moduleTable(module, rows, root) {
     tr.appendChild(th);
     tr.appendChild(el("td", r.answered + " of " + r.total));
     tr.appendChild(el("td", String(r.correct)));
+    tr.appendChild(el("td", r.first.correct + " of " + r.first.answered, "cc-first"));
     const statusText = r.status + (r.changed ? " (" + r.changed + " question(s) changed since you answered)" : "");
     tr.appendChild(el("td", statusText, "cc-status"));
     tbody.appendChild(tr);
@@ -109,6 +114,24 @@ function progressActions(container, page) {
   });
 }
 
+function latestResult(container, store) {
+  const t = text().progress;
+  container.appendChild(el("h2", t.latest_heading));
+  const latest = latestSubmission(store.keys(), store.read);
+  container.appendChild(el("p", latest ? fill(t.latest, { title: latest.title || "", date: latest.date || latest.time.slice(0, 10),
+    correct: latest.correct, total: latest.total, percent: latest.percent }) : t.latest_none, "cc-latest-result"));
+}
+
+// Another tab saved: redraw, keeping the focus's place as far as the page allows.
+function listenForOtherTabs(container, page) {
+  if (container.hasAttribute("data-listening")) { return; }
+  container.setAttribute("data-listening", "true");
+  window.addEventListener("storage", (event) => {
+    if (event.key !== null && event.key.indexOf(PREFIX) !== 0) { return; }
+    setupProgressPage(container, page);
+  });
+}
+
 // page: {store, notices, manifest, root} (root: the book's root, prefixed to lesson links).
 export function setupProgressPage(container, page) {
   const { store, notices, manifest, root } = page;
@@ -117,15 +140,15 @@ export function setupProgressPage(container, page) {
     container.appendChild(el("p", "The course's list of lessons could not be loaded, so progress cannot be shown."));
     return;
   }
+  listenForOtherTabs(container, page);
   if (!store.available) {
-    container.appendChild(el("p", "This browser does not allow pages to save data, so no progress is recorded. " +
-      "You can still take every quiz."));
+    notices.unsaved();
+    container.appendChild(el("p", text().storage.not_saved_progress, "cc-not-saved"));
     return;
   }
   const unknown = store.unknownKeys();
   if (unknown.length) {
-    notices.add(unknown.length + " saved item(s) from another version of the course were found and left alone: " +
-      unknown.join(", "));
+    notices.add(fill(text().storage.other_version, { count: unknown.length, keys: unknown.join(", ") }));
   }
   const rows = lessonStatus(manifest, store.read);
   const answered = rows.reduce((n, r) => n + r.answered, 0);
@@ -135,6 +158,7 @@ export function setupProgressPage(container, page) {
     done + " of " + rows.length + " lessons done.", "cc-progress-summary");
   summary.setAttribute("role", "status");
   container.appendChild(summary);
+  latestResult(container, store);
   manifest.modules.forEach((module) => {
     container.appendChild(el("h2", "Module " + module.number + ": " + module.title));
     container.appendChild(moduleTable(module, rows, root));

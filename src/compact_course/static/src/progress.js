@@ -1,9 +1,11 @@
 /* Progress across the course, as data: for each lesson in the manifest (window.CompactCourseManifest,
  * written by the Sphinx extension), how many of its questions have a saved answer for the
- * current version of the question. Pure: `read(key)` gives the saved record or null.
+ * current version of the question, and how the first attempts went. A cleared answer ("Try
+ * again") counts nowhere, as in Python's progress.py. Pure: `read(key)` gives the saved record
+ * or null.
  */
 
-import { PREFIX } from "./storage.js";
+import { PREFIX, isAnswered } from "./storage.js";
 
 export const STATUS = Object.freeze({ none: "Not started", some: "In progress", all: "Done" });
 
@@ -14,16 +16,22 @@ export function lessonStatus(manifest, read) {
       let answered = 0;
       let correct = 0;
       let changed = 0;
+      const first = { answered: 0, correct: 0 };
       lesson.questions.forEach((q) => {
         const record = read(PREFIX + "lesson:" + q.id);
         if (!record) { return; }
         if (record.fingerprint !== q.fingerprint) { changed += 1; return; }
+        if (record.first) {
+          first.answered += 1;
+          if (record.first.correct) { first.correct += 1; }
+        }
+        if (!isAnswered(record.answer)) { return; }
         answered += 1;
         if (record.correct) { correct += 1; }
       });
       const total = lesson.questions.length;
       const status = answered === 0 ? STATUS.none : (answered === total ? STATUS.all : STATUS.some);
-      rows.push({ module, lesson, answered, correct, total, changed, status });
+      rows.push({ module, lesson, answered, correct, total, changed, status, first });
     });
   });
   return rows;
@@ -33,4 +41,20 @@ export function lessonStatus(manifest, read) {
 export function lessonsCompleted(manifest, read) {
   if (!manifest) { return null; }
   return lessonStatus(manifest, read).filter((r) => r.status === STATUS.all).map((r) => r.lesson);
+}
+
+// The lessons with no lesson quiz answered (not yet studied); [] without a manifest.
+export function lessonsNotStudied(manifest, read) {
+  if (!manifest) { return []; }
+  return lessonStatus(manifest, read).filter((r) => r.answered === 0).map((r) => r.lesson);
+}
+
+// The latest submitted self-assessment result saved in this browser, or null.
+export function latestSubmission(keys, read) {
+  let latest = null;
+  keys.filter((key) => key.indexOf(PREFIX + "submitted:") === 0).forEach((key) => {
+    const record = read(key);
+    if (record && typeof record.total === "number" && (!latest || record.time > latest.time)) { latest = record; }
+  });
+  return latest;
 }

@@ -4,9 +4,9 @@
  */
 
 import * as transitions from "./question-state.js";
+import { score } from "./scoring.js";
 import { PREFIX } from "./storage.js";
-
-const VERDICT = { right: "\u2713 Correct.", wrong: "\u2717 Not quite.", unanswered: "Choose an answer before checking." };
+import { fill, text } from "./text.js";
 
 export function readResponse(form, spec) {
   if (spec.type === "matching") {
@@ -43,7 +43,7 @@ function drawMarks(form, marks) {
     row.classList.add(mark.correct ? "cc-right" : "cc-wrong");
     const span = form.ownerDocument.createElement("span");
     span.className = "cc-mark";
-    span.textContent = (mark.correct ? "\u2713 " : "\u2717 ") + (mark.correct ? "right" : "not right");
+    span.textContent = (mark.correct ? "\u2713 " : "\u2717 ") + (mark.correct ? text().question.mark_right : text().question.mark_wrong);
     row.appendChild(span);
   });
 }
@@ -55,16 +55,32 @@ function paragraph(doc, text, className) {
   return p;
 }
 
+function moreLink(doc, spec) {
+  const more = doc.createElement("p");
+  const link = doc.createElement("a");
+  link.href = spec.more.href;
+  link.textContent = fill(text().question.read_more, { label: spec.more.label });
+  more.appendChild(link);
+  return more;
+}
+
+// feedback.explain (after an exam-mode submit): the explanation shows, right or wrong, and no
+// button exam mode lacks is mentioned.
 function drawFeedback(box, spec, feedback) {
   const doc = box.ownerDocument;
+  const words = text().question;
   box.textContent = "";
-  if (feedback.kind === "message") { box.textContent = feedback.text; }
+  if (feedback.kind === "message") { box.textContent = words[feedback.text]; }
   if (feedback.kind === "unanswered") {
-    box.appendChild(paragraph(doc, VERDICT.unanswered, "cc-verdict-line cc-wrong"));
+    box.appendChild(paragraph(doc, feedback.explain ? words.not_answered : words.unanswered, "cc-verdict-line cc-wrong"));
+    if (feedback.explain) {
+      box.appendChild(paragraph(doc, spec.explanation, "cc-explanation-line"));
+      box.appendChild(moreLink(doc, spec));
+    }
   }
   if (feedback.kind !== "result") { return; }
   const result = feedback.result;
-  box.appendChild(paragraph(doc, result.correct ? VERDICT.right : VERDICT.wrong,
+  box.appendChild(paragraph(doc, result.correct ? words.right : words.wrong,
     "cc-verdict-line " + (result.correct ? "cc-right" : "cc-wrong")));
   const list = doc.createElement("ul");
   result.feedback.forEach((line) => {
@@ -73,13 +89,9 @@ function drawFeedback(box, spec, feedback) {
     list.appendChild(li);
   });
   box.appendChild(list);
-  box.appendChild(paragraph(doc, result.correct ? spec.explanation : "Try again, or select \u201cShow answer\u201d."));
-  const more = doc.createElement("p");
-  const link = doc.createElement("a");
-  link.href = spec.more.href;
-  link.textContent = "Read more: " + spec.more.label;
-  more.appendChild(link);
-  box.appendChild(more);
+  const explain = result.correct || feedback.explain;
+  box.appendChild(paragraph(doc, explain ? spec.explanation : words.next_step, explain ? "cc-explanation-line" : "cc-next-step"));
+  box.appendChild(moreLink(doc, spec));
   if (feedback.restored) { box.setAttribute("data-restored", "true"); }
 }
 
@@ -109,7 +121,7 @@ export function setupQuestion(form, quiz, store) {
     }
     if (prev && !prev.hintShown && next.hintShown) {
       parts.hint.hidden = false;
-      parts.hint.textContent = "Hint: " + spec.hint;
+      parts.hint.textContent = fill(text().question.hint, { hint: spec.hint });
     }
   }
 
@@ -125,8 +137,7 @@ export function setupQuestion(form, quiz, store) {
     } else if (effects.focus === "answer") {
       parts.details.querySelector("summary").focus();
     }
-    if (effects.persist) { store.write(storeKey, effects.persist); }
-    if (effects.remove) { store.remove(storeKey); }
+    transitions.saveEffects(store, storeKey, spec, effects, new Date().toISOString());
     return step;
   }
 
@@ -145,7 +156,7 @@ export function setupQuestion(form, quiz, store) {
     const button = event.target.closest("button[data-action]");
     if (!button) { return; }
     const action = button.getAttribute("data-action");
-    if (action === "retry") { apply(transitions.tryAgain(state, spec)); }
+    if (action === "retry") { apply(transitions.tryAgain(state, spec)); quiz.update(); }
     else if (action === "reveal") { apply(transitions.reveal(state)); }
     else if (action === "hint") { apply(transitions.showHint(state)); }
   });
@@ -153,11 +164,20 @@ export function setupQuestion(form, quiz, store) {
   draw(null, state);
   apply(transitions.restore(state, spec, store.read(storeKey)));
 
+  function submit() {
+    const context = { time: new Date().toISOString(), page: location.pathname };
+    return apply(transitions.submit(state, spec, readResponse(form, spec), context)).result;
+  }
+
   return {
     spec,
     form,
+    storeKey,
     get result() { return state.result; },
+    get first() { return state.first; },
     check,
+    submit,
+    hasResponse() { return score(spec, readResponse(form, spec)).answered; },
     showResult(result) { apply(transitions.showResult(state, spec, result)); },
     setExam(on) { apply(transitions.setExam(state, on)); },
     clear() { apply(transitions.clear(state, spec)); }

@@ -2,6 +2,8 @@
 
 import { setupAssessment } from "./exam.js";
 import { setupQuestion } from "./question.js";
+import { quizTally } from "./results.js";
+import { fill, text } from "./text.js";
 
 // services: {store, completedLessons}; see main.js.
 export function setupQuiz(section, services) {
@@ -10,10 +12,10 @@ export function setupQuiz(section, services) {
   const scoreLine = section.querySelector(".cc-score");
   quiz.update = () => {
     if (quiz.mode === "exam") { return; }  // exam mode gives no score until the results
-    const answered = quiz.questions.filter((q) => q.result);
-    const correct = answered.filter((q) => q.result.correct);
-    scoreLine.textContent = answered.length === quiz.questions.length
-      ? "Score: " + correct.length + " of " + quiz.questions.length + " correct."
+    const tally = quizTally(quiz.questions);
+    const words = text().question;
+    scoreLine.textContent = tally.answered === tally.total
+      ? fill(words.score, tally) + " " + fill(words.first_score, tally.first)
       : "";
   };
   section.querySelectorAll("form.cc-question").forEach((form) => {

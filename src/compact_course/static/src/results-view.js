@@ -1,9 +1,13 @@
-/* The self-assessment's results on the page: overall line, per-module table and chart, what to
- * revise, lessons completed, and print and download buttons.
+/* The self-assessment's results on the page, which are also the printable record of learning:
+ * the learner's name (a field), the date, the overall line with first attempts, the per-module
+ * table (how many questions each score rests on) and chart, the lessons to revisit, the
+ * lessons not yet studied, the lessons completed, and print and download buttons. Printing
+ * prints only this record (compact-quiz.css: html.cc-printing-record).
  */
 
 import { download, el, headRow, makeButton } from "./dom.js";
-import { resultsCsv, resultsJson, summarise } from "./results.js";
+import { isoDate, resultsCsv, resultsJson, summarise } from "./results.js";
+import { fill, plural, text } from "./text.js";
 
 const SVG = "http://www.w3.org/2000/svg";
 const COLOURS = ["#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00"];
@@ -38,83 +42,128 @@ export function moduleChart(modules) {
   return svg;
 }
 
-function moduleTable(summary) {
+function moduleTable(summary, t) {
   const table = el("table", null, "cc-table cc-module-scores");
-  table.appendChild(el("caption", "Score per module"));
-  table.appendChild(headRow(["Module", "Correct", "Out of", "Score"]));
+  table.appendChild(el("caption", t.table_caption));
+  table.appendChild(headRow([t.column_module, t.column_correct, t.column_questions, t.column_score]));
   const tbody = el("tbody");
   summary.modules.forEach((m) => {
     const tr = el("tr");
     const th = el("th", "Module " + m.number + ": " + m.title); th.scope = "row"; tr.appendChild(th);
     tr.appendChild(el("td", String(m.correct))); tr.appendChild(el("td", String(m.total)));
-    tr.appendChild(el("td", m.answered ? m.percent + "%" : "not attempted"));
+    tr.appendChild(el("td", m.answered ? m.percent + "%" : t.not_attempted));
     tbody.appendChild(tr);
   });
   table.appendChild(tbody);
   return table;
 }
 
-function adviceBlock(box, advice) {
-  box.appendChild(el("h3", "What to revise"));
-  if (advice.length === 0) {
-    box.appendChild(el("p", "You answered every question correctly. Nothing to revise."));
-    return;
-  }
-  box.appendChild(el("p", "Lessons to revisit, most important first:"));
-  const list = el("ol", null, "cc-advice");
-  advice.forEach((l) => {
+function restsOn(box, summary, t) {
+  const list = el("ul", null, "cc-rests-on");
+  summary.modules.forEach((m) => { list.appendChild(el("li", plural(t.rests_on, m.total, { number: m.number }))); });
+  box.appendChild(list);
+  box.appendChild(el("p", t.rests_on_note, "cc-rests-on-note"));
+}
+
+function lessonList(className, lessons, item) {
+  const list = el(className === "cc-advice" ? "ol" : "ul", null, className);
+  lessons.forEach((l) => {
     const li = el("li");
     const a = el("a", "Lesson " + l.number + ": " + l.title);
     a.href = l.href;
     li.appendChild(a);
-    li.appendChild(document.createTextNode(" (" + l.missed + " of " + l.total + " missed)"));
+    if (item) { li.appendChild(document.createTextNode(" (" + item(l) + ")")); }
     list.appendChild(li);
   });
-  box.appendChild(list);
+  return list;
 }
 
-function completedBlock(box, completed) {
+function adviceBlock(box, advice, t) {
+  box.appendChild(el("h3", t.revisit_heading));
+  if (advice.length === 0) {
+    box.appendChild(el("p", t.revisit_none));
+    return;
+  }
+  box.appendChild(el("p", t.revisit_intro));
+  box.appendChild(lessonList("cc-advice", advice, (l) => fill(t.revisit_item, { missed: l.missed, total: l.total })));
+}
+
+// root: the book's root, prefixed to the manifest's lesson links.
+function notStudiedBlock(box, lessons, t, root, known) {
+  if (!known) { return; }
+  box.appendChild(el("h3", t.not_studied_heading));
+  if (!lessons.length) { box.appendChild(el("p", t.not_studied_none)); return; }
+  box.appendChild(el("p", t.not_studied_intro));
+  box.appendChild(lessonList("cc-not-studied", lessons.map((l) => ({ ...l, href: root + l.href }))));
+}
+
+function completedBlock(box, completed, t) {
   if (!completed) { return; }
-  box.appendChild(el("h3", "Lessons completed"));
+  box.appendChild(el("h3", t.completed_heading));
   if (completed.length) {
     const done = el("ul", null, "cc-completed");
     completed.forEach((l) => { done.appendChild(el("li", "Lesson " + l.number + ": " + l.title)); });
     box.appendChild(done);
   } else {
-    box.appendChild(el("p", "No lesson quizzes completed in this browser yet."));
+    box.appendChild(el("p", t.completed_none));
   }
 }
 
-// services.completedLessons(): the lessons done in this browser, or null without the manifest.
+// The learner's name: a field on screen, its text on paper.
+function nameField(box, t) {
+  const row = el("p", null, "cc-record-name");
+  const label = el("label", t.record_name);
+  const input = document.createElement("input");
+  input.type = "text"; input.id = "cc-record-name-input"; input.autocomplete = "name";
+  label.setAttribute("for", input.id);
+  const printed = el("span", "", "cc-print-only");
+  input.addEventListener("input", () => { printed.textContent = input.value; });
+  row.appendChild(label); row.appendChild(input); row.appendChild(printed);
+  box.appendChild(row);
+}
+
+// services: completedLessons() and notStudied() (null / [] without the manifest), root.
 export function showResults(section, quiz, box, services, quiet) {
-  const summary = summarise(quiz.questions);
+  const t = text().results;
+  const notStudied = services.notStudied ? services.notStudied() : null;
+  const summary = summarise(quiz.questions, notStudied || []);
   box.textContent = "";
   box.hidden = false;
-  box.appendChild(el("h2", "Your results"));
+  box.classList.add("cc-record");
+  box.appendChild(el("h2", t.heading));
+  nameField(box, t);
   const when = new Date();
-  box.appendChild(el("p", "Date: " + when.toLocaleDateString("en-GB", { day: "numeric", month: "long", year: "numeric" }),
-    "cc-record-date"));
-  box.appendChild(el("p", summary.answered
-    ? "Overall: " + summary.correct + " of " + summary.total + " correct (" + summary.percent + "%)."
-    : "Overall: not attempted. You answered none of the " + summary.total + " questions.", "cc-overall"));
+  box.appendChild(el("p", fill(t.date, { date: when.toLocaleDateString("en-GB", { day: "numeric", month: "long",
+    year: "numeric" }) }), "cc-record-date"));
+  box.appendChild(el("p", summary.answered ? fill(t.overall, summary) : fill(t.overall_none, summary), "cc-overall"));
+  box.appendChild(el("p", fill(t.first_attempts, summary.first), "cc-first-attempts"));
   const figure = el("figure", null, "cc-chart");
   figure.appendChild(moduleChart(summary.modules));
-  figure.appendChild(el("figcaption", "Your score per module (the table above has the same figures)."));
-  box.appendChild(moduleTable(summary));
+  figure.appendChild(el("figcaption", t.chart_caption));
+  box.appendChild(moduleTable(summary, t));
+  restsOn(box, summary, t);
   box.appendChild(figure);
-  adviceBlock(box, summary.advice);
-  completedBlock(box, services.completedLessons());
+  adviceBlock(box, summary.advice, t);
+  notStudiedBlock(box, summary.notStudied, t, services.root || "", notStudied !== null);
+  completedBlock(box, services.completedLessons(), t);
 
-  const actions = el("div", null, "cc-controls");
-  const print = makeButton("Print record of learning");
-  print.addEventListener("click", () => { window.print(); });
+  const actions = el("div", null, "cc-controls cc-no-print");
+  const print = makeButton(t.print);
+  print.addEventListener("click", () => {
+    const html = document.documentElement;
+    html.classList.add("cc-printing-record");
+    window.addEventListener("afterprint", () => { html.classList.remove("cc-printing-record"); }, { once: true });
+    window.print();
+  });
   const title = (section.getAttribute("aria-label") || "").replace(/^Quiz: /, "");
-  const csv = makeButton("Download results (CSV)");
-  csv.addEventListener("click", () => { download("compact-course-results.csv", "text/csv", resultsCsv(summary, title)); });
-  const json = makeButton("Download results (JSON)");
+  const csv = makeButton(t.download_csv);
+  csv.addEventListener("click", () => {
+    download("compact-course-results.csv", "text/csv", resultsCsv(summary, title, isoDate(when)));
+  });
+  const json = makeButton(t.download_json);
   json.addEventListener("click", () => {
     download("compact-course-results.json", "application/json",
-      JSON.stringify(resultsJson(summary, title, when.toISOString()), null, 2) + "\n");
+      JSON.stringify(resultsJson(summary, title, isoDate(when)), null, 2) + "\n");
   });
   actions.appendChild(print); actions.appendChild(csv); actions.appendChild(json);
   box.appendChild(actions);

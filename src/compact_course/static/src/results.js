@@ -1,66 +1,77 @@
-/* The self-assessment's results, as data: per-module scores, revision advice, and the CSV and
- * JSON downloads. A mirror of AssessmentResult in compact_course/learner/assessment.py (the
- * browser test compares the CSV files byte for byte). Pure: questions are {spec, result}.
+/* The self-assessment's results, as data: per-module and per-lesson scores, first attempts,
+ * revision advice, the lessons not yet studied, and the CSV and JSON downloads. A mirror of
+ * AssessmentResult in compact_course/learner/results.py (the node test compares the CSV with
+ * Python's byte for byte). Pure: questions are {spec, result, first}, where result is the
+ * answer that counts (or null) and first the first attempt {correct} (or null).
  */
 
 export const RESULTS_FORMAT = "compact-course-assessment-results";
-export const CSV_COLUMNS = ["scope", "module", "number", "title", "correct", "answered", "total", "percent", "status"];
+export const CSV_COLUMNS = ["date", "scope", "module", "lesson", "number", "title", "correct", "answered", "total",
+  "percent", "status", "first_correct", "first_answered"];
 
 // Whole percent, halves rounded up (as Python's percent()); 0 of 0 is 0.
 export function percent(correct, total) { return total ? Math.round(100 * correct / total) : 0; }
 
 const attempted = (answered) => (answered ? "attempted" : "not attempted");
 
-function moduleScores(questions) {
-  const modules = [];
-  const byModule = {};
+// correct / answered / total of the answers that count, and of the first attempts.
+export function quizTally(questions) {
+  const answered = questions.filter((q) => q.result);
+  const firsts = questions.filter((q) => q.first);
+  return {
+    correct: answered.filter((q) => q.result.correct).length, answered: answered.length, total: questions.length,
+    first: { correct: firsts.filter((q) => q.first.correct).length, answered: firsts.length }
+  };
+}
+
+function scored(group) {
+  const tally = quizTally(group.questions);
+  return { ...group, correct: tally.correct, answered: tally.answered, total: tally.total,
+    percent: percent(tally.correct, tally.total), status: attempted(tally.answered), first: tally.first };
+}
+
+// Questions grouped by `part` (module or lesson), ordered by number.
+function groups(questions, part) {
+  const byId = {};
+  const out = [];
   questions.forEach((q) => {
-    const m = q.spec.module;
-    if (!byModule[m.id]) {
-      byModule[m.id] = { id: m.id, number: m.number, title: m.title, correct: 0, answered: 0, total: 0 };
-      modules.push(byModule[m.id]);
+    const p = q.spec[part];
+    if (!byId[p.id]) {
+      byId[p.id] = { id: p.id, number: p.number, title: p.title, href: p.href, questions: [] };
+      out.push(byId[p.id]);
     }
-    byModule[m.id].total += 1;
-    if (q.result) { byModule[m.id].answered += 1; }
-    if (q.result && q.result.correct) { byModule[m.id].correct += 1; }
+    byId[p.id].questions.push(q);
   });
-  modules.sort((a, b) => a.number - b.number);
-  modules.forEach((m) => {
-    m.percent = percent(m.correct, m.total);
-    m.status = attempted(m.answered);
-  });
-  return modules;
+  out.sort((a, b) => a.number - b.number);
+  return out.map(scored);
 }
 
 // Lessons with a question missed (wrong or unanswered): most missed first, then the larger
 // share missed, then course order.
-function revisionAdvice(questions) {
-  const lessons = {};
-  const order = [];
-  questions.forEach((q) => {
-    const l = q.spec.lesson;
-    if (!lessons[l.id]) {
-      lessons[l.id] = { id: l.id, number: l.number, title: l.title, href: l.href, missed: 0, total: 0, questions: [] };
-      order.push(l.id);
-    }
-    lessons[l.id].total += 1;
-    if (!(q.result && q.result.correct)) { lessons[l.id].missed += 1; lessons[l.id].questions.push(q.spec.id); }
-  });
-  const advice = order.map((id) => lessons[id]).filter((l) => l.missed > 0);
+function revisionAdvice(lessons) {
+  const advice = lessons.map((l) => ({ id: l.id, number: l.number, title: l.title, href: l.href, total: l.total,
+    questions: l.questions.filter((q) => !(q.result && q.result.correct)).map((q) => q.spec.id) }))
+    .map((l) => ({ ...l, missed: l.questions.length }))
+    .filter((l) => l.missed > 0);
   advice.sort((a, b) => (b.missed - a.missed) || (b.missed / b.total - a.missed / a.total) || (a.number - b.number));
   return advice;
 }
 
-export function summarise(questions) {
-  const correct = questions.filter((q) => q.result && q.result.correct).length;
-  const answered = questions.filter((q) => q.result).length;
+// notStudied: lessons {id, number, title, href} with no lesson quiz answered (progress.js).
+export function summarise(questions, notStudied) {
+  const overall = scored({ questions });
+  const lessons = groups(questions, "lesson");
+  const modules = groups(questions, "module").map((m) => ({ ...m,
+    lessons: lessons.filter((l) => m.questions.some((q) => q.spec.lesson.id === l.id)) }));
   return {
-    correct, answered, total: questions.length, percent: percent(correct, questions.length),
-    status: attempted(answered), modules: moduleScores(questions), advice: revisionAdvice(questions),
+    correct: overall.correct, answered: overall.answered, total: overall.total, percent: overall.percent,
+    status: overall.status, first: overall.first, modules, lessons, advice: revisionAdvice(lessons),
+    notStudied: notStudied || [],
     outcomes: questions.map((q) => ({
       question: q.spec.id, lesson: q.spec.lesson.id, module: q.spec.module.id, answered: !!q.result,
       correct: !!(q.result && q.result.correct), changed: false,
-      status: q.result ? (q.result.correct ? "correct" : "incorrect") : "unanswered"
+      status: q.result ? (q.result.correct ? "correct" : "incorrect") : "unanswered",
+      first_correct: q.first ? q.first.correct : null
     }))
   };
 }
@@ -70,26 +81,39 @@ function csvCell(value) {
   return /[",\n]/.test(text) ? '"' + text.replace(/"/g, '""') + '"' : text;
 }
 
-// Same columns and rows as AssessmentResult.to_csv().
-export function resultsCsv(summary, title) {
+const tallyCells = (t) => [t.correct, t.answered, t.total, t.percent, t.status, t.first.correct, t.first.answered];
+
+// Same columns and rows as AssessmentResult.to_csv(): each module, its lessons, then overall.
+// date: YYYY-MM-DD.
+export function resultsCsv(summary, title, date) {
   const rows = [CSV_COLUMNS];
   summary.modules.forEach((m) => {
-    rows.push(["module", m.id, m.number, m.title, m.correct, m.answered, m.total, m.percent, m.status]);
+    rows.push([date, "module", m.id, "", m.number, m.title, ...tallyCells(m)]);
+    m.lessons.forEach((l) => { rows.push([date, "lesson", m.id, l.id, l.number, l.title, ...tallyCells(l)]); });
   });
-  rows.push(["overall", "", "", title, summary.correct, summary.answered, summary.total, summary.percent, summary.status]);
+  rows.push([date, "overall", "", "", "", title, ...tallyCells(summary)]);
   return rows.map((r) => r.map(csvCell).join(",")).join("\n") + "\n";
 }
 
-// Same shape as AssessmentResult.to_dict(), plus the date of the attempt.
+const tallyFields = (t) => ({ correct: t.correct, answered: t.answered, total: t.total, percent: t.percent,
+  status: t.status, first: { correct: t.first.correct, answered: t.first.answered } });
+
+// Same content as AssessmentResult.to_dict(). date: YYYY-MM-DD.
 export function resultsJson(summary, title, date) {
   return {
-    format: RESULTS_FORMAT, version: 1, title, date,
-    overall: { correct: summary.correct, answered: summary.answered, total: summary.total,
-      percent: summary.percent, status: summary.status },
-    modules: summary.modules.map((m) => ({ module: m.id, number: m.number, title: m.title, correct: m.correct,
-      answered: m.answered, total: m.total, percent: m.percent, status: m.status })),
+    format: RESULTS_FORMAT, version: 2, title, date,
+    overall: tallyFields(summary),
+    modules: summary.modules.map((m) => ({ module: m.id, number: m.number, title: m.title, ...tallyFields(m) })),
+    lessons: summary.lessons.map((l) => ({ lesson: l.id, number: l.number, title: l.title, ...tallyFields(l) })),
     questions: summary.outcomes,
     advice: summary.advice.map((l) => ({ lesson: l.id, number: l.number, title: l.title, link: l.href,
-      missed: l.missed, total: l.total, questions: l.questions }))
+      missed: l.missed, total: l.total, questions: l.questions })),
+    not_studied: summary.notStudied.map((l) => ({ lesson: l.id, number: l.number, title: l.title }))
   };
+}
+
+// The local calendar date as YYYY-MM-DD.
+export function isoDate(when) {
+  const two = (n) => String(n).padStart(2, "0");
+  return when.getFullYear() + "-" + two(when.getMonth() + 1) + "-" + two(when.getDate());
 }

@@ -4,27 +4,55 @@
  * are set aside under SET_ASIDE + key (never dropped) with a notice. The backend is anything with
  * localStorage's methods (getItem, setItem, removeItem, key, length), or null when the browser
  * allows no storage, so the rules can be tested without a browser.
+ *
+ * Storage can refuse (SecurityError), be full (QuotaExceededError) or throw on read. Then the
+ * store keeps this page's records in memory, so quizzes still work and the answers can be
+ * downloaded, and tells the learner once (notices.unsaved()); it never removes or overwrites a
+ * record it could not read, so nothing saved before is lost when storage works again.
+ *
+ * Every write re-reads the key and merges (mergeRecords): two tabs answering at once lose
+ * nothing, the newer answer wins and the first attempt is the earlier one, as Python's
+ * progress_record.newer_record does.
  */
+
+import { fill, text } from "./text.js";
 
 export const PREFIX = "compact-course:v1:";
 export const SET_ASIDE = "compact-course:set-aside:";
 export const PROGRESS_FORMAT = "compact-course-progress";
+export const PROGRESS_VERSION = 2; // 2 added each record's first attempt and cleared answers
+const READABLE_VERSIONS = [1, 2];
 
-// localStorage if this page may write to it, else null (private modes and blocked cookies throw).
+// localStorage if this page may write to it and read it back, else null (private modes, blocked
+// third-party storage and full storage throw).
 export function probeStorage(getStorage) {
   try {
     const s = getStorage();
     s.setItem(PREFIX + "probe", "1");
+    const back = s.getItem(PREFIX + "probe");
     s.removeItem(PREFIX + "probe");
-    return s;
+    return back === "1" ? s : null;
   } catch (err) {
     return null;
   }
 }
 
+// An answer counts only if something was chosen: null, "", [] and {} are cleared answers.
+export function isAnswered(answer) {
+  if (answer === null || answer === undefined || answer === "") { return false; }
+  if (Array.isArray(answer)) { return answer.length > 0; }
+  if (typeof answer === "object") { return Object.keys(answer).length > 0; }
+  return true;
+}
+
+function validFirst(first) {
+  return first === undefined || first === null ||
+    (typeof first === "object" && typeof first.correct === "boolean" && "answer" in first);
+}
+
 function validAnswer(record) {
   return !!record && typeof record === "object" && typeof record.fingerprint === "string" &&
-    typeof record.correct === "boolean" && "answer" in record;
+    typeof record.correct === "boolean" && "answer" in record && validFirst(record.first);
 }
 
 function validSubmission(record) {
@@ -41,46 +69,105 @@ export function validatorFor(key) {
   return null;
 }
 
-// notices: {add(text), show()}; see notices.js.
+const timeKey = (record) => (record && typeof record.time === "string" ? record.time : "");
+
+// A record saved without a first attempt (version 1): its answer is the earliest one known.
+export function withFirst(record) {
+  if (!record || record.first || !("answer" in record) || !isAnswered(record.answer)) { return record; }
+  const first = { answer: record.answer, correct: record.correct };
+  if (record.time) { first.time = record.time; }
+  return { ...record, first };
+}
+
+// Two writers' records of one key: the newer by time wins (ours on a tie); for the same question
+// version the first attempt is the earlier of the two.
+export function mergeRecords(ours, theirs) {
+  if (!theirs) { return ours; }
+  if (!ours) { return theirs; }
+  const winner = timeKey(theirs) > timeKey(ours) ? theirs : ours;
+  if (!("fingerprint" in ours) || ours.fingerprint !== theirs.fingerprint) { return winner; }
+  const firsts = [ours.first, theirs.first].filter((f) => f);
+  if (!firsts.length) { return winner; }
+  const first = firsts.reduce((a, b) => ((b.time || "") < (a.time || "") ? b : a));
+  return { ...winner, first };
+}
+
+// notices: {add(text), show(), unsaved()}; see notices.js.
 export function createStore(backend, notices) {
+  const memory = new Map(); // records this page could not save: key -> record
+  let saving = backend !== null;
+
+  function failed() {
+    if (saving) { saving = false; }
+    notices.unsaved();
+  }
+
+  // Run a backend call; on any error fall back to memory and tell the learner.
+  function attempt(action, fallback) {
+    if (!backend) { return fallback; }
+    try { return action(); } catch (err) { failed(); return fallback; }
+  }
+
   function keys() {
-    const out = [];
-    if (!backend) { return out; }
-    for (let i = 0; i < backend.length; i++) { out.push(backend.key(i)); }
+    const out = attempt(() => {
+      const found = [];
+      for (let i = 0; i < backend.length; i++) { found.push(backend.key(i)); }
+      return found;
+    }, []);
+    memory.forEach((record, key) => { if (out.indexOf(key) < 0) { out.push(key); } });
     return out;
   }
 
   function setAside(key, raw, why) {
-    try {
-      backend.setItem(SET_ASIDE + key, raw);
-      backend.removeItem(key);
-    } catch (err) { /* storage full: keep the original where it is */ }
-    notices.add("Saved data under \u201c" + key + "\u201d could not be read (" + why +
-      ") and was set aside; your other progress is unaffected.");
+    attempt(() => { backend.setItem(SET_ASIDE + key, raw); backend.removeItem(key); }, null);
+    notices.add(fill(text().storage.set_aside, { key, why }));
+  }
+
+  // The saved record, or undefined if storage could not be read (not the same as none saved).
+  function readSaved(key) {
+    const valid = validatorFor(key);
+    if (!valid) { return null; }
+    const raw = attempt(() => backend.getItem(key), undefined);
+    if (raw === undefined) { return undefined; }
+    if (raw === null) { return null; }
+    let record;
+    try { record = JSON.parse(raw); } catch (err) { setAside(key, raw, text().storage.why_not_json); return null; }
+    if (!valid(record)) { setAside(key, raw, text().storage.why_not_shape); return null; }
+    return withFirst(record);
   }
 
   function read(key) {
-    if (!backend) { return null; }
-    const raw = backend.getItem(key);
-    if (raw === null) { return null; }
-    const valid = validatorFor(key);
-    if (!valid) { return null; }
-    let record;
-    try { record = JSON.parse(raw); } catch (err) { setAside(key, raw, "not valid JSON"); return null; }
-    if (!valid(record)) { setAside(key, raw, "not in the expected shape"); return null; }
-    return record;
+    const saved = backend ? readSaved(key) : undefined;
+    const kept = memory.get(key);
+    if (kept) { return mergeRecords(kept, saved || null); }
+    return saved || null;
   }
 
+  // Read, merge, write; a record that cannot be written (or whose key cannot be read first) is
+  // kept in memory, and the stored one is left as it was.
   function write(key, record) {
-    if (!backend) { return; }
-    try { backend.setItem(key, JSON.stringify(record)); } catch (err) {
-      notices.add("Your answers could not be saved in this browser (storage is full or blocked).");
-      notices.show();
+    const saved = backend ? readSaved(key) : undefined;
+    const merged = mergeRecords(mergeRecords(record, memory.get(key) || null), saved || null);
+    if (saved === undefined) { memory.set(key, merged); failed(); return merged; }
+    try {
+      backend.setItem(key, JSON.stringify(merged));
+      memory.delete(key);
+    } catch (err) {
+      memory.set(key, merged);
+      failed();
     }
+    return merged;
+  }
+
+  // Change the saved record with change(current) -> record, or null to leave it alone.
+  function update(key, change) {
+    const next = change(read(key));
+    return next ? write(key, next) : null;
   }
 
   function remove(key) {
-    if (backend) { backend.removeItem(key); }
+    memory.delete(key);
+    attempt(() => backend.removeItem(key), null);
   }
 
   // Keys under PREFIX that this version does not recognise (another version's data).
@@ -96,13 +183,14 @@ export function createStore(backend, notices) {
         if (record) { records[key] = record; }
       }
     });
-    return { format: PROGRESS_FORMAT, version: 1, exported: now, records };
+    return { format: PROGRESS_FORMAT, version: PROGRESS_VERSION, exported: now, records };
   }
 
-  // Merge an exported file: valid records are added (the newer wins); nothing valid is removed.
+  // Merge an exported file: valid records are merged in (the newer wins); nothing is removed.
   function importProgress(data) {
-    if (!data || data.format !== PROGRESS_FORMAT || data.version !== 1 || typeof data.records !== "object") {
-      throw new Error("This file is not a progress export from this course.");
+    if (!data || data.format !== PROGRESS_FORMAT || READABLE_VERSIONS.indexOf(data.version) < 0 ||
+        !data.records || typeof data.records !== "object") {
+      throw new Error(text().storage.not_an_export);
     }
     let added = 0;
     let skipped = 0;
@@ -110,9 +198,7 @@ export function createStore(backend, notices) {
       const record = data.records[key];
       const valid = validatorFor(key);
       if (!valid || !valid(record)) { skipped += 1; return; }
-      const current = read(key);
-      if (current && current.time && record.time && current.time > record.time) { return; }
-      write(key, record);
+      write(key, withFirst(record));
       added += 1;
     });
     return { added, skipped };
@@ -120,9 +206,9 @@ export function createStore(backend, notices) {
 
   // Delete every record this version recognises; other versions' data is left alone.
   function clearProgress() {
-    keys().forEach((key) => { if (validatorFor(key)) { backend.removeItem(key); } });
+    keys().forEach((key) => { if (validatorFor(key)) { remove(key); } });
   }
 
-  return { available: backend !== null, read, write, remove, unknownKeys, exportProgress, importProgress,
-    clearProgress };
+  return { get available() { return saving; }, keys, read, write, update, remove, unknownKeys, exportProgress,
+    importProgress, clearProgress };
 }

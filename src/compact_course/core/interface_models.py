@@ -1,0 +1,141 @@
+"""The quizzes' interface text (``data/interface.yaml``): feedback lines, exam mode, results,
+the record of learning, My progress and the notices about saved progress, as data.
+
+The live course reads it from :attr:`Course.interface <compact_course.core.course.Course>`; the
+static book's script gets the same text through the course manifest (``interface`` in
+``compact_course.book.sphinx_ext.course_manifest``), so every sentence exists once.
+Placeholders are ``{name}``; :func:`fill` and the script's ``fill`` (static/src/text.js) fill
+them the same way, and a missing value is an error, never a silent gap.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Annotated
+
+from pydantic import AfterValidator
+
+from compact_course.core.fields import Model, Text
+
+PLACEHOLDER = re.compile(r"\{([a-z_]+)\}")
+
+
+def _placeholders_well_formed(value: str) -> str:
+    bare = PLACEHOLDER.sub("", value)
+    if "{" in bare or "}" in bare:
+        raise ValueError(f"{value!r}: braces are only for placeholders such as {{count}} (lower-case names)")
+    return value
+
+
+Template = Annotated[Text, AfterValidator(_placeholders_well_formed)]
+
+
+def fill(template: str, **values: object) -> str:
+    """``template`` with each ``{name}`` replaced by ``values[name]``; KeyError if one is missing."""
+    return PLACEHOLDER.sub(lambda match: str(values[match.group(1)]), template)
+
+
+class Plural(Model):
+    """A sentence that depends on a count: ``one`` for exactly 1, ``other`` otherwise."""
+
+    one: Template
+    other: Template
+
+    def fill(self, count: int, **values: object) -> str:
+        return fill(self.one if count == 1 else self.other, count=count, **values)
+
+
+class QuestionText(Model):
+    right: Text
+    wrong: Text
+    unanswered: Text
+    not_answered: Text
+    next_step: Text
+    cleared: Text
+    revealed: Text
+    read_more: Template
+    hint: Template
+    mark_right: Text
+    mark_wrong: Text
+    score: Template
+    first_score: Template
+
+
+class ExamText(Model):
+    legend: Text
+    exam_mode: Text
+    practice_mode: Text
+    submit: Text
+    start_again: Text
+    unanswered_ask: Plural
+    submit_anyway: Text
+    keep_answering: Text
+    unanswered_after: Plural
+    restart_ask: Text
+    restart_yes: Text
+    restart_no: Text
+    restart_kept: Text
+    cleared: Text
+
+
+class ResultsText(Model):
+    heading: Text
+    date: Template
+    overall: Template
+    overall_none: Template
+    table_caption: Text
+    column_module: Text
+    column_correct: Text
+    column_questions: Text
+    column_score: Text
+    not_attempted: Text
+    rests_on: Plural
+    rests_on_note: Text
+    chart_caption: Text
+    revisit_heading: Text
+    revisit_intro: Text
+    revisit_none: Text
+    revisit_item: Template
+    not_studied_heading: Text
+    not_studied_intro: Text
+    not_studied_none: Text
+    completed_heading: Text
+    completed_none: Text
+    changed: Plural
+    print: Text
+    download_csv: Text
+    download_json: Text
+    record_heading: Text
+    record_name: Text
+    record_not_taken: Text
+    first_attempts: Template
+
+
+class ProgressText(Model):
+    latest_heading: Text
+    latest: Template
+    latest_none: Text
+    column_lesson: Text
+    column_answered: Text
+    column_correct: Text
+    column_first: Text
+    column_status: Text
+
+
+class StorageText(Model):
+    not_saved: Text
+    download: Text
+    not_saved_progress: Text
+    set_aside: Template
+    why_not_json: Text
+    why_not_shape: Text
+    not_an_export: Text
+    other_version: Template
+
+
+class InterfaceText(Model):
+    question: QuestionText
+    exam: ExamText
+    results: ResultsText
+    progress: ProgressText
+    storage: StorageText
