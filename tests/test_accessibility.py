@@ -27,6 +27,7 @@ from pathlib import Path
 import pytest
 
 from compact_course.core.course import cached_course
+from helpers import edit, find_problem, fixture_copy, load_problems
 
 ROOT = Path(__file__).resolve().parents[1]
 AXE_PACKAGE = ROOT / "node_modules" / "axe-core" / "package.json"
@@ -426,6 +427,14 @@ def test_statement_names_the_axe_version_rule_tags_widths_and_modes_the_tests_us
 def test_statement_names_the_chromium_the_tests_ran_in(browser):
     versions = {b.name: b.version for b in _statement_testing().browsers}
     assert browser.version.split(".")[0] == versions["Chromium"]
+
+
+def test_a_statement_sentence_with_an_unknown_placeholder_is_reported_at_its_line(tmp_path):
+
+    root = fixture_copy(tmp_path)
+    line = edit(root, "data/accessibility.yaml", "within {days} working", "within {day} working")
+    problems, _ = load_problems(root)
+    find_problem(problems, "data/accessibility.yaml", line, "wording.reply", "unknown placeholder(s) day")
 
 
 def test_statement_page_is_in_the_book_with_the_model_sections():

@@ -10,9 +10,10 @@ statement cannot claim a tool, version, rule set or width the tests did not use.
 
 from __future__ import annotations
 
+import string
 from typing import Literal
 
-from pydantic import Field
+from pydantic import Field, ValidationInfo, field_validator
 
 from compact_course.core.fields import Count, DateText, Model, Text, Url
 
@@ -53,8 +54,64 @@ class Feedback(Model):
     response_days: Count
 
 
+# Each sentence of the page's wording may use only these {placeholders}, filled from the data.
+PLACEHOLDERS: dict[str, frozenset[str]] = {
+    "reply": frozenset({"days"}),
+    "commitment": frozenset({"organisation", "regulations"}),
+    "status_line": frozenset({"status", "level", "reason"}),
+    "problem": frozenset({"summary", "criteria", "plan"}),
+    "tested_on": frozenset({"date", "method"}),
+    "tools": frozenset({"tools"}),
+    "browsers": frozenset({"browsers"}),
+    "rule_sets": frozenset({"rule_tags"}),
+    "widths": frozenset({"widths", "modes"}),
+    "prepared_line": frozenset({"prepared", "reviewed"}),
+}
+
+
+class Wording(Model):
+    """The page's headings and sentences (Markdown); values from the data go into {placeholders}."""
+
+    heading_using: Text
+    heading_feedback: Text
+    reply: Text
+    heading_enforcement: Text
+    heading_technical: Text
+    commitment: Text
+    heading_status: Text
+    status_line: Text
+    reason_problems: Text
+    heading_non_accessible: Text
+    heading_non_compliance: Text
+    problem: Text
+    no_problems: Text
+    heading_burden: Text
+    heading_out_of_scope: Text
+    heading_testing: Text
+    tested_on: Text
+    tools: Text
+    browsers: Text
+    rule_sets: Text
+    widths: Text
+    checks_intro: Text
+    manual_intro: Text
+    heading_preparation: Text
+    prepared_line: Text
+
+    @field_validator("*")
+    @classmethod
+    def _known_placeholders(cls, value: str, info: ValidationInfo) -> str:
+        used = {name for _, name, _, _ in string.Formatter().parse(value) if name is not None}
+        unknown = used - PLACEHOLDERS.get(info.field_name or "", frozenset())
+        if unknown:
+            allowed = ", ".join(sorted(PLACEHOLDERS.get(info.field_name or "", ()))) or "none"
+            raise ValueError(f"unknown placeholder(s) {', '.join(sorted(unknown))}; allowed here: {allowed}")
+        return value
+
+
 class AccessibilityStatement(Model):
     title: Text
+    regulations: Text
     organisation: Text
     site: Text
     applies_to: Text
@@ -70,3 +127,4 @@ class AccessibilityStatement(Model):
     enforcement: Text
     prepared: DateText
     reviewed: DateText
+    wording: Wording
