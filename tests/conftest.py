@@ -9,6 +9,7 @@ from __future__ import annotations
 import functools
 import http.server
 import os
+import shutil
 import socketserver
 import subprocess
 import sys
@@ -40,7 +41,7 @@ def pytest_configure(config):
     os.environ["COMPACT_COURSE_PROGRESS"] = str(scratch / "progress.json")
 
 
-BOOK_FIXTURES = {"book_build", "built_book", "book_server", "browser", "page"}
+BOOK_FIXTURES = {"book_build", "built_book", "book_server", "browser", "page", "learner_downloads", "facilitator_book"}
 
 
 def pytest_collection_modifyitems(config, items):
@@ -67,8 +68,50 @@ def book_build():
         "--keep-going",
         "--all",
     ]
+    # Sphinx leaves pages from earlier builds in place: the learner edition must not keep the facilitator's.
+    shutil.rmtree(BUILD_HTML, ignore_errors=True)
     result = subprocess.run(command, cwd=ROOT, capture_output=True, text=True)
     return result
+
+
+FACILITATOR_HTML = ROOT / "_build" / "facilitator" / "html"
+
+
+def _compact_course() -> str:
+    beside = Path(sys.executable).parent / "compact-course"
+    return str(beside if beside.exists() else "compact-course")
+
+
+@pytest.fixture(scope="session")
+def learner_downloads(built_book) -> Path:
+    """The learner edition with its Downloads files, made as scripts/build.sh makes them."""
+    command = [_compact_course(), "downloads", "--html", str(built_book), "--edition", "learner"]
+    result = subprocess.run(command, cwd=ROOT, capture_output=True, text=True)
+    if result.returncode != 0:
+        pytest.fail(f"the learner downloads were not made:\n{result.stdout}\n{result.stderr}")
+    return built_book
+
+
+@pytest.fixture(scope="session")
+def facilitator_book(built_book) -> Path:
+    """The facilitator edition, built and given its downloads as ``scripts/build.sh --facilitator`` does."""
+    prebuilt = os.environ.get("COMPACT_COURSE_PREBUILT_FACILITATOR")  # as COMPACT_COURSE_PREBUILT, for quick local runs
+    if prebuilt:
+        return Path(prebuilt)
+    jupyter_book = Path(sys.executable).parent / "jupyter-book"
+    build = [str(jupyter_book if jupyter_book.exists() else "jupyter-book"), "build", ".", "-W", "-n"]
+    build += ["--keep-going", "--all", "--toc", "_toc-facilitator.yml", "--path-output", "_build/facilitator"]
+    shutil.rmtree(FACILITATOR_HTML, ignore_errors=True)
+    result = subprocess.run(build, cwd=ROOT, capture_output=True, text=True)
+    if result.returncode != 0:
+        pytest.fail(f"the facilitator edition did not build:\n{result.stdout[-4000:]}\n{result.stderr[-4000:]}")
+    (ROOT / "_build" / "facilitator" / "_build" / "html").rename(FACILITATOR_HTML)
+    downloads = [_compact_course(), "downloads", "--html", str(FACILITATOR_HTML), "--edition", "facilitator"]
+    downloads += ["--learner-html", str(built_book)]
+    result = subprocess.run(downloads, cwd=ROOT, capture_output=True, text=True)
+    if result.returncode != 0:
+        pytest.fail(f"the facilitator downloads were not made:\n{result.stdout}\n{result.stderr}")
+    return FACILITATOR_HTML
 
 
 @pytest.fixture(scope="session")

@@ -24,6 +24,7 @@ FEATURE_MODULES = (
     "compact_course.facilitator.plans",
     "compact_course.facilitator.pack",
     "compact_course.export",
+    "compact_course.export.downloads",
 )
 
 

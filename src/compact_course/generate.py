@@ -22,6 +22,7 @@ PROVIDERS = (
     "compact_course.facilitator.handouts",
     "compact_course.facilitator.pack_pages",
     "compact_course.facilitator.poll_data",
+    "compact_course.export.download_page",
 )
 
 

@@ -1,7 +1,11 @@
-"""The book's table of contents (``_toc.yml``), generated from ``data/lessons.yaml``.
+"""The book's two tables of contents, generated from ``data/lessons.yaml``: one per edition.
 
-Modules become parts, lessons their chapters, in data order; the facilitator part has one
-page of each per-module kind for every module. The fixed pages around them are listed here once.
+``_toc.yml`` is the learner edition (the default build, and what the SCORM package holds): no
+answer keys, facilitator notes or session packs, so they are in neither its menu nor its search
+index. ``_toc-facilitator.yml`` is the facilitator edition: the same pages plus the facilitator
+part (``scripts/build.sh --facilitator``). Modules become parts, lessons their chapters, in data
+order; the facilitator part has one page of each per-module kind for every module. The fixed
+pages around them are listed here once.
 """
 
 from __future__ import annotations
@@ -16,8 +20,22 @@ PLANS = ("book/facilitator/plan-taster", "book/facilitator/plan-half-day", "book
 PACKS = tuple(plan.replace("facilitator/", "facilitator/packs/") for plan in PLANS)
 # One page of each kind per module, so a new module gets its pages without an edit here.
 PER_MODULE = ("notes-module", "handout-module", "answer-key-module")
-FACILITATOR_TOOLS = ("book/facilitator/room-poll", "book/facilitator/room-poll-static", "book/facilitator/lms-import")
-REFERENCE = ("book/glossary", "book/sources", "book/about", "book/accessibility", "book/maintainers")
+FACILITATOR_TOOLS = (
+    "book/facilitator/room-poll",
+    "book/facilitator/room-poll-static",
+    "book/facilitator/downloads",
+    "book/facilitator/lms-import",
+)
+REFERENCE = (
+    "book/glossary",
+    "book/sources",
+    "book/downloads",
+    "book/about",
+    "book/accessibility",
+    "book/maintainers",
+)
+LEARNER_TOC = "_toc.yml"
+FACILITATOR_TOC = "_toc-facilitator.yml"
 
 
 def facilitator_pages(course: Course) -> tuple[str, ...]:
@@ -33,7 +51,8 @@ def _part(caption: str, files) -> list[str]:
     return lines
 
 
-def toc_yaml(course: Course) -> str:
+def toc_yaml(course: Course, facilitator: bool = False) -> str:
+    """The table of contents of the learner edition, or with ``facilitator`` of the facilitator edition."""
     header = HEADER_MD.replace("<!--", "#").replace(" -->", "")
     lines = [header.rstrip("\n"), "format: jb-book", "root: book/index", "parts:"]
     lines += _part("Start here", FRONT)
@@ -42,10 +61,11 @@ def toc_yaml(course: Course) -> str:
             f"Module {number}: {module.title}", (course.lesson_docname(lesson.id) for lesson in module.lessons)
         )
     lines += _part("Check yourself", CHECK_YOURSELF)
-    lines += _part("For facilitators", facilitator_pages(course))
+    if facilitator:
+        lines += _part("For facilitators", facilitator_pages(course))
     lines += _part("Reference", REFERENCE)
     return "\n".join(lines) + "\n"
 
 
 def pages(course: Course) -> dict[str, str]:
-    return {"_toc.yml": toc_yaml(course)}
+    return {LEARNER_TOC: toc_yaml(course), FACILITATOR_TOC: toc_yaml(course, facilitator=True)}

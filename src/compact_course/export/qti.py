@@ -37,6 +37,7 @@ from compact_course.export.common import (
     split_percent,
     stem_parts,
 )
+from compact_course.export.licence import add_ieee_lom_rights
 
 QTI_NS = "http://www.imsglobal.org/xsd/imsqti_v2p1"
 QTI_XSD = "http://www.imsglobal.org/xsd/qti/qtiv2p1/imsqti_v2p1.xsd"
@@ -256,6 +257,7 @@ def manifest_xml(course: Course, modules: Sequence[m.Module]) -> bytes:
     metadata = cp(manifest, "metadata")
     cp(metadata, "schema", "QTIv2.1 Package")
     cp(metadata, "schemaversion", "1.0.0")
+    add_ieee_lom_rights(metadata, course)  # the licence (data/licence.yaml)
     cp(manifest, "organizations")
     resources = cp(manifest, "resources")
     for module in modules:

@@ -25,6 +25,7 @@ import yaml
 from compact_course.core.course import Course, load_course
 from compact_course.core.escaping import e, json_for_script
 from compact_course.core.paths import default_root
+from compact_course.export.licence import LICENCE_IN_ZIP, add_imsmd_rights, licence_lines, licence_text
 from compact_course.export.scorm_build import BuildFailedError, ensure_built
 from compact_course.export.scorm_files import package_files, question_index, start_page
 
@@ -63,7 +64,7 @@ def launch_page(title: str, start: str, index: dict, mastery_score: int) -> byte
     return html.encode("utf-8")
 
 
-def manifest_xml(title: str, files: list[str], mastery_score: int, version: str) -> bytes:
+def manifest_xml(title: str, files: list[str], mastery_score: int, version: str, course: Course | None = None) -> bytes:
     ET.register_namespace("", CP_NS)
     ET.register_namespace("adlcp", ADLCP_NS)
 
@@ -76,6 +77,8 @@ def manifest_xml(title: str, files: list[str], mastery_score: int, version: str)
     metadata = cp(manifest, "metadata")
     cp(metadata, "schema", "ADL SCORM")
     cp(metadata, "schemaversion", "1.2")
+    if course is not None:
+        add_imsmd_rights(metadata, course)  # the licence (data/licence.yaml)
     organizations = cp(manifest, "organizations", default="compact-course-org")
     organization = cp(organizations, "organization", identifier="compact-course-org")
     cp(organization, "title", title)
@@ -109,9 +112,11 @@ def scorm_package(course: Course, html_dir: Path, title: str) -> bytes:
     files = package_files(html_dir)
     mastery = course.assessment.mastery_score
     files[LAUNCH_PAGE] = launch_page(title, start_page(files), question_index(files), mastery)
+    if licence_lines(course):
+        files[LICENCE_IN_ZIP] = licence_text(course)
     listed = sorted(files)
     version = hashlib.sha256(b"".join(name.encode() + files[name] for name in listed)).hexdigest()[:12]
-    files[MANIFEST] = manifest_xml(title, listed, mastery, version)
+    files[MANIFEST] = manifest_xml(title, listed, mastery, version, course)
     return deterministic_zip(files)
 
 

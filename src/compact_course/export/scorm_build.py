@@ -7,6 +7,7 @@ script, which the Sphinx extension rewrites at the end of every successful build
 
 from __future__ import annotations
 
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -54,6 +55,8 @@ def ensure_built(root: Path) -> tuple[Path, bool]:
     """The html folder of a fresh build, and whether this call had to build it."""
     if is_fresh(root):
         return html_dir(root), False
+    # Sphinx keeps pages of earlier builds: start clean, so no facilitator page of an earlier build ships.
+    shutil.rmtree(html_dir(root), ignore_errors=True)
     result = subprocess.run([_jupyter_book(), *BUILD_COMMAND], cwd=root, capture_output=True, text=True)
     if result.returncode != 0:
         raise BuildFailedError(f"the book did not build:\n{result.stdout[-3000:]}\n{result.stderr[-3000:]}")

@@ -19,7 +19,8 @@ from pathlib import Path
 # cross-reference inventory, the page sources behind "download source" (the package is not
 # for editing), and the theme's template macro files (never loaded by a page).
 EXCLUDED_TOP = (".buildinfo", "objects.inv")
-EXCLUDED_DIRS = ("_sources/", ".doctrees/", "_static/__pycache__/")
+# downloads/: the Downloads page's files (this package among them), made after the build.
+EXCLUDED_DIRS = ("_sources/", ".doctrees/", "_static/__pycache__/", "downloads/")
 EXCLUDED_SUFFIXES = (".map",)
 EXCLUDED_NAMES = ("webpack-macros.html", "sbt-webpack-macros.html")
 SOURCE_MAP_COMMENT = re.compile(rb"\n?(//|/\*)# sourceMappingURL=[^\n]*?(\*/)?[ \t]*(?=\n|$)")
