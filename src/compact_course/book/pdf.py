@@ -3,7 +3,9 @@
 ``course.pdf`` holds every learner page in book order after a contents list, each page starting
 a new sheet, quizzes printed as questions and their answers in an appendix at the end.
 ``facilitator-pack.pdf`` holds the facilitator pages (plans, notes, handouts, answer keys) with
-answers left in place. Every sheet is numbered in its footer.
+answers left in place, from the facilitator edition (``_toc-facilitator.yml``, which
+``scripts/build.sh --facilitator`` builds into ``_build/facilitator/html``). Every sheet is
+numbered in its footer.
 
 Chromium cannot number a contents list itself, so each part is first printed alone to count its
 sheets (every part starts a new sheet, so the counts add up), then the whole document is printed
@@ -97,23 +99,36 @@ def write_pdf(
     printer(_numbered(printer, scratch, title, links, parts), target)
 
 
+FACILITATOR_TOC = "_toc-facilitator.yml"
+
+
 def _sections(html_root: Path, names: list[str], answers_apart: bool) -> list[Section]:
     pages = [html_root / f"{name}.html" for name in names]
     return [printable_section(page, answers_apart) for page in pages if page.is_file()]
 
 
-def make_pdfs(root: Path, html_root: Path, out: Path, printer: Printer, scratch: Path) -> list[Path]:
-    learner, facilitator = split_docnames(toc_docnames(root))
-    first = html_root / f"{learner[0]}.html"
-    if not first.is_file():
-        raise FileNotFoundError(f"{first} is missing: build the book first (scripts/build.sh)")
+def _built(html_root: Path, docname: str, how: str) -> Path:
+    page = html_root / f"{docname}.html"
+    if not page.is_file():
+        raise FileNotFoundError(f"{page} is missing: build the book first ({how})")
+    return page
+
+
+def make_pdfs(root: Path, html_roots: tuple[Path, Path], out: Path, printer: Printer, scratch: Path) -> list[Path]:
+    """course.pdf from the learner edition, facilitator-pack.pdf from the facilitator edition."""
+    html_root, facilitator_root = html_roots
+    learner, _ = split_docnames(toc_docnames(root))
+    toc = FACILITATOR_TOC if (root / FACILITATOR_TOC).is_file() else "_toc.yml"
+    _, facilitator = split_docnames(toc_docnames(root, toc))
+    first = _built(html_root, learner[0], "scripts/build.sh")
+    _built(facilitator_root, facilitator[0], "scripts/build.sh --facilitator")
     links = stylesheets(first) + [
         f'<link rel="stylesheet" href="{(html_root / "_static" / "compact-print-course.css").as_uri()}">'
     ]
     out.mkdir(parents=True, exist_ok=True)
     course, pack = out / "course.pdf", out / "facilitator-pack.pdf"
     write_pdf(printer, scratch, course, _sections(html_root, learner, True), links, appendix=True)
-    write_pdf(printer, scratch, pack, _sections(html_root, facilitator, False), links, appendix=False)
+    write_pdf(printer, scratch, pack, _sections(facilitator_root, facilitator, False), links, appendix=False)
     return [course, pack]
 
 
@@ -123,12 +138,13 @@ def _run(args) -> int:
     if not CHROMIUM.exists():
         print(f"Chromium not found at {CHROMIUM}", file=sys.stderr)
         return 1
-    html_root = args.html if args.html.is_absolute() else args.root / args.html
-    out = args.out if args.out.is_absolute() else args.root / args.out
+    # Relative paths are from the course root; absolute ones stay as they are.
+    html_roots = (args.root / args.html, args.root / args.facilitator_html)
     with tempfile.TemporaryDirectory(prefix="compact-pdf-") as scratch, sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
         try:
-            written = make_pdfs(args.root, html_root, out, _chromium_printer(browser, Path(scratch)), Path(scratch))
+            printer = _chromium_printer(browser, Path(scratch))
+            written = make_pdfs(args.root, html_roots, args.root / args.out, printer, Path(scratch))
         except FileNotFoundError as error:
             print(error, file=sys.stderr)
             return 1
@@ -141,8 +157,16 @@ def _run(args) -> int:
 
 def register(commands) -> None:
     parser = commands.add_parser("pdf", help="print the built book to course.pdf and facilitator-pack.pdf")
-    parser.add_argument("--html", type=Path, default=Path("_build/html"), help="the built book (default: _build/html)")
     parser.add_argument(
-        "--out", type=Path, default=Path("_build/pdf"), help="where to write the PDFs (default: _build/pdf)"
+        "--html", type=Path, default=Path("_build/html"), help="the learner edition (default: %(default)s)"
+    )
+    parser.add_argument(
+        "--facilitator-html",
+        type=Path,
+        default=Path("_build/facilitator/html"),
+        help="the facilitator edition (default: %(default)s)",
+    )
+    parser.add_argument(
+        "--out", type=Path, default=Path("_build/pdf"), help="where to write the PDFs (default: %(default)s)"
     )
     parser.set_defaults(run=_run)

@@ -23,9 +23,9 @@ FACILITATOR_PREFIX = "book/facilitator/"
 SCREEN_ONLY = ".headerlink, script, noscript, button, .cc-controls, .cc-feedback, .cc-hint, .cc-notice, .toggle-details"
 
 
-def toc_docnames(root: Path) -> list[str]:
-    """Every page of the book in the order ``_toc.yml`` lists it (the root first)."""
-    toc = yaml.safe_load((root / "_toc.yml").read_text(encoding="utf-8"))
+def toc_docnames(root: Path, toc_file: str = "_toc.yml") -> list[str]:
+    """Every page of an edition in the order its table of contents lists it (the root first)."""
+    toc = yaml.safe_load((root / toc_file).read_text(encoding="utf-8"))
     names = [toc["root"]]
     for part in toc.get("parts", []):
         for chapter in part.get("chapters", []):
