@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 import yaml
-from hypothesis import given, settings
+from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from compact_course.core.load import load_course
@@ -18,8 +18,8 @@ from compact_course.core.yamlmarks import MAX_DEPTH, CourseDataError, load_marke
 from helpers import course_copy
 
 LOCATED = re.compile(r"^[\w./-]+\.yaml:\d+: |^quizzes:\d+: ")
-SETTINGS = settings(
-    max_examples=20,  # three tests: 60 examples in all deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture], database=None
+SETTINGS = settings(  # three tests of 20 examples: 60 in all
+    max_examples=20, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture], database=None
 )
 
 
