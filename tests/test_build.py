@@ -25,7 +25,7 @@ def test_every_lesson_and_generated_page_is_built(page_list):
         "book/glossary.html",
         "book/sources.html",
         "book/compact-today.html",
-        "book/facilitator/index.html",
+        "book/downloads.html",  # the facilitator pages are in the facilitator edition (test_editions.py)
     ):
         assert name in pages
 
@@ -72,3 +72,39 @@ def test_each_lesson_page_shows_its_key_points_once_and_ends_with_its_aims(built
         assert "Key points to take away" not in html
         assert "Before you move on" in html
         assert html.count('class="cc-block cc-reflection"') == 1  # needs the notebooks' refreshed outputs
+
+
+def test_css_purge_drops_unused_rules_and_keeps_selector_lists_whole():
+    from compact_course.book.css_purge import purge, used_words
+
+    css = (
+        '/*! Licence */@charset "UTF-8";.used{a:1}.unused{b:2}.used,.unused{c:3}'
+        "dl[class]:not(.x,.y) dd{d:4}@media (min-width:1px){.unused{e:5}.used{f:6}}"
+        '@font-face{font-family:"Font Awesome 6 Free";src:url(fa.woff2)}@font-face{font-family:Other}'
+    )
+    words = used_words(['<p class="used other">'], ["el.classList.add('shown')"])
+    out = purge(css, words)
+    assert out.startswith("/*! Licence */")
+    assert ".used{a:1}" in out and ".unused{b:2}" not in out
+    assert ".used{c:3}" in out  # the unused selector leaves the list, the rule stays
+    assert "dl[class]:not(.x,.y) dd{d:4}" in out  # commas inside :not() do not split the list
+    assert "@media (min-width:1px){.used{f:6}}" in out and "e:5" not in out
+    assert "Font Awesome" not in out and "font-family:Other" in out
+
+
+def test_lesson_page_ships_no_icon_font_search_index_or_unused_extension_assets(built_book):
+    html = (built_book / "book/lessons/01-who-is-the-compact-for.html").read_text(encoding="utf-8")
+    for unused in (
+        "fontawesome",
+        "searchindex.js",
+        "searchtools.js",
+        "togglebutton",
+        "copybutton",
+        "design-tabs",
+        "thebe",
+        "bootstrap.js",
+    ):
+        assert unused not in html, unused
+    assert html.count('rel="stylesheet"') == 1  # one bundle
+    assert not list(built_book.rglob("*.map"))
+    assert not (built_book / "_static" / "scripts" / "fontawesome.js").exists()

@@ -20,6 +20,8 @@ from compact_course.export.scorm import scorm_package
 from helpers import COURSE_ROOT, real_course
 
 CC_BY = "CC BY 4.0"
+CP = "http://www.imsproject.org/xsd/imscp_rootv1p1p2"
+ADLCP = "http://www.adlnet.org/xsd/adlcp_rootv1p2"
 
 
 def assert_full_notice(text: str) -> None:
@@ -80,14 +82,19 @@ def test_the_qti_manifest_has_rights_metadata(course):
 
 def test_the_scorm_package_has_rights_metadata_and_a_licence_file(course, tiny_book):
     with zipfile.ZipFile(io.BytesIO(scorm_package(course, tiny_book, "Working with the Compact"))) as archive:
-        manifest = ET.fromstring(archive.read("imsmanifest.xml"))
+        manifest_text = archive.read("imsmanifest.xml").decode("utf-8")
+        manifest = ET.fromstring(manifest_text)
         licence = archive.read("LICENSE.txt").decode("utf-8")
-    description = manifest.find(f".//{{{IMSMD_NS}}}rights/{{{IMSMD_NS}}}description/{{{IMSMD_NS}}}langstring")
+        location = manifest.findtext(f"{{{CP}}}metadata/{{{ADLCP}}}location")
+        assert location
+        metadata = ET.fromstring(archive.read(location))
+    assert_full_notice(manifest_text.split("<resources", 1)[0])  # the comment in the manifest's metadata
+    description = metadata.find(f".//{{{IMSMD_NS}}}rights/{{{IMSMD_NS}}}description/{{{IMSMD_NS}}}langstring")
     assert description is not None
     assert_full_notice(description.text or "")
     assert_full_notice(licence)
     listed = {node.get("href") for node in manifest.iter() if node.tag.endswith("}file")}
-    assert "LICENSE.txt" in listed
+    assert {"LICENSE.txt", location} <= listed
 
 
 def test_the_offline_zip_has_the_licence_file_with_the_full_licence(course, tiny_book):

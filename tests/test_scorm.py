@@ -77,7 +77,15 @@ def test_tiny_package_is_deterministic_and_leaves_out_maps_and_sources(tmp_path,
     names = archive.namelist()
     assert names[0] == "imsmanifest.xml"
     assert names[1:] == sorted(names[1:])
-    assert set(names) == {"imsmanifest.xml", "scorm-launch.html", "index.html", "book/index.html", "_static/app.js"}
+    assert set(names) == {
+        "imsmanifest.xml",
+        "scorm-launch.html",
+        "index.html",
+        "book/index.html",
+        "_static/app.js",
+        "LICENSE.txt",  # the licence (issue 20), also as metadata:
+        "licence-metadata.xml",
+    }
     assert all(info.date_time == (1980, 1, 1, 0, 0, 0) for info in archive.infolist())
     assert b"sourceMappingURL" not in archive.read("_static/app.js")
     launch = archive.read("scorm-launch.html").decode()

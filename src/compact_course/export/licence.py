@@ -61,15 +61,18 @@ def add_ieee_lom_rights(metadata: ET.Element, course: Course) -> None:
     ET.SubElement(description, f"{{{IEEE_LOM_NS}}}string", language="en-GB").text = " ".join(lines)
 
 
-def add_imsmd_rights(metadata: ET.Element, course: Course) -> None:
-    """LOM ``rights`` (IMS Metadata 1.2.1, as SCORM 1.2 reads it) under a manifest's ``metadata``."""
-    lines = licence_lines(course)
-    if not lines:
-        return
+def imsmd_rights_document(course: Course) -> bytes:
+    """A SCORM 1.2 metadata file (IMS Metadata 1.2.1) holding the licence as LOM ``rights``.
+
+    The manifest points at it with ``adlcp:location``, the way SCORM 1.2 attaches metadata.
+    """
     ET.register_namespace("imsmd", IMSMD_NS)
-    rights = ET.SubElement(ET.SubElement(metadata, f"{{{IMSMD_NS}}}lom"), f"{{{IMSMD_NS}}}rights")
+    lom = ET.Element(f"{{{IMSMD_NS}}}lom")
+    rights = ET.SubElement(lom, f"{{{IMSMD_NS}}}rights")
     restrictions = ET.SubElement(rights, f"{{{IMSMD_NS}}}copyrightandotherrestrictions")
     ET.SubElement(ET.SubElement(restrictions, f"{{{IMSMD_NS}}}source"), f"{{{IMSMD_NS}}}langstring").text = "LOMv1.0"
     ET.SubElement(ET.SubElement(restrictions, f"{{{IMSMD_NS}}}value"), f"{{{IMSMD_NS}}}langstring").text = "yes"
     description = ET.SubElement(rights, f"{{{IMSMD_NS}}}description")
-    ET.SubElement(description, f"{{{IMSMD_NS}}}langstring").text = " ".join(lines)
+    ET.SubElement(description, f"{{{IMSMD_NS}}}langstring").text = " ".join(licence_lines(course))
+    ET.indent(lom)
+    return ET.tostring(lom, encoding="utf-8", xml_declaration=True) + b"\n"

@@ -25,7 +25,7 @@ import yaml
 from compact_course.core.course import Course, load_course
 from compact_course.core.escaping import e, json_for_script
 from compact_course.core.paths import default_root
-from compact_course.export.licence import LICENCE_IN_ZIP, add_imsmd_rights, licence_lines, licence_text
+from compact_course.export.licence import LICENCE_IN_ZIP, imsmd_rights_document, licence_lines, licence_text
 from compact_course.export.scorm_build import BuildFailedError, ensure_built
 from compact_course.export.scorm_files import package_files, question_index, start_page
 
@@ -33,6 +33,7 @@ CP_NS = "http://www.imsproject.org/xsd/imscp_rootv1p1p2"
 ADLCP_NS = "http://www.adlnet.org/xsd/adlcp_rootv1p2"
 LAUNCH_PAGE = "scorm-launch.html"
 MANIFEST = "imsmanifest.xml"
+LICENCE_METADATA = "licence-metadata.xml"
 MAX_BYTES = 5 * 1024 * 1024
 ZIP_TIME = (1980, 1, 1, 0, 0, 0)
 
@@ -77,8 +78,10 @@ def manifest_xml(title: str, files: list[str], mastery_score: int, version: str,
     metadata = cp(manifest, "metadata")
     cp(metadata, "schema", "ADL SCORM")
     cp(metadata, "schemaversion", "1.2")
-    if course is not None:
-        add_imsmd_rights(metadata, course)  # the licence (data/licence.yaml)
+    if course is not None and licence_lines(course):
+        # The licence: a comment for people, LOM rights in a metadata file for the platform.
+        metadata.append(ET.Comment(" " + " ".join(licence_lines(course)).replace("--", "-") + " "))
+        ET.SubElement(metadata, f"{{{ADLCP_NS}}}location").text = LICENCE_METADATA
     organizations = cp(manifest, "organizations", default="compact-course-org")
     organization = cp(organizations, "organization", identifier="compact-course-org")
     cp(organization, "title", title)
@@ -114,6 +117,7 @@ def scorm_package(course: Course, html_dir: Path, title: str) -> bytes:
     files[LAUNCH_PAGE] = launch_page(title, start_page(files), question_index(files), mastery)
     if licence_lines(course):
         files[LICENCE_IN_ZIP] = licence_text(course)
+        files[LICENCE_METADATA] = imsmd_rights_document(course)
     listed = sorted(files)
     version = hashlib.sha256(b"".join(name.encode() + files[name] for name in listed)).hexdigest()[:12]
     files[MANIFEST] = manifest_xml(title, listed, mastery, version, course)
