@@ -41,7 +41,16 @@ def pytest_configure(config):
     os.environ["COMPACT_COURSE_PROGRESS"] = str(scratch / "progress.json")
 
 
-BOOK_FIXTURES = {"book_build", "built_book", "book_server", "browser", "page", "learner_downloads", "facilitator_book"}
+BOOK_FIXTURES = {
+    "book_build",
+    "built_book",
+    "book_server",
+    "browser",
+    "page",
+    "learner_downloads",
+    "facilitator_book",
+    "facilitator_server",
+}
 
 
 def pytest_collection_modifyitems(config, items):
@@ -140,6 +149,18 @@ def book_server(built_book):
     server.daemon_threads = True
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
+    yield f"http://127.0.0.1:{server.server_address[1]}/"
+    server.shutdown()
+    server.server_close()
+
+
+@pytest.fixture(scope="session")
+def facilitator_server(facilitator_book):
+    """Serve the facilitator edition (answer keys, notes, packs, room poll) like ``book_server``."""
+    handler = functools.partial(_QuietHandler, directory=str(facilitator_book))
+    server = socketserver.ThreadingTCPServer(("127.0.0.1", 0), handler)
+    server.daemon_threads = True
+    threading.Thread(target=server.serve_forever, daemon=True).start()
     yield f"http://127.0.0.1:{server.server_address[1]}/"
     server.shutdown()
     server.server_close()

@@ -67,7 +67,9 @@ def test_the_facilitator_downloads_are_there_and_open(facilitator_book):
     for path in links:
         assert_opens(path)
     with zipfile.ZipFile(facilitator_book / "downloads" / "course-scorm12.zip") as archive:
-        assert not [name for name in archive.namelist() if "facilitator/" in name]  # the learner edition
+        # The learner edition, without the downloads (this package among them).
+        assert not [name for name in archive.namelist() if "facilitator/" in name or name.startswith("downloads/")]
+        assert "book/downloads.html" in archive.namelist()
 
 
 def test_the_lms_page_links_to_the_downloads_instead_of_starting_with_a_command(facilitator_book):
