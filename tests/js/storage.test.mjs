@@ -2,7 +2,7 @@
 // refused (SecurityError), full (QuotaExceededError), throwing on read; and two tabs at once.
 import assert from "node:assert/strict";
 import { test } from "node:test";
-import { PREFIX, SET_ASIDE, createStore, mergeRecords, probeStorage, validatorFor } from "../../src/compact_course/static/src/storage.js";
+import { PREFIX, SET_ASIDE, canWrite, createStore, mergeRecords, probeStorage, validatorFor } from "../../src/compact_course/static/src/storage.js";
 import "./fixtures.mjs";
 
 function memoryStorage(entries = {}, faults = {}) {
@@ -79,11 +79,14 @@ test("storage refused (no backend): answers are kept for this page, the learner 
   assert.equal(probeStorage(() => { throw new Error("SecurityError"); }), null);
 });
 
-test("probing fails for full storage and for storage that throws on read", () => {
-  assert.equal(probeStorage(() => memoryStorage({}, { write: "QuotaExceededError" })), null);
+test("probing: storage that throws on read is refused; full storage is readable but cannot write", () => {
   assert.equal(probeStorage(() => memoryStorage({}, { read: "SecurityError" })), null);
+  const full = memoryStorage({}, { write: "QuotaExceededError" });
+  assert.equal(probeStorage(() => full), full);
+  assert.equal(canWrite(full), false);
   const ok = memoryStorage();
   assert.equal(probeStorage(() => ok), ok);
+  assert.equal(canWrite(ok), true);
   assert.equal(ok.data.size, 0);
 });
 

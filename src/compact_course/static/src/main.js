@@ -20,7 +20,7 @@ import { lessonsCompleted, lessonsNotStudied } from "./progress.js";
 import { setupQuiz } from "./quiz.js";
 import { framedHost, isLaunchPage, openExternalLinksOutside, startLaunchPage } from "./scorm.js";
 import { score } from "./scoring.js";
-import { createStore, probeStorage } from "./storage.js";
+import { canWrite, createStore, probeStorage } from "./storage.js";
 import { download } from "./dom.js";
 import { setText } from "./text.js";
 import "./presenter-start.js"; // the presenter view and the room poll page (facilitator tools)
@@ -44,13 +44,17 @@ function start() {
   // In a learning platform the launch page keeps the progress (see scorm.js).
   const host = framedHost(window);
   if (host) { openExternalLinksOutside(document); }
-  const store = createStore(host ? host.backend : probeStorage(() => window.localStorage), notices);
+  const backend = host ? host.backend : probeStorage(() => window.localStorage);
+  const store = createStore(backend, notices);
   notices.setDownload(() => {
     download("compact-course-progress.json", "application/json",
       JSON.stringify(store.exportProgress(new Date().toISOString()), null, 2));
   });
   // Storage refused or broken: say so on pages that would save, before anything is answered.
-  if (!store.available && (quizzes.length || progress)) { notices.unsaved(); }
+  if (quizzes.length || progress) {
+    if (backend && !host && !canWrite(backend)) { store.unsaved(); }  // full: readable, not writable
+    if (!store.available) { notices.unsaved(); }
+  }
   const root = contentRoot();
   const services = { store, root, completedLessons: () => lessonsCompleted(manifest, store.read),
     notStudied: () => (manifest ? lessonsNotStudied(manifest, store.read) : null) };

@@ -23,17 +23,26 @@ export const PROGRESS_FORMAT = "compact-course-progress";
 export const PROGRESS_VERSION = 2; // 2 added each record's first attempt and cleared answers
 const READABLE_VERSIONS = [1, 2];
 
-// localStorage if this page may write to it and read it back, else null (private modes, blocked
-// third-party storage and full storage throw).
+// localStorage if this page may read it, else null (private modes and blocked third-party
+// storage throw). Full storage can still be read: canWrite() says whether it takes a write.
 export function probeStorage(getStorage) {
   try {
     const s = getStorage();
-    s.setItem(PREFIX + "probe", "1");
-    const back = s.getItem(PREFIX + "probe");
-    s.removeItem(PREFIX + "probe");
-    return back === "1" ? s : null;
+    s.getItem(PREFIX + "probe");
+    s.key(0);
+    return s;
   } catch (err) {
     return null;
+  }
+}
+
+export function canWrite(storage) {
+  try {
+    storage.setItem(PREFIX + "probe", "1");
+    storage.removeItem(PREFIX + "probe");
+    return true;
+  } catch (err) {
+    return false;
   }
 }
 
@@ -209,6 +218,6 @@ export function createStore(backend, notices) {
     keys().forEach((key) => { if (validatorFor(key)) { remove(key); } });
   }
 
-  return { get available() { return saving; }, keys, read, write, update, remove, unknownKeys, exportProgress,
+  return { get available() { return saving; }, unsaved: failed, keys, read, write, update, remove, unknownKeys, exportProgress,
     importProgress, clearProgress };
 }
