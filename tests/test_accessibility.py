@@ -19,9 +19,13 @@ from __future__ import annotations
 
 import base64
 import datetime
+import functools
+import http.server
 import importlib.metadata
 import json
 import re
+import socketserver
+import threading
 from pathlib import Path
 
 import pytest
@@ -62,6 +66,43 @@ def _context(browser, book_server, width: int, mode: str = "light", **options):
     )
     context.add_init_script(f"window.localStorage.setItem('mode', '{mode}');")
     return context
+
+
+class _Quiet(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, format, *args):  # keep test output readable
+        pass
+
+
+@pytest.fixture(scope="session")
+def facilitator_server(facilitator_book):
+    """The facilitator edition (its own build, see conftest), served like the learner edition."""
+    server = socketserver.ThreadingTCPServer(
+        ("127.0.0.1", 0), functools.partial(_Quiet, directory=str(facilitator_book))
+    )
+    server.daemon_threads = True
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    yield f"http://127.0.0.1:{server.server_address[1]}/"
+    server.shutdown()
+    server.server_close()
+
+
+def server_for(request, url: str) -> str:
+    """Facilitator pages are only in the facilitator edition; everything else is in the learner's."""
+    return request.getfixturevalue("facilitator_server" if url.startswith("book/facilitator/") else "book_server")
+
+
+def open_page(page, url: str) -> None:
+    response = page.goto(url, wait_until="load")
+    assert response is not None and response.ok, f"{url} is not in the build ({response and response.status})"
+
+
+def built_pages(html: Path) -> list[str]:
+    return [
+        path.relative_to(html).as_posix()
+        for path in sorted(html.rglob("*.html"))
+        if not path.relative_to(html).as_posix().startswith(("_static/", "_sources/", "_images/"))
+        and path.relative_to(html).as_posix() != "index.html"  # a redirect to book/index.html
+    ]
 
 
 def _axe(page, axe_source: str) -> dict:
@@ -133,12 +174,10 @@ def _record(entry: dict, browser) -> None:
 @pytest.mark.parametrize("mode", MODES)
 @pytest.mark.parametrize("width", WIDTHS)
 @pytest.mark.parametrize("url", SAMPLE_PAGES)
-def test_axe_best_practice_and_experimental_before_and_after_answering(
-    browser, book_server, axe_source, url, width, mode
-):
-    context = _context(browser, book_server, width, mode)
+def test_axe_best_practice_and_experimental_before_and_after_answering(request, browser, axe_source, url, width, mode):
+    context = _context(browser, server_for(request, url), width, mode)
     page = context.new_page()
-    page.goto(url, wait_until="load")
+    open_page(page, url)
     before = _axe(page, axe_source)
     answered = answer_every_quiz(page)
     after = _axe(page, axe_source) if answered else before
@@ -186,20 +225,27 @@ OVERFLOW_JS = """() => {
 }"""
 
 
-def test_no_page_scrolls_sideways_at_320_px(browser, book_server, page_list, output_dir):
-    context = _context(browser, book_server, 320)
+@pytest.mark.parametrize("edition", ["learner", "facilitator"])
+def test_no_page_scrolls_sideways_at_320_px(request, browser, edition, output_dir):
+    html = request.getfixturevalue("built_book" if edition == "learner" else "facilitator_book")
+    server = request.getfixturevalue("book_server" if edition == "learner" else "facilitator_server")
+    context = _context(browser, server, 320)
     page = context.new_page()
     problems = []
-    for url in page_list:
-        page.goto(url, wait_until="load")
+    pages = built_pages(html)
+    assert len(pages) > 10
+    for url in pages:
+        open_page(page, url)
         found = page.evaluate(OVERFLOW_JS)
         if found["scroll"] > 0:
             problems.append(f"{url}: scrolls {found['scroll']}px sideways; sticking out: {found['wide']}")
         if found["unlabelled"]:
             problems.append(f"{url}: sideways-scrolling boxes not labelled focusable regions: {found['unlabelled']}")
     context.close()
-    (output_dir / "reflow-320.txt").write_text("\n".join(problems) + "\n", encoding="utf-8")
-    assert problems == [], f"{len(problems)} pages; see test-output/reflow-320.txt:\n" + "\n".join(problems[:8])
+    (output_dir / f"reflow-320-{edition}.txt").write_text("\n".join(problems) + "\n", encoding="utf-8")
+    assert problems == [], f"{len(problems)} pages; see test-output/reflow-320-{edition}.txt:\n" + "\n".join(
+        problems[:8]
+    )
 
 
 CLIPPED_JS = """() => [...document.querySelectorAll('.bd-article *, .bd-header *, .bd-footer-article *')].filter(e => {
@@ -216,7 +262,7 @@ CLIPPED_JS = """() => [...document.querySelectorAll('.bd-article *, .bd-header *
 def test_text_spacing_override_hides_no_content_on_a_lesson(browser, book_server, width):
     context = _context(browser, book_server, width)
     page = context.new_page()
-    page.goto(LESSON, wait_until="load")
+    open_page(page, LESSON)
     answer_every_quiz(page)  # feedback and marks take space too
     page.add_style_tag(content=TEXT_SPACING_CSS)
     page.wait_for_timeout(50)
@@ -239,7 +285,7 @@ FOCUS_STYLE_JS = """() => {
 def test_focus_is_visible_on_quiz_controls_in_forced_colours(browser, book_server):
     context = _context(browser, book_server, 1280, forced_colors="active")
     page = context.new_page()
-    page.goto(LESSON, wait_until="load")
+    open_page(page, LESSON)
     assert page.evaluate("() => matchMedia('(forced-colors: active)').matches")
     form = page.locator("form.cc-question").first
     seen = []
@@ -274,7 +320,7 @@ def _svg_images(page) -> list[str]:
 def test_lesson_charts_keep_a_light_background_and_dark_text_in_forced_colours(browser, book_server):
     context = _context(browser, book_server, 1280, forced_colors="active")
     page = context.new_page()
-    page.goto(CHART_LESSON, wait_until="load")
+    open_page(page, CHART_LESSON)
     images = _svg_images(page)
     assert images, "no chart on the chart lesson"
     for svg in images:
@@ -319,7 +365,7 @@ def test_poll_chart_has_its_own_light_background_and_dark_text():
 def test_score_chart_text_follows_the_forced_text_colour(browser, book_server):
     context = _context(browser, book_server, 1280, forced_colors="active")
     page = context.new_page()
-    page.goto("book/self-assessment.html", wait_until="load")
+    open_page(page, "book/self-assessment.html")
     answer_every_quiz(page)
     chart = page.locator(".cc-results svg[role=img]")
     assert chart.count() == 1
@@ -330,10 +376,10 @@ def test_score_chart_text_follows_the_forced_text_colour(browser, book_server):
     assert colours and all(fill == colour for fill, colour in colours), colours[:3]
 
 
-def test_room_poll_chart_draws_text_and_bar_outlines_in_the_forced_text_colour(browser, book_server):
-    context = _context(browser, book_server, 1280, forced_colors="active")
+def test_room_poll_chart_draws_text_and_bar_outlines_in_the_forced_text_colour(browser, facilitator_server):
+    context = _context(browser, facilitator_server, 1280, forced_colors="active")
     page = context.new_page()
-    page.goto("book/facilitator/room-poll-static.html", wait_until="load")
+    open_page(page, "book/facilitator/room-poll-static.html")
     chart = page.locator("svg.cc-poll-svg").first
     chart.wait_for()
     found = chart.evaluate(
@@ -353,7 +399,7 @@ def test_room_poll_chart_draws_text_and_bar_outlines_in_the_forced_text_colour(b
 
 # The accessibility tree of a quiz -------------------------------------------------------------
 def test_quiz_accessibility_tree_names_the_group_options_and_announces_feedback(page):
-    page.goto(LESSON, wait_until="load")
+    open_page(page, LESSON)
     form = page.locator("form.cc-question").first
     legend = form.locator("legend").inner_text().replace("\n", " ")
     group = form.get_by_role("group", name=re.compile(re.escape(legend.split(" ", 4)[-1][:30])))
@@ -393,7 +439,7 @@ TAB_ORDER_JS = """form => {
 
 @pytest.mark.parametrize("url", [LESSON, "book/self-assessment.html"])
 def test_focus_order_in_a_quiz_follows_reading_order(page, url):
-    page.goto(url, wait_until="load")
+    open_page(page, url)
     form = page.locator("form.cc-question:visible").first
     expected = form.evaluate(TAB_ORDER_JS)
     form.locator("input, select").first.focus()
