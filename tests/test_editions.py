@@ -69,3 +69,19 @@ def test_the_facilitator_edition_has_the_answer_keys_in_its_search_index(facilit
     assert keys == {f"book/facilitator/answer-key-module-{n}" for n in range(1, len(real_course().modules) + 1)}
     assert (facilitator_book / "book/facilitator/notes-module-1.html").is_file()
     assert "book/lessons/01-who-is-the-compact-for" in index["docnames"]
+
+
+def test_a_link_into_a_page_the_edition_leaves_out_is_recognised_and_a_missing_page_is_not(tmp_path):
+    from sphinx import addnodes
+
+    from compact_course.book.editions import left_out, referenced_document
+
+    (tmp_path / "book" / "facilitator").mkdir(parents=True)
+    (tmp_path / "book" / "facilitator" / "index.md").write_text("# Facilitators")
+    doc = addnodes.pending_xref(reftype="doc", reftarget="facilitator/index", refdoc="book/index")
+    markdown = addnodes.pending_xref(reftype="myst", reftarget="../facilitator/index.md#top", refdoc="book/lessons/x")
+    assert referenced_document(doc) == referenced_document(markdown) == "book/facilitator/index"
+    assert left_out("book/facilitator/index", {"book/index"}, tmp_path, (".md",))
+    assert not left_out("book/facilitator/index", {"book/facilitator/index"}, tmp_path, (".md",))
+    assert not left_out("book/facilitator/typo", {"book/index"}, tmp_path, (".md",))  # still a build error
+    assert referenced_document(addnodes.pending_xref(reftype="term", reftarget="Compact")) is None
