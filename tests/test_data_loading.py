@@ -458,13 +458,13 @@ def pool_question_reuses_a_lesson_id(root):
 def pool_too_small_for_a_draw(root):
     path = root / POOL_BETA
     text = path.read_text(encoding="utf-8")
-    path.write_text(text[: text.index("  - id: q-sa-beta-09\n")], encoding="utf-8")
+    path.write_text(text[: text.index("  - id: q-sa-beta-06\n")], encoding="utf-8")
     line = line_of(root, LS, "  - id: m2-beta\n")
     return (
         LS,
         line,
         "modules[1].id",
-        "module has 8 self-assessment question(s) in quizzes/assessment/m2-beta.yaml; at least 9 are needed",
+        "module has 5 self-assessment question(s) in quizzes/assessment/m2-beta.yaml; at least 6 are needed",
     )
 
 

@@ -88,7 +88,7 @@ def test_draw_takes_per_module_questions_from_each_module_in_key_order(course):
     assert order.draw_questions(course, 1, 3) != order.draw_questions(course, 2, 3)
 
 
-@pytest.mark.parametrize("per_module", [3, 4])
+@pytest.mark.parametrize("per_module", [3, 5])
 def test_the_number_per_module_comes_from_the_data(tmp_path, course, per_module):
     # data/assessment.yaml's draw.per_module is the only source of "how many from every module".
     root = course_copy(tmp_path)
