@@ -16,6 +16,7 @@ from decimal import Decimal
 from html.parser import HTMLParser
 
 import pytest
+import yaml
 
 from compact_course import cli
 from compact_course.core import models as m
@@ -26,7 +27,7 @@ from compact_course.export.gift import gift_text
 from compact_course.export.moodle_xml import moodle_xml
 from compact_course.export.qti import qti_package
 from gift_parser import GiftError, parse_gift
-from helpers import COURSE_ROOT, course_copy, edit, real_course
+from helpers import COURSE_ROOT, course_copy, edit, fixture_copy, real_course
 
 QTI = "{http://www.imsglobal.org/xsd/imsqti_v2p1}"
 CP = "{http://www.imsglobal.org/xsd/imscp_v1p1}"
@@ -195,7 +196,7 @@ def test_gift_round_trips_every_question():
     course = real_course()
     text = gift_text(course)
     check_gift(course, text)
-    assert len(parse_gift(text)) == len(course.all_questions()) == 91
+    assert len(parse_gift(text)) == len(course.all_questions()) >= 91
 
 
 def test_gift_one_category_line_per_module():
@@ -207,8 +208,12 @@ def test_gift_one_category_line_per_module():
 def test_gift_weights_split_evenly_and_sum_to_exactly_100():
     course = real_course()
     by_name = {q.name: q for q in parse_gift(gift_text(course))}
-    three_right = by_name["q-who-is-the-compact-for-01"]  # 3 correct, 2 wrong options
-    assert [a.weight for a in three_right.answers] == [33.33334, 33.33333, 33.33333, -50, -50]
+    question = course.question("q-who-is-the-compact-for-01")
+    assert [c.correct for c in question.choices()].count(True) == 3 and len(question.choices()) == 5
+    # Right options share +100 (the first of them takes the odd 0.00001), wrong ones share -100, in display order.
+    right, wrong = iter([33.33334, 33.33333, 33.33333]), iter([-50, -50])
+    expected = [next(right) if choice.correct else next(wrong) for choice in question.choices()]
+    assert [a.weight for a in by_name["q-who-is-the-compact-for-01"].answers] == expected
 
 
 def test_gift_parser_reads_moodle_syntax_and_escapes():
@@ -276,7 +281,7 @@ def check_moodle_xml(course, text: str, modules=None) -> None:
         "true-false": "truefalse",
         "matching": "matching",
     }
-    for element, (_, _, bank, question) in zip(questions, expected):
+    for element, (_, _, _bank, question) in zip(questions, expected):
         assert element.get("type") == kinds[question.type]
         assert element.findtext("name/text") == element.findtext("idnumber") == question.id
         assert html_blocks(_field(element, "questiontext")) == stem(question)
@@ -517,53 +522,56 @@ def _yaml(text: str) -> str:
     return "'" + text.replace("'", "''") + "'"
 
 
-HOSTILE_EDITS = {
-    "prompt": ('"In Compact Voice\'s answer, which relationships is the Compact relevant to?"', f"Prompt {HOSTILE}"),
-    "option": ('"Only contracts above a set value"', f"[html] Option {HOSTILE}"),
-    "feedback": (
-        '"The Q&A sets no value threshold; Compact Voice described the Compact as equally valuable to small local charities."',
-        f"Feedback {HOSTILE}",
-    ),
-    "multiple option": (
-        '"It concerns only national government departments and national charities."',
-        f"Wrong {HOSTILE}",
-    ),
-    "scenario": (
-        '"You have just joined a clinical commissioning group (as NHS commissioning was then organised) as a commissioner. '
-        "Your CCG has not signed up to the local Compact, and a colleague tells you the Compact is 'a council thing' that "
-        'does not concern the NHS. Most of your voluntary sector providers are subcontracted through a large prime provider."',
-        f"Scenario {HOSTILE}",
-    ),
-    "true feedback": (
-        '"Not quite. The Compact says explicitly that it applies right along supply chains, not just to the direct '
-        'funder-deliverer relationship."',
-        f"True {HOSTILE}",
-    ),
-    "item": ('"Housing association"', f"Item {HOSTILE}"),
-    "match": ('"A body that often signs up to its local Compact"', f"Match {HOSTILE}"),
-    "distractor": ('"Outside the Compact because it does not receive public funds"', f"Distractor {HOSTILE}"),
+# Where hostile text goes in the fixture course's alpha bank: (question index, field path).
+HOSTILE_FIELDS = {
+    "prompt": (0, ("prompt",)),
+    "option": (0, ("options", 1, "text")),
+    "feedback": (0, ("options", 1, "feedback")),
+    "multiple option": (1, ("options", 2, "text")),
+    "scenario": (3, ("scenario",)),
+    "true feedback": (2, ("feedback_true",)),
+    "item": (4, ("pairs", 1, "item")),
+    "match": (4, ("pairs", 1, "match")),
+    "distractor": (4, ("distractors", 0)),
 }
+HOSTILE_TEXT = {
+    "prompt": f"Prompt {HOSTILE}",
+    "option": f"[html] Option {HOSTILE}",
+    "feedback": f"Feedback {HOSTILE}",
+    "multiple option": f"Wrong {HOSTILE}",
+    "scenario": f"Scenario {HOSTILE}",
+    "true feedback": f"True {HOSTILE}",
+    "item": f"Item {HOSTILE}",
+    "match": f"Match {HOSTILE}",
+    "distractor": f"Distractor {HOSTILE}",
+}
+ALPHA_BANK = "quizzes/alpha-lesson.yaml"
+
+
+def _set(node, path, value):
+    for key in path[:-1]:
+        node = node[key]
+    node[path[-1]] = value
+
+
+def _get(node, path):
+    for key in path:
+        node = node[key]
+    return node
 
 
 @pytest.fixture(scope="module")
 def hostile_course(tmp_path_factory):
-    root = course_copy(tmp_path_factory.mktemp("hostile"))
-    for old, new in HOSTILE_EDITS.values():
-        edit(root, "quizzes/who-is-the-compact-for.yaml", old, _yaml(new))
+    root = fixture_copy(tmp_path_factory.mktemp("hostile"))
+    bank = yaml.safe_load((root / ALPHA_BANK).read_text(encoding="utf-8"))
+    for name, (index, path) in HOSTILE_FIELDS.items():
+        _set(bank["questions"][index], path, HOSTILE_TEXT[name])
+    (root / ALPHA_BANK).write_text(yaml.safe_dump(bank, allow_unicode=True, sort_keys=False), encoding="utf-8")
     course = load_course(root)
     # The edits really landed, so the round trips below really carry the hostile text.
-    texts = {
-        course.question("q-who-is-the-compact-for-05").prompt,
-        course.question("q-who-is-the-compact-for-05").options[3].text,
-        course.question("q-who-is-the-compact-for-05").options[3].feedback,
-        course.question("q-who-is-the-compact-for-01").options[3].text,
-        course.question("q-who-is-the-compact-for-02").scenario,
-        course.question("q-who-is-the-compact-for-03").feedback_true,
-        course.question("q-who-is-the-compact-for-04").pairs[1].item,
-        course.question("q-who-is-the-compact-for-04").pairs[1].match,
-        course.question("q-who-is-the-compact-for-04").distractors[0],
-    }
-    assert texts == {new for _, new in HOSTILE_EDITS.values()}
+    questions = course.quiz_for("alpha-lesson").questions
+    for name, (index, path) in HOSTILE_FIELDS.items():
+        assert _get(questions[index].model_dump(), path) == HOSTILE_TEXT[name]
     return course
 
 
@@ -571,8 +579,8 @@ def test_hostile_text_survives_gift(hostile_course):
     text = gift_text(hostile_course, select_modules(hostile_course, ["1"]))
     check_gift(hostile_course, text, ["1"])
     parsed = {q.name: q for q in parse_gift(text)}
-    assert html_blocks(parsed["q-who-is-the-compact-for-05"].text) == [f"Prompt {HOSTILE}"]
-    assert ("", f"Distractor {HOSTILE}") in parsed["q-who-is-the-compact-for-04"].pairs
+    assert html_blocks(parsed["q-alpha-01"].text) == [f"Prompt {HOSTILE}"]
+    assert ("", f"Distractor {HOSTILE}") in parsed["q-alpha-05"].pairs
 
 
 def test_hostile_text_survives_moodle_xml(hostile_course):
