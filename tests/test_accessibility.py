@@ -5,19 +5,18 @@
 - no page scrolls sideways at 320 CSS px (1.4.10 Reflow); a wide table may scroll only inside
   its own labelled, focusable region;
 - the 1.4.12 text-spacing override hides no content on a lesson page;
-- forced colours (Windows high contrast): focus stays visible on quiz controls, charts keep
-  their own light background;
+- forced colours (Windows high contrast): focus stays visible on quiz controls (charts:
+  test_accessibility_charts.py);
 - a quiz's accessibility tree: a group named by its legend, named options, and a live region
   that announces the feedback after "Check answer".
 
 What the axe runs used (axe version, Chromium version, rule tags, pages, widths, modes) is
-written to ``test-output/accessibility-results.json``; the accessibility statement's "how it
-was tested" (``data/accessibility.yaml``) is checked against the same values, so it stays true.
+written to ``test-output/accessibility-results.json``; test_accessibility_statement.py checks
+the statement's "how it was tested" (``data/accessibility.yaml``) against the same values.
 """
 
 from __future__ import annotations
 
-import base64
 import datetime
 import functools
 import http.server
@@ -29,9 +28,6 @@ import threading
 from pathlib import Path
 
 import pytest
-
-from compact_course.core.course import cached_course
-from helpers import edit, find_problem, fixture_copy, load_problems
 
 ROOT = Path(__file__).resolve().parents[1]
 AXE_PACKAGE = ROOT / "node_modules" / "axe-core" / "package.json"
@@ -60,7 +56,7 @@ NO_TRANSITIONS_CSS = "*, *::before, *::after { transition: none !important; anim
 _runs: list[dict] = []
 
 
-def _context(browser, book_server, width: int, mode: str = "light", **options):
+def browser_context(browser, book_server, width: int, mode: str = "light", **options):
     context = browser.new_context(
         viewport={"width": width, "height": 900}, base_url=book_server, color_scheme=mode, **options
     )
@@ -175,7 +171,7 @@ def _record(entry: dict, browser) -> None:
 @pytest.mark.parametrize("width", WIDTHS)
 @pytest.mark.parametrize("url", SAMPLE_PAGES)
 def test_axe_best_practice_and_experimental_before_and_after_answering(request, browser, axe_source, url, width, mode):
-    context = _context(browser, server_for(request, url), width, mode)
+    context = browser_context(browser, server_for(request, url), width, mode)
     page = context.new_page()
     open_page(page, url)
     before = _axe(page, axe_source)
@@ -229,7 +225,7 @@ OVERFLOW_JS = """() => {
 def test_no_page_scrolls_sideways_at_320_px(request, browser, edition, output_dir):
     html = request.getfixturevalue("built_book" if edition == "learner" else "facilitator_book")
     server = request.getfixturevalue("book_server" if edition == "learner" else "facilitator_server")
-    context = _context(browser, server, 320)
+    context = browser_context(browser, server, 320)
     page = context.new_page()
     problems = []
     pages = built_pages(html)
@@ -260,7 +256,7 @@ CLIPPED_JS = """() => [...document.querySelectorAll('.bd-article *, .bd-header *
 
 @pytest.mark.parametrize("width", WIDTHS)
 def test_text_spacing_override_hides_no_content_on_a_lesson(browser, book_server, width):
-    context = _context(browser, book_server, width)
+    context = browser_context(browser, book_server, width)
     page = context.new_page()
     open_page(page, LESSON)
     answer_every_quiz(page)  # feedback and marks take space too
@@ -283,7 +279,7 @@ FOCUS_STYLE_JS = """() => {
 
 
 def test_focus_is_visible_on_quiz_controls_in_forced_colours(browser, book_server):
-    context = _context(browser, book_server, 1280, forced_colors="active")
+    context = browser_context(browser, book_server, 1280, forced_colors="active")
     page = context.new_page()
     open_page(page, LESSON)
     assert page.evaluate("() => matchMedia('(forced-colors: active)').matches")
@@ -310,74 +306,8 @@ def test_focus_is_visible_on_quiz_controls_in_forced_colours(browser, book_serve
     assert seen[-1] == "summary" and len(set(seen)) == 3, seen
 
 
-def _svg_images(page) -> list[str]:
-    sources = page.evaluate(
-        "() => [...document.querySelectorAll('.cc-chart img, .cc-poll-chart img')].map(i => i.getAttribute('src'))"
-    )
-    return [base64.b64decode(src.split(",", 1)[1]).decode("utf-8") for src in sources]
-
-
-def test_lesson_charts_keep_a_light_background_and_dark_text_in_forced_colours(browser, book_server):
-    context = _context(browser, book_server, 1280, forced_colors="active")
-    page = context.new_page()
-    open_page(page, CHART_LESSON)
-    images = _svg_images(page)
-    assert images, "no chart on the chart lesson"
-    for svg in images:
-        # Forced colours leave images alone; an image's own opaque white figure background keeps
-        # its dark text readable on a black high-contrast page.
-        assert re.search(r'<g id="patch_1">\s*<path [^>]*style="fill: #ffffff"', svg), "chart without a background"
-        text_fills = set(re.findall(r"<text[^>]*style=\"[^\"]*fill: (#[0-9a-f]{6})", svg))
-        assert text_fills <= {"#000000", "#1b1b1b", "#262626"}, text_fills
-    shown = page.evaluate(
-        "() => [...document.querySelectorAll('.cc-chart img')].map(i => i.naturalWidth > 0 && i.getBoundingClientRect().width > 0)"
-    )
-    context.close()
-    assert all(shown)
-
-
-def test_a_chart_data_table_scrolls_inside_its_own_labelled_focusable_region():
-    from compact_course.book.charts import chart
-    from compact_course.core.escaping import e
-
-    course = cached_course()
-    drawn = chart(course, course.charts[0].id)
-    label = f"Data for: {e(drawn.title)}"
-    region = f'<div class="cc-table-scroll" role="region" tabindex="0" aria-label="{label}"><table'
-    assert drawn.table_html().startswith(region)
-
-
-def test_poll_chart_has_its_own_light_background_and_dark_text():
-    from compact_course.facilitator.poll_chart import poll_chart
-    from compact_course.facilitator.poll_questions import poll_options
-
-    options = poll_options(cached_course().all_questions()[0])
-    for revealed in (False, True):
-        svg = poll_chart(1, 5, options, {option.key: 2 for option in options}, revealed).svg()
-        assert re.search(r'<g id="patch_1">\s*<path [^>]*style="fill: #ffffff"', svg)
-        assert set(re.findall(r"<text[^>]*style=\"[^\"]*fill: (#[0-9a-f]{6})", svg)) <= {
-            "#000000",
-            "#1b1b1b",
-            "#262626",
-        }
-
-
-def test_score_chart_text_follows_the_forced_text_colour(browser, book_server):
-    context = _context(browser, book_server, 1280, forced_colors="active")
-    page = context.new_page()
-    open_page(page, "book/self-assessment.html")
-    answer_every_quiz(page)
-    chart = page.locator(".cc-results svg[role=img]")
-    assert chart.count() == 1
-    colours = chart.evaluate(
-        """svg => [...svg.querySelectorAll('text')].map(t => [getComputedStyle(t).fill, getComputedStyle(t).color])"""
-    )
-    context.close()
-    assert colours and all(fill == colour for fill, colour in colours), colours[:3]
-
-
 def test_room_poll_chart_draws_text_and_bar_outlines_in_the_forced_text_colour(browser, facilitator_server):
-    context = _context(browser, facilitator_server, 1280, forced_colors="active")
+    context = browser_context(browser, facilitator_server, 1280, forced_colors="active")
     page = context.new_page()
     open_page(page, "book/facilitator/room-poll-static.html")
     chart = page.locator("svg.cc-poll-svg").first
@@ -456,46 +386,3 @@ def test_focus_order_in_a_quiz_follows_reading_order(page, url):
         )
         page.keyboard.press("Tab")
     assert reached == expected
-
-
-# The statement says what the tests ran ---------------------------------------------------------
-def _statement_testing():
-    return cached_course().accessibility.testing
-
-
-def test_statement_names_the_axe_version_rule_tags_widths_and_modes_the_tests_use():
-    testing = _statement_testing()
-    tools = {tool.name: tool.version for tool in testing.tools}
-    assert tools["axe-core"] == json.loads(AXE_PACKAGE.read_text(encoding="utf-8"))["version"]
-    assert tools["Playwright"] == importlib.metadata.version("playwright")
-    assert list(testing.rule_tags) == RULE_TAGS
-    assert list(testing.widths) == WIDTHS
-    assert list(testing.colour_modes) == MODES
-
-
-def test_statement_names_the_chromium_the_tests_ran_in(browser):
-    versions = {b.name: b.version for b in _statement_testing().browsers}
-    assert browser.version.split(".")[0] == versions["Chromium"]
-
-
-def test_a_statement_sentence_with_an_unknown_placeholder_is_reported_at_its_line(tmp_path):
-
-    root = fixture_copy(tmp_path)
-    line = edit(root, "data/accessibility.yaml", "within {days} working", "within {day} working")
-    problems, _ = load_problems(root)
-    find_problem(problems, "data/accessibility.yaml", line, "wording.reply", "unknown placeholder(s) day")
-
-
-def test_statement_page_is_in_the_book_with_the_model_sections():
-    page = (ROOT / "book" / "accessibility.md").read_text(encoding="utf-8")
-    for heading in (
-        "## Feedback and contact information",
-        "## Enforcement procedure",
-        "### Compliance status",
-        "## Non-accessible content",
-        "## How we tested this course",
-        "## Preparation of this accessibility statement",
-    ):
-        assert heading in page
-    assert "Equality and Human Rights Commission" in page
-    assert "book/accessibility" in (ROOT / "_toc.yml").read_text(encoding="utf-8")
