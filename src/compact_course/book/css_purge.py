@@ -73,6 +73,17 @@ def _statements(css: str) -> Iterator[tuple[str, str | None]]:
         i = end
 
 
+def _split_selectors(prelude: str) -> list[str]:
+    """A selector list split at its top-level commas (not those inside ``:not(a, b)``)."""
+    parts, depth, start = [], 0, 0
+    for i, char in enumerate(prelude):
+        depth += {"(": 1, ")": -1, "[": 1, "]": -1}.get(char, 0)
+        if char == "," and depth == 0:
+            parts.append(prelude[start:i])
+            start = i + 1
+    return parts + [prelude[start:]]
+
+
 def _selector_is_used(selector: str, words: set[str]) -> bool:
     bare = ATTRIBUTE.sub("", FUNCTIONAL_PSEUDO.sub("", selector))
     return all(name in words for name in CLASS_IN_SELECTOR.findall(bare))
@@ -101,7 +112,7 @@ def _purge_rules(css: str, words: set[str]) -> str:
         elif prelude.startswith("@"):
             kept.append(f"{prelude}{{{body}}}")
         else:
-            selectors = [s.strip() for s in prelude.split(",") if _selector_is_used(s, words)]
+            selectors = [s.strip() for s in _split_selectors(prelude) if _selector_is_used(s, words)]
             if selectors:
                 kept.append(f"{','.join(selectors)}{{{body.strip()}}}")
     return "\n".join(kept)
