@@ -263,3 +263,14 @@ def test_presenter_and_poll_pass_axe_in_light_and_dark(browser, book_server, axe
     context.close()
     assert problems == []
     assert [r for r in requests if not r.startswith((book_server, "data:", "blob:"))] == []
+
+
+def test_the_notes_link_shows_only_in_the_facilitator_edition(browser, book_server, facilitator_server):
+    # The learner edition has no facilitator notes, so its presenter view must not link to them.
+    for base, expected in ((book_server, 0), (facilitator_server, 1)):
+        context = browser.new_context(base_url=base)
+        page = context.new_page()
+        page.goto(LESSON_1 + "#present")
+        assert page.locator(".cc-presenter[role=dialog]").is_visible()
+        assert page.locator(".cc-presenter-notes").count() == expected, base
+        context.close()

@@ -81,7 +81,10 @@ export function setupPresenter(block, pollData) {
     const back = makeButton("Previous slide");
     const next = makeButton("Next slide");
     const leave = makeButton("Leave presenter view");
-    tools.append(notes, back, next, leave);
+    // The facilitator notes exist only in the facilitator edition (the manifest says which this is).
+    const manifest = window.CompactCourseManifest;
+    if (manifest && manifest.facilitator) { tools.append(notes); }
+    tools.append(back, next, leave);
     bar.append(title, status, tools);
     const stage = el("div", null, "cc-presenter-stage");
     const pollStatus = el("p", null, "cc-visually-hidden");
