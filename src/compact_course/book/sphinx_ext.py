@@ -18,17 +18,23 @@ POLL_DATA = "book/_generated/room-poll-data.json"
 ASSETS_CSS = ("compact-quiz.css", "compact-print.css", "compact-present.css")
 
 
-
 def _add_static_path(app, config) -> None:
     config.html_static_path = list(config.html_static_path) + [str(STATIC)]
 
 
-def course_manifest(course) -> dict:
-    """What the progress page and self-assessment need to know about every lesson's questions."""
+FACILITATOR_INDEX = "book/facilitator/index"
+
+
+def course_manifest(course, facilitator: bool = False) -> dict:
+    """What the progress page and self-assessment need to know about every lesson's questions.
+
+    ``facilitator`` says whether this is the facilitator edition (its notes pages exist).
+    """
     from compact_course.quiz.scoring import fingerprint
 
     return {
         "version": 1,
+        "facilitator": facilitator,
         "poll": _poll_data(course),
         "text": course.interface.model_dump(),  # the quizzes' interface text (data/interface.yaml)
         "modules": [
@@ -61,10 +67,10 @@ def _poll_data(course) -> dict | None:
     return json.loads(path.read_text(encoding="utf-8")) if path.is_file() else None
 
 
-def manifest_script(course) -> str:
+def manifest_script(course, facilitator: bool = False) -> str:
     from compact_course.core.escaping import json_for_script
 
-    return f"window.CompactCourseManifest = {json_for_script(course_manifest(course))};\n"
+    return f"window.CompactCourseManifest = {json_for_script(course_manifest(course, facilitator))};\n"
 
 
 def _write_manifest(app, exception) -> None:
@@ -74,7 +80,8 @@ def _write_manifest(app, exception) -> None:
 
     target = Path(app.outdir) / "_static" / MANIFEST
     target.parent.mkdir(parents=True, exist_ok=True)
-    target.write_text(manifest_script(load_course(app.srcdir)), encoding="utf-8")
+    facilitator = FACILITATOR_INDEX in app.env.found_docs  # only the facilitator edition builds it
+    target.write_text(manifest_script(load_course(app.srcdir), facilitator), encoding="utf-8")
 
 
 def setup(app):
