@@ -124,3 +124,9 @@ def test_the_answer_key_letters_the_options_as_the_handout_does():
         for position, choice in enumerate(shown):
             letter = f"{chr(ord('a') + position)}) "
             assert (html.escape(letter + choice.text) in answer) == choice.correct, (question.id, letter)
+
+
+def test_the_room_poll_letters_the_options_by_position_too():
+    for question in _choice_questions():
+        labels = [option.label for option in poll_options(question)]
+        assert labels == [f"{chr(ord('a') + i)}) {c.text}" for i, c in enumerate(question.choices())], question.id

@@ -33,17 +33,22 @@ class PollOption:
     key: str
     text: str
     correct: bool
+    letter: str = ""  # by display position, as handouts and answer keys letter the options
 
     @property
     def label(self) -> str:
-        return f"{self.key}) {self.text}" if len(self.key) == 1 else self.text
+        return f"{self.letter}) {self.text}" if self.letter else self.text
 
 
 def poll_options(question: m.QuestionBase) -> tuple[PollOption, ...]:
     """What the room votes on for one question (see the module docstring for matching)."""
     if isinstance(question, m.Matching):
         return tuple(PollOption(key, text, correct) for key, text, correct in MATCHING_OPTIONS)
-    return tuple(PollOption(choice.key, choice.text, choice.correct) for choice in question.choices())
+    lettered = not isinstance(question, m.TrueFalse)
+    return tuple(
+        PollOption(choice.key, choice.text, choice.correct, chr(ord("a") + position) if lettered else "")
+        for position, choice in enumerate(question.choices())
+    )
 
 
 @dataclass(frozen=True)
