@@ -69,8 +69,8 @@ test("lesson progress counts current answers only and flags changed questions", 
   const read = (key) => saved[key] || null;
   const rows = lessonStatus(manifest, read);
   assert.deepEqual(rows.map((r) => [r.lesson.id, r.answered, r.correct, r.changed, r.status, r.first]), [
-    ["l1", 1, 1, 1, "In progress", { answered: 1, correct: 0 }], ["l2", 1, 0, 0, "Done", { answered: 0, correct: 0 }],
-    ["l3", 0, 0, 0, "Not started", { answered: 1, correct: 1 }]]);  // l3's answer was cleared: it counts nowhere
+    ["l1", 1, 1, 1, "some", { answered: 1, correct: 0 }], ["l2", 1, 0, 0, "all", { answered: 0, correct: 0 }],
+    ["l3", 0, 0, 0, "none", { answered: 1, correct: 1 }]]);  // l3's answer was cleared: it counts nowhere
   assert.deepEqual(lessonsCompleted(manifest, read).map((l) => l.id), ["l2"]);
   assert.deepEqual(lessonsNotStudied(manifest, read).map((l) => l.id), ["l3"]);
   assert.equal(lessonsCompleted(null, read), null);

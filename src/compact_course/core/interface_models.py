@@ -76,6 +76,11 @@ class ExamText(Model):
     restart_no: Text
     restart_kept: Text
     cleared: Text
+    draw_label: Text
+    draw_button: Text
+    drew: Template
+    draw_bad_seed: Text
+    question_number: Template
 
 
 class ResultsText(Model):
@@ -91,6 +96,7 @@ class ResultsText(Model):
     not_attempted: Text
     rests_on: Plural
     rests_on_note: Text
+    chart_label: Template
     chart_caption: Text
     revisit_heading: Text
     revisit_intro: Text
@@ -120,6 +126,29 @@ class ProgressText(Model):
     column_correct: Text
     column_first: Text
     column_status: Text
+    status_none: Text
+    status_some: Text
+    status_all: Text
+    changed: Template
+    first_cell: Template
+    table_caption: Template
+    summary: Template
+    left_heading: Text
+    left_none: Text
+    actions_heading: Text
+    export: Text
+    import_label: Text
+    reset: Text
+    reset_ask: Text
+    reset_yes: Text
+    reset_no: Text
+    reset_kept: Text
+    reset_done: Text
+    imported: Template
+    imported_skipped: Template
+    import_failed: Template
+    import_not_json: Text
+    no_manifest: Text
 
 
 class StorageText(Model):

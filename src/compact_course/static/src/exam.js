@@ -7,7 +7,7 @@ import { el, makeButton } from "./dom.js";
 import { showResults } from "./results-view.js";
 import { isoDate, quizTally, percent } from "./results.js";
 import { PREFIX } from "./storage.js";
-import { plural, text as words } from "./text.js";
+import { fill, plural, text as words } from "./text.js";
 
 function modeSwitcher(quiz, onChange) {
   const t = words().exam;
@@ -144,12 +144,13 @@ function setupDraw(section, quiz, switcher, results, status) {
   const pool = quiz.questions.slice();
   const perModule = parseInt(section.getAttribute("data-draw-per-module"), 10);
   const box = el("div", null, "cc-draw");
-  const label = el("label", "Seed (any whole number; the same seed always draws the same questions)");
+  const t = words().exam;
+  const label = el("label", t.draw_label);
   const input = document.createElement("input");
   input.type = "number"; input.min = "0"; input.step = "1"; input.id = quiz.id + "-seed";
   input.value = section.getAttribute("data-draw-seed");
   label.setAttribute("for", input.id);
-  const button = makeButton("Draw questions", true);
+  const button = makeButton(t.draw_button, true);
   const drawn = el("p", "", "cc-draw-status");
   drawn.setAttribute("role", "status");
   box.appendChild(label); box.appendChild(input); box.appendChild(button); box.appendChild(drawn);
@@ -162,16 +163,16 @@ function setupDraw(section, quiz, switcher, results, status) {
     quiz.questions = ids.map((id) => pool.filter((q) => q.spec.id === id)[0]);
     quiz.questions.forEach((q, index) => {
       section.insertBefore(q.form, anchor);
-      q.form.querySelector(".cc-number").textContent = "Question " + (index + 1) + " of " + ids.length;
+      q.form.querySelector(".cc-number").textContent = fill(t.question_number, { number: index + 1, total: ids.length });
     });
     section.setAttribute("data-drawn-seed", String(seed));
-    drawn.textContent = "Drew " + ids.length + " questions with seed " + seed + ".";
+    drawn.textContent = fill(t.drew, { count: ids.length, seed });
   }
 
   button.addEventListener("click", () => {
     const seed = parseSeed(input.value);
     if (seed === null) {
-      drawn.textContent = "Enter a whole number of 0 or more as the seed.";
+      drawn.textContent = t.draw_bad_seed;
       input.focus();
       return;
     }

@@ -8,6 +8,9 @@ import { STATUS, latestSubmission, lessonStatus } from "./progress.js";
 import { PREFIX } from "./storage.js";
 import { fill, text } from "./text.js";
 
+// A lesson's status ("none", "some", "all": progress.js) in words.
+function statusText(status) { return text().progress["status_" + status]; }
+
 function lessonLink(root, lesson) {
   const a = el("a", "Lesson " + lesson.number + ": " + lesson.title);
   a.href = root + lesson.href;
@@ -16,8 +19,8 @@ function lessonLink(root, lesson) {
 
 function moduleTable(module, rows, root) {
   const table = el("table", null, "cc-table cc-progress-table");
-  table.appendChild(el("caption", "Progress in module " + module.number));
   const t = text().progress;
+  table.appendChild(el("caption", fill(t.table_caption, { number: module.number })));
   table.appendChild(headRow([t.column_lesson, t.column_answered, t.column_correct, t.column_first, t.column_status]));
   const tbody = el("tbody");
   rows.filter((r) => r.module === module).forEach((r) => {
@@ -28,9 +31,10 @@ function moduleTable(module, rows, root) {
     tr.appendChild(th);
     tr.appendChild(el("td", r.answered + " of " + r.total));
     tr.appendChild(el("td", String(r.correct)));
-    tr.appendChild(el("td", r.first.correct + " of " + r.first.answered, "cc-first"));
-    const statusText = r.status + (r.changed ? " (" + r.changed + " question(s) changed since you answered)" : "");
-    tr.appendChild(el("td", statusText, "cc-status"));
+    tr.appendChild(el("td", fill(t.first_cell, r.first), "cc-first"));
+    const status = statusText(r.status);
+    const shown = r.changed ? fill(t.changed, { status, count: r.changed }) : status;
+    tr.appendChild(el("td", shown, "cc-status"));
     tbody.appendChild(tr);
   });
   table.appendChild(tbody);
@@ -38,17 +42,18 @@ function moduleTable(module, rows, root) {
 }
 
 function whatIsLeft(container, rows, root) {
+  const t = text().progress;
   const left = rows.filter((r) => r.status !== STATUS.all);
-  container.appendChild(el("h2", "What is left"));
+  container.appendChild(el("h2", t.left_heading));
   if (!left.length) {
-    container.appendChild(el("p", "Nothing: you have answered every lesson quiz. Try the self-assessment."));
+    container.appendChild(el("p", t.left_none));
     return;
   }
   const list = el("ul", null, "cc-left");
   left.forEach((r) => {
     const li = el("li");
     li.appendChild(lessonLink(root, r.lesson));
-    li.appendChild(document.createTextNode(" (" + r.status.toLowerCase() + ")"));
+    li.appendChild(document.createTextNode(" (" + statusText(r.status).toLowerCase() + ")"));
     list.appendChild(li);
   });
   container.appendChild(list);
@@ -56,23 +61,24 @@ function whatIsLeft(container, rows, root) {
 
 function progressActions(container, page) {
   const store = page.store;
-  container.appendChild(el("h2", "Keep, move or clear your progress"));
+  const t = text().progress;
+  container.appendChild(el("h2", t.actions_heading));
   const actions = el("div", null, "cc-controls");
-  const exportButton = makeButton("Export progress (JSON file)");
+  const exportButton = makeButton(t.export);
   exportButton.addEventListener("click", () => {
     download("compact-course-progress.json", "application/json",
       JSON.stringify(store.exportProgress(new Date().toISOString()), null, 2));
   });
-  const importLabel = el("label", "Import progress from a file", "cc-import-label");
+  const importLabel = el("label", t.import_label, "cc-import-label");
   importLabel.setAttribute("for", "cc-import-file");
   const importInput = document.createElement("input");
   importInput.type = "file"; importInput.id = "cc-import-file"; importInput.accept = "application/json,.json";
-  const reset = makeButton("Reset progress");
+  const reset = makeButton(t.reset);
   const confirmBox = el("div", null, "cc-confirm");
   confirmBox.hidden = true;
-  confirmBox.appendChild(el("p", "This deletes every saved answer in this browser. It cannot be undone. Export first if you want a copy."));
-  const yes = makeButton("Yes, delete my progress", true);
-  const no = makeButton("Cancel");
+  confirmBox.appendChild(el("p", t.reset_ask));
+  const yes = makeButton(t.reset_yes, true);
+  const no = makeButton(t.reset_no);
   confirmBox.appendChild(yes); confirmBox.appendChild(no);
   const message = el("p", "", "cc-progress-message");
   message.setAttribute("role", "status");
@@ -92,10 +98,10 @@ function progressActions(container, page) {
   }
 
   reset.addEventListener("click", () => { confirmBox.hidden = false; yes.focus(); });
-  no.addEventListener("click", () => { confirmBox.hidden = true; reset.focus(); message.textContent = "Nothing was deleted."; });
+  no.addEventListener("click", () => { confirmBox.hidden = true; reset.focus(); message.textContent = t.reset_kept; });
   yes.addEventListener("click", () => {
     store.clearProgress();
-    redraw("Your progress has been deleted.");
+    redraw(t.reset_done);
   });
   importInput.addEventListener("change", () => {
     const file = importInput.files && importInput.files[0];
@@ -104,10 +110,9 @@ function progressActions(container, page) {
     reader.onload = () => {
       try {
         const outcome = store.importProgress(JSON.parse(String(reader.result)));
-        redraw("Imported " + outcome.added + " answer(s)" +
-          (outcome.skipped ? "; " + outcome.skipped + " item(s) in the file were not valid and were skipped." : "."));
+        redraw(fill(outcome.skipped ? t.imported_skipped : t.imported, outcome));
       } catch (err) {
-        message.textContent = "Nothing was imported: " + (err instanceof SyntaxError ? "the file is not valid JSON." : err.message);
+        message.textContent = fill(t.import_failed, { why: err instanceof SyntaxError ? t.import_not_json : err.message });
       }
     };
     reader.readAsText(file);
@@ -137,7 +142,7 @@ export function setupProgressPage(container, page) {
   const { store, notices, manifest, root } = page;
   container.textContent = "";
   if (!manifest) {
-    container.appendChild(el("p", "The course's list of lessons could not be loaded, so progress cannot be shown."));
+    container.appendChild(el("p", text().progress.no_manifest));
     return;
   }
   listenForOtherTabs(container, page);
@@ -154,8 +159,8 @@ export function setupProgressPage(container, page) {
   const answered = rows.reduce((n, r) => n + r.answered, 0);
   const total = rows.reduce((n, r) => n + r.total, 0);
   const done = rows.filter((r) => r.status === STATUS.all).length;
-  const summary = el("p", "You have answered " + answered + " of " + total + " questions. " +
-    done + " of " + rows.length + " lessons done.", "cc-progress-summary");
+  const summary = el("p", fill(text().progress.summary, { answered, total, done, lessons: rows.length }),
+    "cc-progress-summary");
   summary.setAttribute("role", "status");
   container.appendChild(summary);
   latestResult(container, store);

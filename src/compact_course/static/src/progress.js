@@ -7,7 +7,8 @@
 
 import { PREFIX, isAnswered } from "./storage.js";
 
-export const STATUS = Object.freeze({ none: "Not started", some: "In progress", all: "Done" });
+// A lesson's status; progress-page.js shows it in the interface's words (progress.status_*).
+export const STATUS = Object.freeze({ none: "none", some: "some", all: "all" });
 
 export function lessonStatus(manifest, read) {
   const rows = [];

@@ -27,8 +27,8 @@ export function moduleChart(modules) {
   const svg = svgNode("svg", {
     viewBox: "0 0 " + width + " " + (modules.length * rowHeight + 10),
     role: "img",
-    "aria-label": "Bar chart of your score per module: " +
-      modules.map((m) => "Module " + m.number + " " + m.percent + "%").join(", ") + ". The same figures are in the table."
+    "aria-label": fill(text().results.chart_label,
+      { scores: modules.map((m) => "Module " + m.number + " " + m.percent + "%").join(", ") })
   });
   modules.forEach((m, i) => {
     const y = i * rowHeight + 5;
