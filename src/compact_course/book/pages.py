@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from compact_course.book.presenter import lesson_slides
+from compact_course.core import models as m
 from compact_course.core.blocks import Block
 from compact_course.core.course import Course, cached_course
 from compact_course.core.escaping import e, json_for_script
