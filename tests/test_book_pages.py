@@ -45,7 +45,11 @@ def with_fifth_module(course):
 def test_toc_lists_every_module_s_facilitator_pages_even_a_fifth(course):
     # Before: the facilitator part listed notes, handouts and answer keys for modules 1-4 only.
     five = with_fifth_module(course)
-    files = [entry["file"] for part in yaml.safe_load(toc.toc_yaml(five, facilitator=True))["parts"] for entry in part["chapters"]]
+    files = [
+        entry["file"]
+        for part in yaml.safe_load(toc.toc_yaml(five, facilitator=True))["parts"]
+        for entry in part["chapters"]
+    ]
     for kind in ("notes-module", "handout-module", "answer-key-module"):
         assert [f for f in files if f.startswith(f"book/facilitator/{kind}-")] == [
             f"book/facilitator/{kind}-{n}" for n in range(1, 6)

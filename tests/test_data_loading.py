@@ -367,7 +367,9 @@ def dangling_spark_question(root):
 
 @bad_input
 def dangling_quiz_qa(root):
-    line = edit(root, ALPHA, "    qa: [qa-alpha]\n    answer: false\n", "    qa: [qa-alpha, qa-bta]\n    answer: false\n")
+    line = edit(
+        root, ALPHA, "    qa: [qa-alpha]\n    answer: false\n", "    qa: [qa-alpha, qa-bta]\n    answer: false\n"
+    )
     return ALPHA, line, "questions[2].qa[1]", "unknown Q&A entry 'qa-bta'"
 
 
