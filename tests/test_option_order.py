@@ -98,7 +98,9 @@ def test_every_rendering_shows_the_same_order(question):
     form = render_question_html(course, question, 1, 1)
     values = re.findall(r'<input type="(?:radio|checkbox)" id="[^"]+" name="[^"]+" value="([a-z])"', form)
     assert values == _keys(question.choices()), "static page"
-    assert _keys(QuestionWidget(question, 1, 1, "").choices) == _keys(question.choices()), "live widget"
+    assert _keys(QuestionWidget(question, 1, 1, "", course.interface.question).choices) == _keys(question.choices()), (
+        "live widget"
+    )
     assert [o.text for o in poll_options(question)] == shown, "room poll"
     handout = question_html(question, "Question 1.1")
     assert _texts_in(handout, shown) == shown, "handout"

@@ -64,7 +64,8 @@ def test_correct_answer_gives_correct_feedback_and_explanation(quiz):
         widget.set_response(right_response(widget))
         widget.check_button.click()
         assert widget.result is not None and widget.result.correct, widget.question.id
-        assert "✓ Correct." in widget.feedback.value
+        # The verdict is the interface's own words (data/interface.yaml), as on the static page.
+        assert escape(real_course().interface.question.right) in widget.feedback.value
         assert escape(widget.question.explanation) in widget.feedback.value
         _, label = source_link(real_course(), widget.question, real_course().lesson_docname(LESSON))
         assert escape(f"Read more: {label}.") in widget.feedback.value
@@ -77,7 +78,8 @@ def test_wrong_answer_gives_the_option_feedback(quiz):
         widget.check_button.click()
         assert widget.result is not None and not widget.result.correct, widget.question.id
         value = widget.feedback.value
-        assert "✗ Not quite." in value
+        assert escape(real_course().interface.question.wrong) in value
+        assert escape(real_course().interface.question.next_step) in value
         assert escape(widget.question.explanation) not in value  # kept back until revealed or right
         if isinstance(widget.question, m.Matching):
             assert escape(widget.question.items()[0].feedback) in value

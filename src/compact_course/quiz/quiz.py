@@ -86,7 +86,7 @@ class Quiz:
     def widget(self) -> QuizWidget:
         from compact_course.quiz.widget import QuizWidget
 
-        widget = QuizWidget(self.title, self.questions, self._more, self.lesson_number)
+        widget = QuizWidget(self.title, self.questions, self._more, self.course.interface.question, self.lesson_number)
         if self.on_widget is not None:
             self.on_widget(widget)
         return widget

@@ -13,6 +13,7 @@ import ipywidgets as w
 
 from compact_course.core import models as m
 from compact_course.core.escaping import e
+from compact_course.core.interface_models import QuestionText, fill
 from compact_course.core.tally import Tally
 from compact_course.quiz.html import TYPE_LABELS, question_label
 from compact_course.quiz.scoring import QuestionResult, score_question, score_results
@@ -33,9 +34,11 @@ class QuestionWidget(w.VBox):
         number: int,
         total: int,
         more: str,
+        text: QuestionText,
         lesson_number: int | None = None,
     ):
         self.question = question
+        self.text = text  # the interface's words (data/interface.yaml), as the static page uses them
         self.result: QuestionResult | None = None
         self._listeners: list[Callable[[QuestionResult], None]] = []
         self.choices = question.choices()
@@ -110,12 +113,12 @@ class QuestionWidget(w.VBox):
     def check(self) -> QuestionResult:
         result = score_question(self.question, self.response)
         if not result.answered:
-            self._show("<p><strong>Choose an answer before checking.</strong></p>")
+            self._show(f"<p><strong>{e(self.text.unanswered)}</strong></p>")
             return result
         self.result = result
-        verdict = "✓ Correct." if result.correct else "✗ Not quite."
+        verdict = e(self.text.right if result.correct else self.text.wrong)
         lines = "".join(f"<li>{'✓' if line.correct else '✗'} {e(line.text)}</li>" for line in result.feedback)
-        tail = e(self.question.explanation) if result.correct else "Try again, or select “Show answer”."
+        tail = e(self.question.explanation if result.correct else self.text.next_step)
         self._show(f"<p><strong>{verdict}</strong></p><ul>{lines}</ul><p>{tail}</p><p>{e(self.more)}</p>")
         for callback in self._listeners:
             callback(result)
@@ -148,10 +151,14 @@ class QuizWidget(w.VBox):
         title: str,
         questions: Sequence[m.QuestionBase],
         more: Callable[[m.QuestionBase], str],
+        text: QuestionText,
         lesson_number: int | None = None,
     ):
         total = len(questions)
-        self.questions = [QuestionWidget(q, n, total, more(q), lesson_number) for n, q in enumerate(questions, start=1)]
+        self.text = text
+        self.questions = [
+            QuestionWidget(q, n, total, more(q), text, lesson_number) for n, q in enumerate(questions, start=1)
+        ]
         self.score_label = _html("")
         self._listeners: list[Callable[[QuestionResult], None]] = []
         for question in self.questions:
@@ -169,7 +176,8 @@ class QuizWidget(w.VBox):
 
     def _show_score(self) -> None:
         score = self.score
-        self.score_label.value = f"<p><strong>Score: {score}.</strong></p>" if score.complete else ""
+        line = fill(self.text.score, correct=score.correct, total=score.total)
+        self.score_label.value = f"<p><strong>{e(line)}</strong></p>" if score.complete else ""
 
     def _record(self, result: QuestionResult) -> None:
         self._show_score()
