@@ -29,6 +29,7 @@ compact-course check
 python scripts/guess_benchmark.py
 compact-course generate --check
 compact-course notebooks --check
+compact-course readability --check
 echo "== pytest"
 if [ "$FAST" = 1 ]; then
   python -m pytest -p no:cacheprovider -m "not book" tests "$@"
