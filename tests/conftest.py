@@ -50,6 +50,7 @@ BOOK_FIXTURES = {
     "learner_downloads",
     "facilitator_book",
     "facilitator_server",
+    "facilitator_page",
 }
 
 
@@ -195,10 +196,9 @@ def axe_source() -> str:
     return AXE.read_text(encoding="utf-8")
 
 
-@pytest.fixture
-def page(browser, book_server):
+def _recording_page(browser, base_url):
     """A fresh browser context (empty localStorage) with a record of requests and errors."""
-    context = browser.new_context(viewport={"width": 1280, "height": 900}, base_url=book_server)
+    context = browser.new_context(viewport={"width": 1280, "height": 900}, base_url=base_url)
     page = context.new_page()
     page.requests = []
     page.errors = []
@@ -210,6 +210,21 @@ def page(browser, book_server):
             page.errors.append(f"console.{message.type}: {message.text}") if message.type == "error" else None
         ),
     )
+    return context, page
+
+
+@pytest.fixture
+def page(browser, book_server):
+    """A page of the learner edition in a fresh browser context, recording requests and errors."""
+    context, page = _recording_page(browser, book_server)
+    yield page
+    context.close()
+
+
+@pytest.fixture
+def facilitator_page(browser, facilitator_server):
+    """The same for the facilitator edition (notes, answer keys, the room poll page)."""
+    context, page = _recording_page(browser, facilitator_server)
     yield page
     context.close()
 

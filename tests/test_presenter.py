@@ -111,7 +111,9 @@ def _watch_storage_reads(page) -> None:
     )
 
 
-def test_presenter_view_by_keyboard_only(page, book_server):
+def test_presenter_view_by_keyboard_only(facilitator_page, facilitator_server):
+    # The facilitator edition: its presenter view also links the lesson's facilitator notes.
+    page, book_server = facilitator_page, facilitator_server
     course = cached_course()
     lesson = course.lesson(LESSON_ID)
     page.goto(LESSON_1)
@@ -190,7 +192,9 @@ def test_the_lesson_address_with_present_opens_the_view_and_escape_closes_it(pag
     assert page.errors == []
 
 
-def test_room_poll_page_by_keyboard_only_with_summary_csv(page, book_server):
+def test_room_poll_page_by_keyboard_only_with_summary_csv(facilitator_page, facilitator_server):
+    # The room poll page is a facilitator page: only the facilitator edition has it.
+    page, book_server = facilitator_page, facilitator_server
     page.goto(POLL_PAGE)
     _watch_storage_reads(page)
     app = page.locator("#cc-room-poll")
@@ -240,8 +244,11 @@ def test_room_poll_page_by_keyboard_only_with_summary_csv(page, book_server):
 
 
 @pytest.mark.parametrize("mode", ["light", "dark"])
-def test_presenter_and_poll_pass_axe_in_light_and_dark(browser, book_server, axe_source, mode):
-    context = browser.new_context(viewport={"width": 1280, "height": 900}, base_url=book_server, color_scheme=mode)
+def test_presenter_and_poll_pass_axe_in_light_and_dark(browser, facilitator_server, axe_source, mode):
+    # The facilitator edition holds both the presenter view (with its notes link) and the poll page.
+    context = browser.new_context(
+        viewport={"width": 1280, "height": 900}, base_url=facilitator_server, color_scheme=mode
+    )
     context.add_init_script(f"window.localStorage.setItem('mode', '{mode}');")
     page = context.new_page()
     requests: list[str] = []
@@ -262,7 +269,7 @@ def test_presenter_and_poll_pass_axe_in_light_and_dark(browser, book_server, axe
     problems += [f"poll page: {v}" for v in _axe(page, axe_source)]
     context.close()
     assert problems == []
-    assert [r for r in requests if not r.startswith((book_server, "data:", "blob:"))] == []
+    assert [r for r in requests if not r.startswith((facilitator_server, "data:", "blob:"))] == []
 
 
 def test_the_notes_link_shows_only_in_the_facilitator_edition(browser, book_server, facilitator_server):
