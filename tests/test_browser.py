@@ -304,7 +304,7 @@ def test_progress_export_and_import_round_trip(page, tmp_path):
     check_by_mouse(page, first, correct_response(spec_of(page, first)))
     page.goto("book/progress.html")
     with page.expect_download() as download_info:
-        page.get_by_role("button", name="Export progress (JSON file)").click()
+        page.get_by_role("button", name=cached_course().interface.progress.export).click()
     exported = tmp_path / "progress.json"
     download_info.value.save_as(exported)
     data = json.loads(exported.read_text(encoding="utf-8"))
@@ -422,18 +422,19 @@ def test_fresh_draw_in_the_browser_matches_python(page):
 
     default = course.assessment.draw
     assert visible_ids() == [q.id for q in draw_questions(course, default.seed, default.per_module)]
-    page.get_by_label("Seed").fill("7")
-    page.get_by_role("button", name="Draw questions").click()
+    words = cached_course().interface.exam
+    page.get_by_label(words.draw_label).fill("7")
+    page.get_by_role("button", name=words.draw_button).click()
     expected = [q.id for q in draw_questions(course, 7, default.per_module)]
     assert visible_ids() == expected
-    assert "Drew 12 questions with seed 7" in page.locator(".cc-draw-status").inner_text()
+    assert words.drew.format(count=12, seed=7) in page.locator(".cc-draw-status").inner_text()
     numbers = page.evaluate(
         "() => [...document.querySelectorAll('section[data-draw-seed] form.cc-question')]"
         ".filter(f => !f.hidden).map(f => f.querySelector('.cc-number').textContent)"
     )
     assert numbers == [f"Question {n} of {len(expected)}" for n in range(1, len(expected) + 1)]
-    page.get_by_label("Seed").fill("-3")
-    page.get_by_role("button", name="Draw questions").click()
-    assert "whole number" in page.locator(".cc-draw-status").inner_text()
+    page.get_by_label(words.draw_label).fill("-3")
+    page.get_by_role("button", name=words.draw_button).click()
+    assert words.draw_bad_seed in page.locator(".cc-draw-status").inner_text()
     assert visible_ids() == expected
     assert page.errors == []

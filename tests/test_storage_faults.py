@@ -153,7 +153,7 @@ def test_a_cleared_answer_counts_nowhere_but_its_first_attempt_is_kept(page, wor
     row = page.locator("tr[data-lesson='who-is-the-compact-for']").inner_text()
     assert "0 of 5" in row and "1 of 1" in row  # no answer counts; one first attempt, right
     with page.expect_download() as download_info:
-        page.get_by_role("button", name="Export progress (JSON file)").click()
+        page.get_by_role("button", name=words.progress.export).click()
     exported = json.loads(Path(download_info.value.path()).read_text(encoding="utf-8"))
     assert exported["version"] == 2 and exported["records"][LESSON_KEY + first]["answer"] is None
     assert page.errors == []
