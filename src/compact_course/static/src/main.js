@@ -5,9 +5,12 @@
  * progress page, and progress saved in localStorage. Every string is inserted with textContent:
  * nothing from the bank is parsed as HTML.
  *
- * These ES modules are the source; the book ships one bundled file,
- * src/compact_course/static/compact-quiz.js, which is committed so the Python package needs no
- * Node. After editing anything in this folder, rebuild it with
+ * These ES modules are the source; the book ships them as bundles in src/compact_course/static/,
+ * committed so the Python package needs no Node (scripts/bundle.mjs): compact-quiz.js (this
+ * entry: what a lesson page uses) on every page, and, loaded by it only where needed,
+ * compact-pages.js (self-assessment, My progress), compact-present.js with compact-poll-data.js
+ * (presenter view, room poll) and compact-scorm.js (the SCORM launch page). After editing
+ * anything in this folder, rebuild them with
  *     npm run build
  * and commit both. `npm test` fails if the bundle differs from these sources, then runs the
  * unit tests in tests/js/ (node --test).
@@ -15,15 +18,14 @@
 
 import { drawIds, fnv1a32 } from "./draw.js";
 import { createNotices } from "./notices.js";
-import { setupProgressPage } from "./progress-page.js";
 import { lessonsCompleted, lessonsNotStudied } from "./progress.js";
 import { setupQuiz } from "./quiz.js";
-import { framedHost, isLaunchPage, openExternalLinksOutside, startLaunchPage } from "./scorm.js";
+import { loadScript, loadScripts } from "./load.js";
+import { framedHost, isLaunchPage, openExternalLinksOutside } from "./scorm-frame.js";
 import { score } from "./scoring.js";
 import { canWrite, createStore, probeStorage } from "./storage.js";
 import { download } from "./dom.js";
 import { setText } from "./text.js";
-import "./presenter-start.js"; // the presenter view and the room poll page (facilitator tools)
 
 function contentRoot() {
   return document.documentElement.getAttribute("data-content_root") ||
@@ -33,11 +35,45 @@ function contentRoot() {
 // What tests/test_browser.py calls to hold the page's rules to Python's.
 window.CompactQuiz = { score, drawIds, fnv1a32 };
 
+const PRESENT_HASH = "#present";
+const PRESENT_FILES = ["compact-poll-data.js", "compact-present.js"];
+
+function startPresenter(pressed) {
+  loadScripts(PRESENT_FILES, () => { if (window.CompactPresent) { window.CompactPresent.start(pressed); } });
+}
+
+// The facilitator tools load on first use: the room poll page at once, a lesson's presenter view
+// when its button is pressed or the address asks for it (#present).
+function facilitatorTools() {
+  if (document.getElementById("cc-room-poll")) { startPresenter(null); return; }
+  const blocks = document.querySelectorAll("div.cc-present");
+  if (!blocks.length) { return; }
+  let started = false;
+  const begin = (pressed) => { if (!started) { started = true; startPresenter(pressed); } };
+  blocks.forEach((block) => {
+    const button = block.querySelector(".cc-present-open");
+    if (!button || !block.querySelector("script.cc-present-data")) { return; }
+    button.hidden = false;
+    button.addEventListener("click", () => { begin(button); }, { once: true });
+  });
+  const fromAddress = () => { if (window.location.hash === PRESENT_HASH) { begin(null); } };
+  window.addEventListener("hashchange", fromAddress);
+  fromAddress();
+}
+
 function start() {
-  if (isLaunchPage(document)) { startLaunchPage(document, window); return; }
-  const manifest = window.CompactCourseManifest || null;
+  if (isLaunchPage(document)) { loadScript("compact-scorm.js", () => {}); return; }
+  facilitatorTools();
   const quizzes = document.querySelectorAll("section.cc-quiz");
   const progress = document.getElementById("cc-progress");
+  const needsPages = !!progress || !!document.querySelector('section.cc-quiz[data-mode="exam"]');
+  if (needsPages && !window.CompactPages) { loadScript("compact-pages.js", () => { startLearning(quizzes, progress); }); return; }
+  startLearning(quizzes, progress);
+}
+
+function startLearning(quizzes, progress) {
+  const pages = window.CompactPages || {};
+  const manifest = window.CompactCourseManifest || null;
   if (!manifest || !manifest.text) { return; }  // the interface's words come with the manifest
   setText(manifest.text);
   const notices = createNotices(document);
@@ -57,9 +93,10 @@ function start() {
   }
   const root = contentRoot();
   const services = { store, root, completedLessons: () => lessonsCompleted(manifest, store.read),
-    notStudied: () => (manifest ? lessonsNotStudied(manifest, store.read) : null) };
+    notStudied: () => (manifest ? lessonsNotStudied(manifest, store.read) : null),
+    setupAssessment: pages.setupAssessment };
   quizzes.forEach((section) => { setupQuiz(section, services); });
-  if (progress) { setupProgressPage(progress, { store, notices, manifest, root }); }
+  if (progress && pages.setupProgressPage) { pages.setupProgressPage(progress, { store, notices, manifest, root }); }
   notices.show();
 }
 

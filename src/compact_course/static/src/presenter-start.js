@@ -1,31 +1,28 @@
-/* Starts the facilitator tools of the static book, imported once by main.js: the presenter view
- * of each lesson page (presenter.js) and the room poll page (poll-page.js).
+/* Entry of compact-present.js, the facilitator tools of the static book: the presenter view of
+ * each lesson page (presenter.js) and the room poll page (poll-page.js).
  *
- * Both take their questions from the course manifest's "poll" data only. They never open the
- * learner's saved progress: a facilitator rehearsing in this browser must not project answers.
+ * main.js loads this bundle, after compact-poll-data.js, only when it is needed: when "Present
+ * this lesson" is pressed, when the address ends in #present, and on the room poll page. Both
+ * tools take their questions from that poll data only. They never open the learner's saved
+ * progress: a facilitator rehearsing in this browser must not project answers.
  */
 
 import { setupPollPage } from "./poll-page.js";
 import { optionShares, percent, summaryCsv, summaryRow } from "./poll-model.js";
 import { setupPresenter } from "./presenter.js";
 
-function pollData() {
-  const manifest = window.CompactCourseManifest || null;
-  return manifest && manifest.poll ? manifest.poll : null;
-}
-
 // What tests/test_browser_present.py calls to hold the page's poll arithmetic to Python's.
-window.CompactPoll = { optionShares, percent, summaryRow, summaryCsv };
+window.CompactPoll = { optionShares, percent, summaryCsv, summaryRow };
 
-function start() {
-  const data = pollData();
-  document.querySelectorAll("div.cc-present").forEach((block) => { setupPresenter(block, data); });
-  const page = document.getElementById("cc-room-poll");
-  if (page) { setupPollPage(page, data); }
-}
-
-if (document.readyState === "loading") {
-  document.addEventListener("DOMContentLoaded", start);
-} else {
-  start();
-}
+// pressed: the "Present this lesson" button whose press loaded this bundle, if any.
+window.CompactPresent = {
+  start(pressed) {
+    const data = window.CompactPollData || null;
+    document.querySelectorAll("div.cc-present").forEach((block) => {
+      const view = setupPresenter(block, data);
+      if (view && pressed && block.contains(pressed)) { view.open(true); }
+    });
+    const page = document.getElementById("cc-room-poll");
+    if (page) { setupPollPage(page, data); }
+  }
+};

@@ -1,11 +1,10 @@
 /* One quiz section: its questions, the score line, and (for the self-assessment) exam mode. */
 
-import { setupAssessment } from "./exam.js";
 import { setupQuestion } from "./question.js";
 import { quizTally } from "./results.js";
 import { fill, text } from "./text.js";
 
-// services: {store, completedLessons}; see main.js.
+// services: {store, completedLessons, setupAssessment (from compact-pages.js)}; see main.js.
 export function setupQuiz(section, services) {
   const quiz = { mode: section.getAttribute("data-mode") || "practice", questions: [],
     id: section.getAttribute("data-quiz") };
@@ -21,7 +20,9 @@ export function setupQuiz(section, services) {
   section.querySelectorAll("form.cc-question").forEach((form) => {
     quiz.questions.push(setupQuestion(form, quiz, services.store));
   });
-  if (section.getAttribute("data-mode") === "exam") { setupAssessment(section, quiz, services); }
+  if (section.getAttribute("data-mode") === "exam" && services.setupAssessment) {
+    services.setupAssessment(section, quiz, services);
+  }
   quiz.update();
   return quiz;
 }

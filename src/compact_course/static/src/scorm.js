@@ -7,32 +7,14 @@
  * finishes once when it is left. Without an LMS it simply opens the book: no error, no warning.
  * Each book page asks framedHost() for the launch page's storage and uses it instead of
  * localStorage; a page outside the launch page gets null and keeps to localStorage.
+ *
+ * The launch page loads this adapter as its own bundle (compact-scorm.js, started by
+ * scorm-start.js); the book's pages need only the few lines of scorm-frame.js.
  */
 
 import { findAPI } from "./scorm-api.js";
 import { createSession } from "./scorm-session.js";
-
-export const HOST = "CompactScormHost";
-
-export function isLaunchPage(doc) { return !!doc.getElementById("cc-scorm-course"); }
-
-// The launch page's {backend} if this page is in its frame, else null.
-export function framedHost(win) {
-  try {
-    const parent = win.parent;
-    return parent && parent !== win && parent[HOST] ? parent[HOST] : null;
-  } catch (err) { return null; }  // a frame of another site's page
-}
-
-// Links to other sites open outside the course's frame (many sites refuse to be framed).
-export function openExternalLinksOutside(doc) {
-  doc.querySelectorAll("a[href]").forEach((a) => {
-    if (/^https?:/.test(a.href) && a.origin !== doc.location.origin) {
-      a.target = "_blank";
-      a.rel = "noopener";
-    }
-  });
-}
+import { HOST } from "./scorm-frame.js";
 
 function pathInPackage(frameWin, base) {
   const href = frameWin.location.href.split("?")[0];

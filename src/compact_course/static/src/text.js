@@ -1,7 +1,8 @@
 /* The interface's words (data/interface.yaml), which the course manifest delivers as `text`:
  * main.js hands them over once with setText; views read them with text(). fill() puts values
  * into {name} placeholders as compact_course/core/interface_models.py's fill() does, and a
- * missing value is an error, never a silent gap.
+ * missing value is an error, never a silent gap. A bundle loaded later (compact-pages.js) has its
+ * own copy of this module, so text() falls back to the manifest itself.
  */
 
 let current = null;
@@ -9,6 +10,9 @@ let current = null;
 export function setText(words) { current = words; }
 
 export function text() {
+  if (!current && typeof window !== "undefined" && window.CompactCourseManifest) {
+    current = window.CompactCourseManifest.text || null;
+  }
   if (!current) { throw new Error("the course manifest's interface text is not loaded"); }
   return current;
 }
