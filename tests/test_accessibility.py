@@ -244,6 +244,49 @@ def test_no_page_scrolls_sideways_at_320_px(request, browser, edition, output_di
     )
 
 
+def test_scrolling_boxes_are_named_focusable_regions_in_the_html():
+    """Tables are named by their caption, or by the data's words and their number; so is code."""
+    from compact_course.book.scroll_regions import name_scroll_regions
+    from compact_course.core.statement_models import RegionNames
+
+    names = RegionNames(table="Table {number}", code="Code example {number}")
+    body = (
+        '<div class="pst-scrollable-table-container"><table class="table" id="id1">\n<caption>'
+        '<span class="caption-number">Table 1 </span><span class="caption-text">Who &amp; when</span></caption>'
+        '<div class="pst-scrollable-table-container"><table class="table">'
+        '<div class="highlight"><pre><span></span>a</pre></div><pre class="x">b</pre>'
+        '<div class="pst-scrollable-table-container"><table class="table"><caption>Who &amp; when</caption>'
+    )
+    named = name_scroll_regions(body, names)
+    assert re.findall(r'aria-label="([^"]*)"', named) == [
+        "Who &amp; when",
+        "Table 2",
+        "Code example 1",
+        "Code example 2",
+        "Who &amp; when (3)",  # names of regions on a page are unique
+    ]
+    assert named.count('role="region" tabindex="0"') == 5
+    assert name_scroll_regions(named, names).count("role=") == 5  # a pre that has a role keeps it
+
+
+def test_region_names_take_only_a_number():
+    from pydantic import ValidationError
+
+    from compact_course.core.statement_models import RegionNames
+
+    with pytest.raises(ValidationError, match="allowed here: number"):
+        RegionNames(table="Table {count}", code="Code {number}")
+
+
+def test_every_table_box_and_code_block_of_the_built_book_is_a_named_region(built_book):
+    missing = []
+    for url in built_pages(built_book):
+        html = (built_book / url).read_text(encoding="utf-8")
+        boxes = re.findall(r'<div class="pst-scrollable-table-container"[^>]*>|<pre\b[^>]*>', html)
+        missing += [f"{url}: {box}" for box in boxes if 'role="region"' not in box or "aria-label=" not in box]
+    assert missing == []
+
+
 CLIPPED_JS = """() => [...document.querySelectorAll('.bd-article *, .bd-header *, .bd-footer-article *')].filter(e => {
     const style = getComputedStyle(e);
     const box = e.getBoundingClientRect();

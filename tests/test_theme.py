@@ -258,3 +258,39 @@ def test_refused_or_full_storage_raises_no_theme_error(browser, book_server, fau
         assert page.evaluate("() => document.documentElement.dataset.mode") in ("light", "dark", "auto")
     finally:
         context.close()
+
+
+CONTRAST_JS = """() => {
+    // WCAG relative luminance and contrast ratio of two computed rgb() colours.
+    const channels = colour => colour.match(/[\\d.]+/g).slice(0, 3).map(Number);
+    const luminance = colour => channels(colour).map(c => c / 255)
+        .map(c => c <= 0.04045 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4)
+        .reduce((sum, c, i) => sum + c * [0.2126, 0.7152, 0.0722][i], 0);
+    const ratio = (a, b) => { const [x, y] = [luminance(a), luminance(b)].sort((p, q) => q - p); return (x + 0.05) / (y + 0.05); };
+    const probe = document.createElement('span');
+    document.body.appendChild(probe);
+    const colour = name => { probe.style.color = `var(${name})`; return getComputedStyle(probe).color; };
+    const found = {};
+    for (const text of ['--pst-color-link', '--pst-color-link-hover']) {
+        for (const ground of ['--pst-color-background', '--pst-color-surface']) {
+            found[text + ' on ' + ground] = Math.round(ratio(colour(text), colour(ground)) * 100) / 100;
+        }
+    }
+    probe.remove();
+    return found;
+}"""
+
+
+@pytest.mark.parametrize("mode", ["light", "dark"])
+def test_links_have_4_5_to_1_contrast_on_the_page_and_on_grey_surfaces(browser, book_server, mode):
+    """The glossary's definitions, code, quotes and table stripes sit on the theme's surface colour."""
+    context = browser.new_context(base_url=book_server, color_scheme=mode)
+    context.add_init_script(f"window.localStorage.setItem('mode', '{mode}');")
+    page = context.new_page()
+    try:
+        page.goto("book/glossary.html")
+        assert page.evaluate("() => document.documentElement.dataset.theme") == mode
+        ratios = page.evaluate(CONTRAST_JS)
+        assert ratios and all(value >= 4.5 for value in ratios.values()), ratios
+    finally:
+        context.close()

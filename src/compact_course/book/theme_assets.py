@@ -5,7 +5,9 @@ A Sphinx extension, set up by ``sphinx_ext``. On each page it
   sphinx-design tabs and styles, Thebe), keeping them only where the page's HTML needs them;
 - replaces the page's own stylesheets (screen ones, from ``_static``) by one bundle, so a first
   visit makes a few requests instead of a dozen;
-- gives the templates ``compact_theme_digest`` for the theme script's cache-busting query.
+- gives the templates ``compact_theme_digest`` for the theme script's cache-busting query;
+- makes the page's table boxes and code blocks, which scroll sideways on a narrow screen, named
+  regions (``scroll_regions``).
 After the build it writes the bundle (the theme's CSS with the rules no page or script can
 match purged, see ``css_purge``), wraps the theme's scripts so that refused or full browser
 storage raises no page error, and removes what the site must not carry: source maps, Font
@@ -20,6 +22,7 @@ from importlib import metadata
 from pathlib import Path
 
 from compact_course.book.css_purge import purge, used_words
+from compact_course.book.scroll_regions import name_scroll_regions
 
 STATIC = Path(__file__).resolve().parents[1] / "static"
 BUNDLE = "compact-bundle.{digest}.css"  # named by its inputs' digest, so caches never mix versions
@@ -99,7 +102,15 @@ def _bundled(asset) -> bool:
     return _is_local(filename) and not optional and set(getattr(asset, "attributes", {})) <= {"media", "rel", "type"}
 
 
+def _region_names(app):
+    from compact_course.core.load import cached_course
+
+    return cached_course(str(app.srcdir)).accessibility.region_names
+
+
 def _trim_page(app, pagename, templatename, context, doctree) -> None:
+    if "body" in context:
+        context["body"] = name_scroll_regions(str(context["body"]), _region_names(app))
     body = str(context.get("body", ""))
     if "script_files" in context:
         context["script_files"] = [s for s in context["script_files"] if _needed(s, body)]

@@ -109,6 +109,22 @@ class Wording(Model):
         return value
 
 
+class RegionNames(Model):
+    """What assistive technology calls a box that may scroll sideways on a narrow screen, when
+    the box has no caption of its own; {number} is its place among such boxes on the page."""
+
+    table: Text
+    code: Text
+
+    @field_validator("table", "code")
+    @classmethod
+    def _only_number(cls, value: str) -> str:
+        used = {name for _, name, _, _ in string.Formatter().parse(value) if name is not None}
+        if used - {"number"}:
+            raise ValueError(f"unknown placeholder(s) {', '.join(sorted(used - {'number'}))}; allowed here: number")
+        return value
+
+
 class AccessibilityStatement(Model):
     title: Text
     regulations: Text
@@ -128,3 +144,4 @@ class AccessibilityStatement(Model):
     prepared: DateText
     reviewed: DateText
     wording: Wording
+    region_names: RegionNames  # used by the book theme (compact_course.book.scroll_regions)
