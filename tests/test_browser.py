@@ -378,7 +378,7 @@ def test_self_assessment_exam_mode_gives_per_module_results_and_advice(page):
     assert {text.split(": ", 1)[1].split(" (")[0] for text in advice} == missed_lessons
     assert results.locator("svg[role=img]").get_attribute("aria-label").startswith("Bar chart of your score per module")
     with page.expect_download() as download_info:
-        page.get_by_role("button", name="Download results (CSV)").click()
+        page.get_by_role("button", name=cached_course().interface.results.download_csv).click()
     csv_text = Path(download_info.value.path()).read_text(encoding="utf-8")
     expected = AssessmentResult(course, fixed_questions(course), responses, date=date.today()).to_csv()
     assert csv_text == expected  # the browser and Python compute the same results

@@ -16,6 +16,7 @@ from compact_course.book.pages import lesson as lesson_page
 from compact_course.book.toc import facilitator_pages
 from compact_course.core import models as m
 from compact_course.facilitator import handouts
+from compact_course.facilitator.handouts import choice_label
 from helpers import COURSE_ROOT, course_with_questions, real_course
 
 
@@ -159,7 +160,7 @@ def test_answer_keys_give_every_answer_and_explanation(course, generated):
                     assert escape(pair.match) in page and escape(pair.feedback) in page
             else:
                 for choice in question.choices():
-                    line = escape(f"{choice.key}) {choice.text}")
+                    line = escape(choice_label(question, choice))  # lettered by display position
                     assert line in page
                     assert f"<strong>{line}</strong> ({'correct' if choice.correct else 'incorrect'})" in page
 

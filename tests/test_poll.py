@@ -70,7 +70,11 @@ def test_counts_become_chart_values_in_option_order(course):
     keys = [choice.key for choice in question.choices()]
     poll.set_counts({keys[0]: 4, keys[-1]: 7})
     poll.add_vote(keys[0])
-    expected = [(f"{c.key}) {c.text}", {keys[0]: 5, keys[-1]: 7}.get(c.key, 0)) for c in question.choices()]
+    # Labels letter the options by display position, as handouts and answer keys do.
+    expected = [
+        (f"{chr(ord('a') + i)}) {c.text}", {keys[0]: 5, keys[-1]: 7}.get(c.key, 0))
+        for i, c in enumerate(question.choices())
+    ]
     assert list(poll.chart_values()) == expected
     assert poll.votes == 12
     chart = poll.chart()

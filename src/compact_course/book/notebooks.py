@@ -203,7 +203,7 @@ def new_lesson_notebook(course: Course, lesson_id: str, intro: str) -> Path:
 
 def _run(args) -> int:
     course = load_course(args.root)
-    if args.new:
+    if getattr(args, "new", None):
         lesson_id, intro = args.new
         path = new_lesson_notebook(course, lesson_id, intro)
         print(
