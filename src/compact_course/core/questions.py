@@ -64,8 +64,9 @@ class QuestionBase(Model):
         return arrange_shuffled(self.id, choices)
 
 
-class SingleChoice(QuestionBase):
-    type: Literal["single"]
+class _SingleAnswer(QuestionBase):
+    """A question with exactly one correct option, whose place the id decides (single, scenario)."""
+
     options: tuple[Option, ...] = Field(min_length=2, max_length=8)
 
     @model_validator(mode="after")
@@ -77,18 +78,13 @@ class SingleChoice(QuestionBase):
         return arrange_single_answer(self.id, choices, [choice.correct for choice in choices])
 
 
-class ScenarioQuestion(QuestionBase):
+class SingleChoice(_SingleAnswer):
+    type: Literal["single"]
+
+
+class ScenarioQuestion(_SingleAnswer):
     type: Literal["scenario"]
     scenario: Text
-    options: tuple[Option, ...] = Field(min_length=2, max_length=8)
-
-    @model_validator(mode="after")
-    def _one_correct(self):
-        _check_options(self.options, exactly_one=True)
-        return self
-
-    def _arrange(self, choices: tuple[Choice, ...]) -> tuple[Choice, ...]:
-        return arrange_single_answer(self.id, choices, [choice.correct for choice in choices])
 
 
 class MultipleSelect(QuestionBase):
