@@ -31,9 +31,8 @@ FIXTURES = Path(__file__).parent / "fixtures"
 
 
 def spec_of(page, question_id: str) -> dict:
-    return page.evaluate(
-        "id => JSON.parse(document.getElementById(id).querySelector('script.cc-data').textContent)", question_id
-    )
+    """The question's data as the page read it from the form (question-spec.js)."""
+    return page.evaluate("id => window.CompactQuiz.specOf(id)", question_id)
 
 
 def correct_response(spec: dict):
@@ -80,11 +79,11 @@ def answer_by_keyboard(page, form_id: str, response) -> None:
     inputs = page.evaluate(f"() => [...document.querySelectorAll('#{form_id} input')].map(i => i.value)")
     if spec["type"] == "multiple":
         for value in inputs:
-            tab_to(page, f"a.id === '{form_id}-{value}'")
+            tab_to(page, f"a.value === '{value}' && !!a.closest('#{form_id}')")
             if value in response:
                 page.keyboard.press("Space")
         return
-    tab_to(page, f"a.name === '{form_id}'")
+    tab_to(page, f"a.type === 'radio' && !!a.closest('#{form_id}')")
     page.keyboard.press("Space")  # selects the focused (first) radio
     for _ in range(inputs.index(response)):
         page.keyboard.press("ArrowDown")
@@ -97,7 +96,7 @@ def answer_by_mouse(page, form_id: str, response) -> None:
             form.locator(f"#{form_id}-item-{item_key}").select_option(choice_key)
         return
     for key in response if isinstance(response, list) else [response]:
-        form.locator(f"label[for='{form_id}-{key}']").click()
+        form.locator(f"label:has(> input[value='{key}'])").click()
 
 
 def check_by_mouse(page, form_id: str, response) -> None:

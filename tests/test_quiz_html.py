@@ -8,7 +8,6 @@ type in tests/__snapshots__/test_quiz_html/; after an intended change, run pytes
 
 from __future__ import annotations
 
-import json
 from html.parser import HTMLParser
 
 import pytest
@@ -16,7 +15,8 @@ from pydantic import TypeAdapter
 from syrupy.extensions.single_file import SingleFileSnapshotExtension, WriteMode
 
 from compact_course.core import models as m
-from compact_course.quiz.html import question_spec, render_questions_html, render_quiz_html
+from compact_course.core.escaping import e
+from compact_course.quiz.html import TYPE_LABELS, render_questions_html, render_quiz_html
 from helpers import course_with_questions, isolated_course, real_course
 
 FROM_DOC = "book/lessons/01-who-is-the-compact-for"
@@ -226,7 +226,7 @@ def check_structure(html: str, questions) -> Node:
     forms = page.find_all("form", "cc-question")
     assert [form.attrs["id"] for form in forms] == [question.id for question in questions]
     for form, question in zip(forms, questions):
-        assert form.attrs["data-question"] == question.id
+        assert "data-question" not in form.attrs, "the form's id is the question's: no need to repeat it"
         assert form.attrs["data-type"] == question.type
         form_ids = [node.attrs["id"] for node in form.iter() if "id" in node.attrs]
         assert all(i == question.id or i.startswith(question.id + "-") for i in form_ids), form_ids
@@ -235,36 +235,44 @@ def check_structure(html: str, questions) -> Node:
         legend = fieldset.elements[0]
         assert legend.tag == "legend"
         assert legend.one("span", "cc-prompt").text() == question.prompt
-        for ref in fieldset.attrs["aria-describedby"].split():
+        assert TYPE_LABELS[question.type] in legend.text()
+        if isinstance(question, m.ScenarioQuestion):
+            assert fieldset.attrs["aria-describedby"] == form.one("p", "cc-scenario").attrs["id"]
+        for ref in fieldset.attrs.get("aria-describedby", "").split():
             assert ref in known, f"aria-describedby names missing id {ref}"
 
         controls = form.find_all("input") + form.find_all("select")
         assert controls, "a question needs form controls"
         labels = form.find_all("label")
-        for control in controls:
-            matching = [label for label in labels if label.attrs.get("for") == control.attrs["id"]]
-            assert len(matching) == 1 and matching[0].text().strip(), f"control {control.attrs['id']} needs one label"
         if isinstance(question, m.Matching):
+            for control in controls:
+                matching = [label for label in labels if label.attrs.get("for") == control.attrs["id"]]
+                assert len(matching) == 1 and matching[0].text().strip(), f"{control.attrs['id']} needs one label"
             assert [label.text() for label in labels] == [item.text for item in question.items()]
             assert all(control.tag == "select" for control in controls)
         else:
+            # Each label wraps its one control, in the choices' order, lettered unless true or false.
             kind = "checkbox" if isinstance(question, m.MultipleSelect) else "radio"
+            assert [label.elements for label in labels] == [[control] for control in controls]
             assert {control.attrs["type"] for control in controls} == {kind}
-            assert {control.attrs["name"] for control in controls} == {question.id}
-            assert sorted(label.text() for label in labels) == sorted(c.text for c in question.choices())
+            assert [control.attrs.get("name") for control in controls] == [("a" if kind == "radio" else None)] * len(
+                controls
+            )
+            assert [label.text() for label in labels] == [
+                (c.text if isinstance(question, m.TrueFalse) else f"{chr(65 + n)}. {c.text}")
+                for n, c in enumerate(question.choices())
+            ]
 
-        feedback = form.one("div", "cc-feedback")
-        assert feedback.attrs.get("role") == "status" and feedback.attrs.get("aria-live") == "polite"
         details = form.one("details", "cc-answer")
         assert details.elements[0].tag == "summary" and details.elements[0].text().strip()
         assert question.explanation in details.text()
-        for button in form.find_all("button"):
-            assert button.attrs.get("type") in ("button", "submit") and button.text().strip()
+        assert not form.find_all("button") and not form.find_all("script"), "the script adds the buttons"
 
-        script = form.one("script")
-        assert script.attrs == {"type": "application/json", "class": "cc-data"}
-        assert json.loads(script.text())["id"] == question.id
-
+    tools = page.one("template", "cc-tools")
+    feedback = tools.one("div", "cc-feedback")
+    assert feedback.attrs.get("role") == "status" and feedback.attrs.get("aria-live") == "polite"
+    for button in tools.find_all("button"):
+        assert button.attrs.get("type") in ("button", "submit") and button.text().strip()
     score = page.one("p", "cc-score")
     assert score.attrs.get("role") == "status" and score.attrs.get("aria-live") == "polite"
     return page
@@ -305,7 +313,7 @@ def test_two_quizzes_on_one_page_have_distinct_ids_with_prefixes():
 
 def test_read_more_link_points_at_the_lesson_section():
     page = parse(render_fixture("single"))
-    link = page.find_all("p", "cc-more")[0].one("a")
+    link = page.find_all("details", "cc-answer")[0].elements[-1].one("a")
     assert link.attrs["href"] == "01-fixture-lesson.html#qa-fixture"
     assert link.text() == "Lesson 1: Fixture lesson"
 
@@ -380,32 +388,41 @@ def render_evil() -> tuple[str, list[m.QuestionBase], object]:
     return render_questions_html(course, questions, "quiz-evil", evil("title"), from_doc=FROM_DOC), questions, course
 
 
-def test_no_raw_script_except_one_json_block_per_question():
+def as_text(text: str) -> str:
+    """Text as html.py writes it between tags: escaped, with quotes left as they are."""
+    return e(text).replace("&#x27;", "'").replace("&quot;", '"')
+
+
+def test_no_script_and_no_text_written_twice():
     html, questions, _ = render_evil()
-    assert html.lower().count("<script") == len(questions)
-    assert html.count('<script type="application/json" class="cc-data">') == len(questions)
-    assert html.lower().count("</script") == len(questions)
-    assert "<b>" not in html
+    assert "<script" not in html.lower()
+    assert "<b>bold" not in html and "&lt;b&gt;bold" in html
+    for question in questions:
+        # The question's own text appears once: the script reads it from the markup.
+        assert html.count(as_text(question.explanation)) == 1
+        for choice in question.choices():
+            if not isinstance(question, m.TrueFalse):
+                # A match: once in each select, and in the answer line of the item it matches.
+                expected = len(question.items()) + choice.correct if isinstance(question, m.Matching) else 1
+                assert html.count(as_text(choice.text)) == expected, choice.text
 
 
-def test_json_blocks_have_no_markup_and_give_back_the_original_strings():
-    html, questions, course = render_evil()
-    builder = TreeBuilder()
-    builder.feed(html)
-    assert len(builder.scripts) == len(questions)
-    for block, question in zip(builder.scripts, questions):
-        assert "</" not in block and "<" not in block
-        spec = json.loads(block)
-        assert spec == json.loads(json.dumps(question_spec(course, question, FROM_DOC)))
-        assert spec["explanation"] == question.explanation and "<script>alert(1)</script>" in spec["explanation"]
-        assert spec["hint"] == question.hint
-        assert [(c["text"], c["feedback"]) for c in spec["choices"]] == [
-            (c.text, c.feedback) for c in question.choices()
-        ]
+def test_answer_lines_carry_the_right_answers_and_feedback_in_the_form_s_order():
+    html, questions, _ = render_evil()
+    page = parse(html)
+    for form, question in zip(page.find_all("form", "cc-question"), questions):
+        lines = [li for li in form.one("details", "cc-answer").find_all("li") if li.attrs.get("class") != "cc-verdict"]
         if isinstance(question, m.Matching):
-            assert [(i["text"], i["feedback"]) for i in spec["items"]] == [
-                (i.text, i.feedback) for i in question.items()
-            ]
+            assert [li.attrs["data-answer"] for li in lines] == [item.answer for item in question.items()]
+            assert [li.children[-1] for li in lines] == [". " + item.feedback for item in question.items()]
+            continue
+        assert ["data-ok" in li.attrs for li in lines] == [c.correct for c in question.choices()]
+        assert [li.children[-1] for li in lines] == [" " + c.feedback for c in question.choices()]
+        verdict = form.one("li", "cc-verdict").text()
+        letters = [
+            c.text if isinstance(question, m.TrueFalse) else chr(65 + n) for n, c in enumerate(question.choices())
+        ]
+        assert verdict == "Correct: " + ", ".join(x for x, c in zip(letters, question.choices()) if c.correct) + "."
 
 
 def test_text_and_attributes_round_trip_through_the_parser():
@@ -425,7 +442,9 @@ def test_text_and_attributes_round_trip_through_the_parser():
                 c.text for c in question.choices()
             ]
         else:
-            assert labels == [c.text for c in question.choices()]
+            assert [label.removeprefix(f"{chr(65 + n)}. ") for n, label in enumerate(labels)] == [
+                c.text for c in question.choices()
+            ]
             for choice in question.choices():
                 assert choice.feedback in answer
         if isinstance(question, m.ScenarioQuestion):
@@ -437,4 +456,4 @@ def test_fixture_questions_work_in_the_real_course_too():
     questions = [evil_questions()[0].model_copy(update={"qa": ("qa-who-is-the-compact-for",)})]
     course = course_with_questions(questions)
     html = render_questions_html(course, questions, "quiz-evil", "Evil", from_doc=FROM_DOC)
-    assert json.loads(parse(html).one("script").text())["id"] == "q-evil-single"
+    assert parse(html).one("form", "cc-question").attrs["data-lesson"] == "who-is-the-compact-for"

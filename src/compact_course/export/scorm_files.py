@@ -68,6 +68,8 @@ class _QuestionForms(HTMLParser):
         self._exam: str | None = None
         self._in_data = False
         self._data: list[str] = []
+        self._in_form = False
+        self._first_select = False
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         attributes = dict(attrs)
@@ -79,11 +81,21 @@ class _QuestionForms(HTMLParser):
                 self.exam_stores[self._exam] = attributes.get("data-store") or "lesson"
             self.slots.append(
                 {
-                    "key": f"{attributes.get('data-store') or 'lesson'}:{attributes.get('data-question')}",
-                    "fingerprint": attributes.get("data-fingerprint") or "",
+                    "key": f"{attributes.get('data-store') or 'lesson'}:{attributes.get('data-question') or attributes.get('id')}",
+                    "fingerprint": attributes.get("data-fp") or attributes.get("data-fingerprint") or "",
                     "type": attributes.get("data-type") or "",
                 }
             )
+        # The answer keys, from the controls (quiz/html.py writes no data block any more).
+        if tag == "form" and "cc-question" in classes:
+            self._in_form = True
+        if self._in_form and tag == "input" and attributes.get("type") in ("radio", "checkbox"):
+            self.slots[-1].setdefault("choices", []).append(attributes.get("value") or "")
+        if self._in_form and tag == "select" and "-item-" in (attributes.get("id") or ""):
+            self.slots[-1].setdefault("items", []).append((attributes.get("id") or "").rsplit("-item-", 1)[1])
+            self._first_select = len(self.slots[-1]["items"]) == 1
+        if self._in_form and tag == "option" and self._first_select and attributes.get("value"):
+            self.slots[-1].setdefault("choices", []).append(attributes.get("value") or "")
         if tag == "script" and "cc-data" in classes and self.slots and "choices" not in self.slots[-1]:
             self._in_data = True
             self._data = []
@@ -93,6 +105,8 @@ class _QuestionForms(HTMLParser):
             self._data.append(data)
 
     def handle_endtag(self, tag: str) -> None:
+        if tag == "form":
+            self._in_form = False
         if tag == "script" and self._in_data:
             self._in_data = False
             spec = json.loads("".join(self._data))

@@ -2,20 +2,24 @@
 
 The markup works with no JavaScript: each question is a form with a fieldset and legend,
 labelled radio, checkbox or select controls, and the answer in a ``<details>`` element.
-``static/quiz.js`` (shipped by :mod:`compact_course.book.sphinx_ext`) adds checking, feedback in
-a live region, retry, reveal, hints, the score and saved progress. It reads each question's
-data from an escaped ``<script type="application/json">`` block, never from raw strings.
+The quiz script (``static/src/quiz.js``, shipped by :mod:`compact_course.book.sphinx_ext`) adds
+checking, feedback in a live region, retry, reveal, hints, the score and saved progress. It
+reads each question's data from this markup itself (``static/src/question-spec.js``): choices
+from the controls and their labels, the right answers and feedback from the answer list, the
+lesson and module from the course manifest. So no text is written twice, and
+:func:`question_spec` is what that reading must give back.
 
 DOM ids are derived from question ids, so output is deterministic.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 from compact_course.core import models as m
 from compact_course.core.course import Course
-from compact_course.core.escaping import e, json_for_script
+from compact_course.core.escaping import e
 from compact_course.core.links import relative_link, source_link
 from compact_course.quiz.placement import lesson_of_question
 from compact_course.quiz.scoring import fingerprint
@@ -40,7 +44,7 @@ def question_label(number: int, total: int, lesson_number: int | None = None) ->
 
 def question_spec(course: Course, question: m.QuestionBase, from_doc: str | None) -> dict:
     """The data quiz.js needs for one question (mirrors :func:`scoring.score_question`)."""
-    href, label = source_link(course, question, from_doc)
+    href, label = more_link(course, question, from_doc)
     lesson = lesson_of_question(course, question)
     module = course.module_of(lesson.id)
     spec = {
@@ -66,50 +70,96 @@ def question_spec(course: Course, question: m.QuestionBase, from_doc: str | None
 
 def _controls(question: m.QuestionBase, dom_id: str, choices: Sequence[m.Choice]) -> str:
     if isinstance(question, m.Matching):
-        options = "".join(f'<option value="{e(c.key)}">{e(c.text)}</option>' for c in question.choices())
+        options = "".join(f'<option value="{e(c.key)}">{e(c.text)}</option>' for c in choices)
         rows = []
         for item in question.items():
             control_id = f"{dom_id}-item-{item.key}"
             rows.append(
-                f'<div class="cc-match" data-item="{e(item.key)}">'
+                f'<div class="cc-match">'
                 f'<label for="{control_id}">{e(item.text)}</label>'
-                f'<select id="{control_id}" name="{control_id}">'
-                f'<option value="">Choose a match</option>{options}</select></div>'
+                f'<select id="{control_id}"><option value="">Choose a match</option>{options}</select></div>'
             )
         return f'<div class="cc-matches">{"".join(rows)}</div>'
+    # The label wraps its control (no ids to repeat) and is the row (quiz.js marks it cc-option
+    # for its ticks and crosses; the stylesheet styles .cc-options>label); radios group by name within
+    # their own form. Options are lettered (A, B, ...) so the answer list can name them by letter
+    # instead of repeating their text; true or false needs no letters.
     kind = "checkbox" if isinstance(question, m.MultipleSelect) else "radio"
-    rows = []
-    for choice in choices:
-        control_id = f"{dom_id}-{choice.key}"
-        rows.append(
-            f'<div class="cc-option" data-choice="{e(choice.key)}">'
-            f'<input type="{kind}" id="{control_id}" name="{dom_id}" value="{e(choice.key)}">'
-            f'<label for="{control_id}">{e(choice.text)}</label></div>'
+    name = ' name="a"' if kind == "radio" else ""
+    rows = "".join(
+        f'<label><input type="{kind}"{name} value="{e(c.key)}">{_letter(question, n)}{e(c.text)}</label>'
+        for n, c in enumerate(choices)
+    )
+    return f'<div class="cc-options">{rows}</div>'
+
+
+def _lettered(question: m.QuestionBase) -> bool:
+    return not isinstance(question, m.TrueFalse | m.Matching)
+
+
+def _letter(question: m.QuestionBase, index: int) -> str:
+    return f"{chr(ord('A') + index)}. " if _lettered(question) else ""
+
+
+def _answer_lines(question: m.QuestionBase, choices: Sequence[m.Choice]) -> str:
+    """The answer list: which options are right, then a line per option (or item) in the form's
+    order. quiz.js reads each line's rightness (``data-ok``; for matching, the right
+    match's key in ``data-answer``) and its feedback: the text after the last element, less the
+    separator written before it."""
+    if isinstance(question, m.Matching):
+        match_of = {c.key: c.text for c in choices}
+        return "".join(
+            f'<li data-answer="{e(item.answer)}"><b>{e(item.text)}</b> matches '
+            f"<b>{e(match_of[item.answer])}</b>. {e(item.feedback)}</li>"
+            for item in question.items()
         )
-    return f'<div class="cc-options">{"".join(rows)}</div>'
+    names = [chr(ord("A") + n) if _lettered(question) else c.text for n, c in enumerate(choices)]
+    lines = "".join(
+        f"<li{' data-ok' if c.correct else ''}><b>{e(name)}{'' if name.endswith(SENTENCE_ENDS) else '.'}</b> "
+        f"{e(c.feedback)}</li>"
+        for name, c in zip(names, choices)
+    )
+    right = ", ".join(name for name, c in zip(names, choices) if c.correct)
+    return f'<li class="cc-verdict">Correct: {e(right)}.</li>{lines}'
+
+
+def more_link(course: Course, question: m.QuestionBase, from_doc: str | None) -> tuple[str, str]:
+    """The "Read more" link's address and label; on the lesson's own page, just the fragment."""
+    href, label = source_link(course, question, from_doc)
+    page = (from_doc or "").rsplit("/", 1)[-1] + ".html#"
+    return (href[len(page) - 1 :] if from_doc and href.startswith(page) else href), label
 
 
 def _answer_block(course: Course, question: m.QuestionBase, from_doc: str | None, choices: Sequence[m.Choice]) -> str:
-    href, label = source_link(course, question, from_doc)
-    if isinstance(question, m.Matching):
-        lines = "".join(
-            f"<li><strong>{e(pair.item)}</strong> matches <strong>{e(pair.match)}</strong>. {e(pair.feedback)}</li>"
-            for pair in question.pairs
-        )
-        answer = f'<ul class="cc-answer-list">{lines}</ul>'
-    else:
-        lines = "".join(
-            f'<li><span class="cc-verdict">{"Correct" if c.correct else "Incorrect"}:</span> '
-            f"<strong>{e(c.text)}</strong>{'' if c.text.endswith(SENTENCE_ENDS) else '.'} {e(c.feedback)}</li>"
-            for c in choices
-        )
-        answer = f'<ul class="cc-answer-list">{lines}</ul>'
-    hint = f'<p class="cc-hint-static"><strong>Hint:</strong> {e(question.hint)}</p>' if question.hint else ""
+    href, label = more_link(course, question, from_doc)
+    hint = f"<p><b>Hint:</b> {e(question.hint)}</p>" if question.hint else ""
     return (
         f'<details class="cc-answer"><summary>Answer and explanation</summary>'
-        f'{hint}{answer}<p class="cc-explanation">{e(question.explanation)}</p>'
-        f'<p class="cc-more">Read more: <a href="{e(href)}">{e(label)}</a></p></details>'
+        f"{hint}<ul>{_answer_lines(question, choices)}</ul>"
+        f'<p class="cc-explanation">{e(question.explanation)}</p>'
+        f'<p>Read more: <a href="{e(href)}">{e(label)}</a></p></details>'
     )
+
+
+# The buttons, hint box and live region every question gets once quiz.js runs: written once per
+# quiz and cloned into each form, so the page does not repeat them (without JavaScript they
+# would do nothing, so they were hidden anyway).
+TOOLS = (
+    '<template class="cc-tools"><div class="cc-controls" hidden>'
+    '<button type="submit" class="cc-button cc-primary" data-action="check">Check answer</button>'
+    '<button type="button" class="cc-button" data-action="retry" hidden>Try again</button>'
+    '<button type="button" class="cc-button" data-action="reveal">Show answer</button>'
+    '<button type="button" class="cc-button" data-action="hint">Show hint</button></div>'
+    '<div class="cc-hint" hidden></div><div class="cc-feedback" role="status" aria-live="polite"></div></template>'
+)
+
+
+_TEXT = re.compile(r">[^<]+")
+
+
+def compact(html: str) -> str:
+    """The same document, shorter: quotes in text (not in attribute values) need no escape."""
+    return _TEXT.sub(lambda text: text.group(0).replace("&#x27;", "'").replace("&quot;", '"'), html)
 
 
 def render_question_html(
@@ -121,36 +171,29 @@ def render_question_html(
     id_prefix: str = "",
     store: str = "lesson",
     lesson_number: int | None = None,
+    quiz_lesson: str | None = None,
 ) -> str:
+    """One question's form. Attributes that only repeat a default are left out: ``data-question``
+    when the form's id is the question's, ``data-store`` for "lesson", and ``data-lesson`` when
+    the quiz section names the lesson (``quiz_lesson``)."""
     dom_id = f"{id_prefix}{question.id}"
     choices = question.choices()
     qtype = question.type  # type: ignore[attr-defined]
-    scenario = ""
-    described = f"{dom_id}-how"
+    lesson = lesson_of_question(course, question).id
+    extra = f' data-question="{e(question.id)}"' if id_prefix else ""
+    extra += f' data-store="{e(store)}"' if store != "lesson" else ""
+    extra += f' data-lesson="{e(lesson)}"' if lesson != quiz_lesson else ""
+    scenario = described = ""
     if isinstance(question, m.ScenarioQuestion):
-        scenario = (
-            f'<p class="cc-scenario" id="{dom_id}-scenario"><strong>Scenario:</strong> {e(question.scenario)}</p>'
-        )
-        described = f"{dom_id}-scenario {described}"
-    hint_button = (
-        '<button type="button" class="cc-button" data-action="hint">Show hint</button>' if question.hint else ""
-    )
-    return (
-        f'<form class="cc-question" id="{dom_id}" data-question="{e(question.id)}" data-type="{e(qtype)}" '
-        f'data-fingerprint="{fingerprint(question)}" data-store="{e(store)}" novalidate>'
+        scenario = f'<p class="cc-scenario" id="{dom_id}-s"><b>Scenario:</b> {e(question.scenario)}</p>'
+        described = f' aria-describedby="{dom_id}-s"'
+    return compact(
+        f'<form class="cc-question" id="{dom_id}" data-type="{e(qtype)}" data-fp="{fingerprint(question)}"{extra}>'
         f"{scenario}"
-        f'<fieldset aria-describedby="{described}"><legend><span class="cc-number">{question_label(number, total, lesson_number)}</span> '
-        f'<span class="cc-prompt">{e(question.prompt)}</span></legend>'
-        f'<p class="cc-how" id="{dom_id}-how">{e(TYPE_LABELS[qtype])}</p>'
+        f'<fieldset{described}><legend><span class="cc-number">{question_label(number, total, lesson_number)}</span> '
+        f'<span class="cc-prompt">{e(question.prompt)}</span> <i>{e(TYPE_LABELS[qtype])}</i></legend>'
         f"{_controls(question, dom_id, choices)}</fieldset>"
-        f'<div class="cc-controls" hidden>'
-        f'<button type="submit" class="cc-button cc-primary" data-action="check">Check answer</button>'
-        f'<button type="button" class="cc-button" data-action="retry" hidden>Try again</button>'
-        f'<button type="button" class="cc-button" data-action="reveal">Show answer</button>{hint_button}</div>'
-        f'<div class="cc-hint" hidden></div>'
-        f'<div class="cc-feedback" role="status" aria-live="polite"></div>'
         f"{_answer_block(course, question, from_doc, choices)}"
-        f'<script type="application/json" class="cc-data">{json_for_script(question_spec(course, question, from_doc))}</script>'
         f"</form>"
     )
 
@@ -166,15 +209,19 @@ def render_questions_html(
     mode: str = "practice",
     draw: tuple[int, int] | None = None,
     lesson_number: int | None = None,
+    lesson: str | None = None,
 ) -> str:
     """A quiz section: intro, one form per question, and a score line announced when complete.
+
+    ``lesson``: the lesson every question belongs to (a lesson's own quiz), named once on the
+    section instead of on every form.
 
     ``draw=(seed, per_module)`` marks the section as a pool from which quiz.js draws
     ``per_module`` questions per module by the seeded rule of :mod:`compact_course.quiz.order`.
     """
     total = len(questions)
     forms = "".join(
-        render_question_html(course, q, n, total, from_doc, id_prefix, store, lesson_number)
+        render_question_html(course, q, n, total, from_doc, id_prefix, store, lesson_number, lesson)
         for n, q in enumerate(questions, start=1)
     )
     noun = "question" if total == 1 else "questions"
@@ -187,12 +234,13 @@ def render_questions_html(
         if mode == "exam"
         else f"{total} {noun}. Choose your answers, then select “Check answer”."
     )
+    lesson_attribute = f' data-lesson="{e(lesson)}"' if lesson else ""
     return (
-        f'<section class="cc-quiz" id="{e(id_prefix + quiz_id)}" data-quiz="{e(quiz_id)}" data-mode="{e(mode)}"{draw_attributes} '
-        f'aria-label="Quiz: {e(title)}">'
+        f'<section class="cc-quiz" id="{e(id_prefix + quiz_id)}" data-quiz="{e(quiz_id)}" data-mode="{e(mode)}"'
+        f'{lesson_attribute}{draw_attributes} aria-label="Quiz: {e(title)}">'
         f'<p class="cc-quiz-intro">{intro} '
         f"Each question’s answer and explanation can also be opened below it.</p>"
-        f"{forms}"
+        f"{TOOLS}{forms}"
         f'<p class="cc-score" role="status" aria-live="polite"></p></section>'
     )
 
@@ -206,4 +254,5 @@ def render_quiz_html(course: Course, bank: m.QuizBank, from_doc: str | None = No
         bank.quiz.title,
         from_doc,
         lesson_number=course.lesson_number(bank.quiz.lesson),
+        lesson=bank.quiz.lesson,
     )

@@ -19,6 +19,7 @@
 import { drawIds, fnv1a32 } from "./draw.js";
 import { createNotices } from "./notices.js";
 import { lessonsCompleted, lessonsNotStudied } from "./progress.js";
+import { readSpec } from "./question-spec.js";
 import { setupQuiz } from "./quiz.js";
 import { loadScript, loadScripts } from "./load.js";
 import { framedHost, isLaunchPage, openExternalLinksOutside } from "./scorm-frame.js";
@@ -33,7 +34,9 @@ function contentRoot() {
 }
 
 // What tests/test_browser.py calls to hold the page's rules to Python's.
-window.CompactQuiz = { score, drawIds, fnv1a32 };
+// specOf: the data the page read from a question's form (held to Python's question_spec).
+window.CompactQuiz = { score, drawIds, fnv1a32,
+  specOf: (id) => readSpec(document.getElementById(id), window.CompactCourseManifest, contentRoot()) };
 
 const PRESENT_HASH = "#present";
 const PRESENT_FILES = ["compact-poll-data.js", "compact-present.js"];
@@ -92,7 +95,7 @@ function startLearning(quizzes, progress) {
     if (!store.available) { notices.unsaved(); }
   }
   const root = contentRoot();
-  const services = { store, root, completedLessons: () => lessonsCompleted(manifest, store.read),
+  const services = { store, manifest, root, completedLessons: () => lessonsCompleted(manifest, store.read),
     notStudied: () => (manifest ? lessonsNotStudied(manifest, store.read) : null),
     setupAssessment: pages.setupAssessment };
   quizzes.forEach((section) => { setupQuiz(section, services); });

@@ -4,6 +4,7 @@
  */
 
 import * as transitions from "./question-state.js";
+import { readSpec } from "./question-spec.js";
 import { score } from "./scoring.js";
 import { PREFIX } from "./storage.js";
 import { fill, text } from "./text.js";
@@ -11,9 +12,9 @@ import { fill, text } from "./text.js";
 export function readResponse(form, spec) {
   if (spec.type === "matching") {
     const out = {};
-    form.querySelectorAll(".cc-match").forEach((row) => {
-      const value = row.querySelector("select").value;
-      if (value) { out[row.getAttribute("data-item")] = value; }
+    spec.items.forEach((item, index) => {
+      const value = form.querySelectorAll(".cc-match select")[index].value;
+      if (value) { out[item.key] = value; }
     });
     return out;
   }
@@ -24,8 +25,8 @@ export function readResponse(form, spec) {
 
 function writeResponse(form, spec, response) {
   if (spec.type === "matching") {
-    form.querySelectorAll(".cc-match").forEach((row) => {
-      row.querySelector("select").value = (response && response[row.getAttribute("data-item")]) || "";
+    spec.items.forEach((item, index) => {
+      form.querySelectorAll(".cc-match select")[index].value = (response && response[item.key]) || "";
     });
     return;
   }
@@ -33,12 +34,21 @@ function writeResponse(form, spec, response) {
   form.querySelectorAll("input").forEach((input) => { input.checked = chosen.indexOf(input.value) >= 0; });
 }
 
-function drawMarks(form, marks) {
+// The row of a choice (its label) or of a matching item, by key.
+function rowOf(form, spec, key) {
+  if (spec.type === "matching") {
+    const index = spec.items.findIndex((item) => item.key === key);
+    return index < 0 ? null : form.querySelectorAll(".cc-match")[index];
+  }
+  const input = Array.prototype.find.call(form.querySelectorAll(".cc-options input"), (i) => i.value === key);
+  return input ? input.closest("label") : null;
+}
+
+function drawMarks(form, spec, marks) {
   form.querySelectorAll(".cc-mark").forEach((mark) => { mark.parentNode.removeChild(mark); });
   form.querySelectorAll(".cc-right, .cc-wrong").forEach((node) => { node.classList.remove("cc-right", "cc-wrong"); });
   marks.forEach((mark) => {
-    const key = CSS.escape(mark.key);
-    const row = form.querySelector('[data-choice="' + key + '"], [data-item="' + key + '"]');
+    const row = rowOf(form, spec, mark.key);
     if (!row) { return; }
     row.classList.add(mark.correct ? "cc-right" : "cc-wrong");
     const span = form.ownerDocument.createElement("span");
@@ -95,9 +105,20 @@ function drawFeedback(box, spec, feedback) {
   if (feedback.restored) { box.setAttribute("data-restored", "true"); }
 }
 
-// quiz: {update()}, told after every check; store: see storage.js.
-export function setupQuestion(form, quiz, store) {
-  const spec = JSON.parse(form.querySelector("script.cc-data").textContent);
+// The buttons, hint box and live region, cloned from the quiz's <template class="cc-tools"> into
+// the form after its fieldset; a question without a hint gets no hint button.
+function addTools(form, template, hasHint) {
+  const tools = template.content.cloneNode(true);
+  if (!hasHint) { tools.querySelector('[data-action="hint"]').remove(); }
+  form.querySelector("fieldset").after(tools);
+  form.querySelectorAll(".cc-options label").forEach((label) => { label.classList.add("cc-option"); });
+}
+
+// quiz: {update()}, told after every check; store: see storage.js; page: {manifest, root,
+// tools (the quiz's template)}.
+export function setupQuestion(form, quiz, store, page) {
+  const spec = readSpec(form, page.manifest, page.root);
+  addTools(form, page.tools, !!spec.hint);
   const storeKey = PREFIX + (form.getAttribute("data-store") || "lesson") + ":" + spec.id;
   const parts = {
     controls: form.querySelector(".cc-controls"),
@@ -114,7 +135,7 @@ export function setupQuestion(form, quiz, store) {
       parts.details.hidden = !next.answerShown;
       if (next.answerShown) { parts.details.open = true; }
     }
-    if (prev && prev.marks !== next.marks) { drawMarks(form, next.marks); }
+    if (prev && prev.marks !== next.marks) { drawMarks(form, spec, next.marks); }
     if (prev && prev.feedback !== next.feedback) { drawFeedback(parts.feedback, spec, next.feedback); }
     if (prev && prev.retryVisible !== next.retryVisible && next.retryVisible !== undefined) {
       parts.retry.hidden = !next.retryVisible;

@@ -4,7 +4,7 @@ import { setupQuestion } from "./question.js";
 import { quizTally } from "./results.js";
 import { fill, text } from "./text.js";
 
-// services: {store, completedLessons, setupAssessment (from compact-pages.js)}; see main.js.
+// services: {store, manifest, root, completedLessons, setupAssessment (from compact-pages.js)}; see main.js.
 export function setupQuiz(section, services) {
   const quiz = { mode: section.getAttribute("data-mode") || "practice", questions: [],
     id: section.getAttribute("data-quiz") };
@@ -17,8 +17,9 @@ export function setupQuiz(section, services) {
       ? fill(words.score, tally) + " " + fill(words.first_score, tally.first)
       : "";
   };
+  const page = { manifest: services.manifest, root: services.root, tools: section.querySelector("template.cc-tools") };
   section.querySelectorAll("form.cc-question").forEach((form) => {
-    quiz.questions.push(setupQuestion(form, quiz, services.store));
+    quiz.questions.push(setupQuestion(form, quiz, services.store, page));
   });
   if (section.getAttribute("data-mode") === "exam" && services.setupAssessment) {
     services.setupAssessment(section, quiz, services);
