@@ -81,16 +81,16 @@ def _controls(question: m.QuestionBase, dom_id: str, choices: Sequence[m.Choice]
             )
         return f'<div class="cc-matches">{"".join(rows)}</div>'
     # The label wraps its control (no ids to repeat) and is the row (quiz.js marks it cc-option
-    # for its ticks and crosses; the stylesheet styles .cc-options>label); radios group by name within
-    # their own form. Options are lettered (A, B, ...) so the answer list can name them by letter
+    # for its ticks and crosses; the stylesheet styles .cc-options>label); radios group by name
+    # within their own form. Options are lettered (A, B, ...) so the answer list can name them by letter
     # instead of repeating their text; true or false needs no letters.
     kind = "checkbox" if isinstance(question, m.MultipleSelect) else "radio"
     name = ' name="a"' if kind == "radio" else ""
-    rows = "".join(
+    labels = "".join(
         f'<label><input type="{kind}"{name} value="{e(c.key)}">{_letter(question, n)}{e(c.text)}</label>'
         for n, c in enumerate(choices)
     )
-    return f'<div class="cc-options">{rows}</div>'
+    return f'<div class="cc-options">{labels}</div>'
 
 
 def _lettered(question: m.QuestionBase) -> bool:
