@@ -72,7 +72,7 @@ def answer_by_keyboard(page, form_id: str, response) -> None:
     if spec["type"] == "matching":
         options = [c["key"] for c in spec["choices"]]
         for item in spec["items"]:
-            tab_to(page, f"a.id === '{form_id}-item-{item['key']}'")
+            tab_to(page, f"a.id === '{form_id}-{item['key']}'")
             for _ in range(options.index(response[item["key"]]) + 1):  # index 0 is "Choose a match"
                 page.keyboard.press("ArrowDown")
         return
@@ -93,7 +93,7 @@ def answer_by_mouse(page, form_id: str, response) -> None:
     form = page.locator(f"#{form_id}")
     if isinstance(response, dict):
         for item_key, choice_key in response.items():
-            form.locator(f"#{form_id}-item-{item_key}").select_option(choice_key)
+            form.locator(f"#{form_id}-{item_key}").select_option(choice_key)
         return
     for key in response if isinstance(response, list) else [response]:
         form.locator(f"label:has(> input[value='{key}'])").click()
@@ -181,6 +181,25 @@ def test_whole_quiz_by_mouse(page):
     first = page.locator(f"#{ids[0]}")
     first.locator("button[data-action=reveal]").click()
     assert first.locator("details.cc-answer").evaluate("d => d.open")
+    assert page.errors == []
+
+
+@pytest.mark.parametrize("lesson_page", [LESSON_1, LESSON_2])
+def test_the_page_reads_each_question_from_its_form_as_python_writes_it(page, lesson_page):
+    # The markup carries no data block: what the script reads back must be question_spec's data.
+    course = cached_course()
+    page.goto(lesson_page)
+    doc = lesson_page.removesuffix(".html")
+    by_id = {q.id: q for bank in course.quizzes for q in bank.questions}
+    ids = question_ids(page)
+    assert ids and {page.evaluate("id => document.getElementById(id).dataset.type", i) for i in ids}
+    for question_id in ids:
+        read = spec_of(page, question_id)
+        expected = json.loads(json.dumps(question_spec(course, by_id[question_id], doc)))
+        # The lesson link is the book root's address of the lesson here, relative to this page in Python.
+        assert read["lesson"].pop("href").endswith(course.lesson_docname(read["lesson"]["id"]) + ".html")
+        expected["lesson"].pop("href")
+        assert read == expected, question_id
     assert page.errors == []
 
 

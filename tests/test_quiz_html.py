@@ -456,4 +456,17 @@ def test_fixture_questions_work_in_the_real_course_too():
     questions = [evil_questions()[0].model_copy(update={"qa": ("qa-who-is-the-compact-for",)})]
     course = course_with_questions(questions)
     html = render_questions_html(course, questions, "quiz-evil", "Evil", from_doc=FROM_DOC)
-    assert parse(html).one("form", "cc-question").attrs["data-lesson"] == "who-is-the-compact-for"
+    # One lesson's questions: the section names it once, the forms do not repeat it.
+    page = parse(html)
+    assert page.one("section", "cc-quiz").attrs["data-lesson"] == "who-is-the-compact-for"
+    assert "data-lesson" not in page.one("form", "cc-question").attrs
+
+
+def test_a_pool_from_several_lessons_names_each_question_s_lesson():
+    course = real_course()
+    questions = [course.quizzes[0].questions[0], course.quizzes[1].questions[0]]
+    page = parse(render_questions_html(course, questions, "pool", "Pool", from_doc=FROM_DOC, id_prefix="p-"))
+    assert "data-lesson" not in page.one("section", "cc-quiz").attrs
+    forms = page.find_all("form", "cc-question")
+    assert [f.attrs["data-lesson"] for f in forms] == [b.quiz.lesson for b in course.quizzes[:2]]
+    assert [f.attrs["data-question"] for f in forms] == [q.id for q in questions]

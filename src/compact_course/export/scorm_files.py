@@ -69,6 +69,7 @@ class _QuestionForms(HTMLParser):
         self._in_data = False
         self._data: list[str] = []
         self._in_form = False
+        self._form_id = ""
         self._first_select = False
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
@@ -89,10 +90,13 @@ class _QuestionForms(HTMLParser):
         # The answer keys, from the controls (quiz/html.py writes no data block any more).
         if tag == "form" and "cc-question" in classes:
             self._in_form = True
+            self._form_id = attributes.get("id") or ""
         if self._in_form and tag == "input" and attributes.get("type") in ("radio", "checkbox"):
             self.slots[-1].setdefault("choices", []).append(attributes.get("value") or "")
-        if self._in_form and tag == "select" and "-item-" in (attributes.get("id") or ""):
-            self.slots[-1].setdefault("items", []).append((attributes.get("id") or "").rsplit("-item-", 1)[1])
+        if self._in_form and tag == "select":  # a matching item's: id is the form's id, "-", the item's key
+            self.slots[-1].setdefault("items", []).append(
+                (attributes.get("id") or "").removeprefix(self._form_id + "-")
+            )
             self._first_select = len(self.slots[-1]["items"]) == 1
         if self._in_form and tag == "option" and self._first_select and attributes.get("value"):
             self.slots[-1].setdefault("choices", []).append(attributes.get("value") or "")

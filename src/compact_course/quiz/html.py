@@ -73,7 +73,7 @@ def _controls(question: m.QuestionBase, dom_id: str, choices: Sequence[m.Choice]
         options = "".join(f'<option value="{e(c.key)}">{e(c.text)}</option>' for c in choices)
         rows = []
         for item in question.items():
-            control_id = f"{dom_id}-item-{item.key}"
+            control_id = f"{dom_id}-{item.key}"
             rows.append(
                 f'<div class="cc-match">'
                 f'<label for="{control_id}">{e(item.text)}</label>'
@@ -213,13 +213,16 @@ def render_questions_html(
 ) -> str:
     """A quiz section: intro, one form per question, and a score line announced when complete.
 
-    ``lesson``: the lesson every question belongs to (a lesson's own quiz), named once on the
-    section instead of on every form.
+    ``lesson``: the lesson every question belongs to (by default, found when they share one),
+    named once on the section instead of on every form.
 
     ``draw=(seed, per_module)`` marks the section as a pool from which quiz.js draws
     ``per_module`` questions per module by the seeded rule of :mod:`compact_course.quiz.order`.
     """
     total = len(questions)
+    if lesson is None:  # questions all from one lesson: it is named once, on the section
+        lessons = {lesson_of_question(course, q).id for q in questions}
+        lesson = lessons.pop() if len(lessons) == 1 else None
     forms = "".join(
         render_question_html(course, q, n, total, from_doc, id_prefix, store, lesson_number, lesson)
         for n, q in enumerate(questions, start=1)

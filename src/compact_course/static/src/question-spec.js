@@ -6,7 +6,7 @@
  *            rightness and feedback from the answer list's line in the same place
  *            (li[data-ok]; the feedback is the text after the line's last element, less
  *            the one separator html.py writes before it)
- *   items    (matching) each row: key from the select's id, text from its label, the right
+ *   items    (matching) each row: key from the select's id (the form's id, "-", the key), text from its label, the right
  *            match from the answer line's data-answer
  *   hint, explanation, more   from the answer block
  *   lesson, module            the manifest's, for the form's (or its quiz's) data-lesson
@@ -39,7 +39,7 @@ function readChoices(form, lines, lettered) {
 }
 
 function readMatching(form, lines) {
-  const prefix = form.id + "-item-";
+  const prefix = form.id + "-";
   const items = Array.prototype.map.call(form.querySelectorAll(".cc-match"), (row, index) => {
     const select = row.querySelector("select");
     return { key: select.id.slice(prefix.length), text: row.querySelector("label").textContent,
