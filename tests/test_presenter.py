@@ -126,6 +126,7 @@ def test_presenter_view_by_keyboard_only(facilitator_page, facilitator_server):
     button.focus()
     page.keyboard.press("Enter")
     dialog = page.locator(".cc-presenter[role=dialog][aria-modal=true]")
+    dialog.wait_for()  # the presenter's script loads on this first press
     assert dialog.is_visible()
     total = len(lesson_slides(course, LESSON_ID)["slides"])
     assert _status(page).startswith(f"Slide 1 of {total}:")
