@@ -35,4 +35,6 @@ if [ "$FAST" = 1 ]; then
   python -m pytest -p no:cacheprovider -m "not book" tests "$@"
 else
   python -m pytest -p no:cacheprovider --nbval tests book "$@"
+  echo "== page weight and build times beside the stock theme; fails above the budgets"
+  python scripts/benchmark.py
 fi
