@@ -92,16 +92,20 @@ def copy_course(work: Path) -> None:
 
 
 def build_course(work: Path, lesson_doc: str, lesson_id: str) -> tuple[Path, float, float]:
-    """Clean build of a copy of the course, then an incremental one after editing a quiz bank."""
+    """Clean build of a copy of the course (kept for measuring), then an incremental one after editing a quiz bank."""
     copy_course(work)
     env = dict(os.environ, COMPACT_COURSE_ROOT=str(work))
     clean = timed(jupyter_book(work, "--all"), env)
+    # Page weight is measured on the clean build, as published (scripts/build.sh builds clean):
+    # an incremental build rewrites only the edited page, whose asset versions then differ.
+    measured = work.parent / "course-clean-html"
+    shutil.copytree(work / "_build" / "html", measured)
     bank = work / "quizzes" / f"{lesson_id}.yaml"
     text = bank.read_text(encoding="utf-8")
     bank.write_text(text.replace('explanation: "', 'explanation: "(Edited.) ', 1), encoding="utf-8")
     refresh = [str(BIN / "compact-course"), "--root", str(work), "notebooks", str(work / f"{lesson_doc}.ipynb")]
     incremental = timed(refresh, env) + timed(jupyter_book(work), env)
-    return work / "_build" / "html", clean, incremental
+    return measured, clean, incremental
 
 
 def build_stock(work: Path, lesson_docs: list[str]) -> tuple[Path, float, float]:
