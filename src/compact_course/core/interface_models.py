@@ -162,7 +162,17 @@ class StorageText(Model):
     other_version: Template
 
 
+class QuizText(Model):
+    """The line above each quiz on the static page."""
+
+    intro_practice: Plural  # {count} questions
+    intro_exam: Plural
+    intro_pool: Plural
+    answers_below: Text
+
+
 class InterfaceText(Model):
+    quiz: QuizText
     question: QuestionText
     exam: ExamText
     results: ResultsText

@@ -227,22 +227,14 @@ def render_questions_html(
         render_question_html(course, q, n, total, from_doc, id_prefix, store, lesson_number, lesson)
         for n, q in enumerate(questions, start=1)
     )
-    noun = "question" if total == 1 else "questions"
     draw_attributes = f' data-draw-seed="{draw[0]}" data-draw-per-module="{draw[1]}"' if draw else ""
-    intro = (
-        f"A pool of {total} {noun}: choose a seed and draw a selection from every module. Without JavaScript, "
-        f"every question in the pool is shown."
-        if draw
-        else f"{total} {noun}. Choose your answers, then select “Check answer” (in exam mode, “Submit all answers”)."
-        if mode == "exam"
-        else f"{total} {noun}. Choose your answers, then select “Check answer”."
-    )
+    words = course.interface.quiz
+    intro = (words.intro_pool if draw else words.intro_exam if mode == "exam" else words.intro_practice).fill(total)
     lesson_attribute = f' data-lesson="{e(lesson)}"' if lesson else ""
     return (
         f'<section class="cc-quiz" id="{e(id_prefix + quiz_id)}" data-quiz="{e(quiz_id)}" data-mode="{e(mode)}"'
         f'{lesson_attribute}{draw_attributes} aria-label="Quiz: {e(title)}">'
-        f'<p class="cc-quiz-intro">{intro} '
-        f"Each question’s answer and explanation can also be opened below it.</p>"
+        f'<p class="cc-quiz-intro">{e(intro)} {e(words.answers_below)}</p>'
         f"{TOOLS}{forms}"
         f'<p class="cc-score" role="status" aria-live="polite"></p></section>'
     )
