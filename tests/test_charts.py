@@ -5,6 +5,7 @@ from __future__ import annotations
 import dataclasses
 import re
 import typing
+from html import escape
 
 import pytest
 from pydantic import ValidationError
@@ -163,7 +164,12 @@ def test_html_has_alt_text_caption_source_and_table_and_is_deterministic(course,
     html = ch.to_html()
     assert html == chart(course, chart_id).to_html()
     assert re.search(r'<img src="data:image/svg\+xml;base64,[A-Za-z0-9+/=]+" alt="[^"]+"', html)
-    assert "<figcaption>" in html and "Source:" in html
+    caption = html.split("<figcaption>", 1)[1].split("</figcaption>", 1)[0]
+    assert "<a " not in caption and "<cite>" not in caption  # the sources are not in the caption ...
+    listed = html.split('<div class="cc-chart-sources">', 1)[1].split("</ul>", 1)[0]
+    assert listed.count("<li>") == len(ch.sources) > 0  # ... but in a short list under the chart
+    for source in ch.sources:
+        assert escape(source.title) in listed
     assert "<table" in html and "<caption>" in html and 'scope="col"' in html
     svg = ch.svg()
     assert "<dc:date>" not in svg and "0x" not in svg

@@ -59,18 +59,25 @@ class Chart:
 
     def to_html(self) -> str:
         image = base64.b64encode(self.svg().encode("utf-8")).decode("ascii")
-        cites = "; ".join(
-            f"<cite>{e(s.title)}</cite> ({e(s.publisher)}{', ' + e(s.date) if s.date else ''})"
-            + (f', <a href="{e(s.url)}">{e(s.url)}</a>' if s.url else "")
-            for s in self.sources
-        )
-        source = f" Source: {cites}." if self.sources else ""  # a learner's own scores cite nothing
         return (
             f'<div class="cc-chart" id="chart-{e(self.chart_id)}"><figure>'
             f'<img src="data:image/svg+xml;base64,{image}" alt="{e(self.alt)}" width="100%">'
-            f"<figcaption><strong>{e(self.title)}.</strong> {e(self.caption)}{source}</figcaption>"
-            f"</figure>{self.table_html()}</div>"
+            f"<figcaption><strong>{e(self.title)}.</strong> {e(self.caption)}</figcaption>"
+            f"</figure>{self.sources_html()}{self.table_html()}</div>"
         )
+
+    def sources_html(self) -> str:
+        """The chart's sources as a short list under it, not in its caption (a phone shows the
+        caption beside a small image; a long run of addresses there buries the point)."""
+        if not self.sources:  # a learner's own scores cite nothing
+            return ""
+        items = "".join(
+            f"<li><cite>{e(s.title)}</cite> ({e(s.publisher)}{', ' + e(s.date) if s.date else ''})"
+            + (f', <a href="{e(s.url)}">{e(s.url)}</a>' if s.url else "")
+            + "</li>"
+            for s in self.sources
+        )
+        return f'<div class="cc-chart-sources"><p>Sources</p><ul>{items}</ul></div>'
 
     def __repr__(self) -> str:
         return f"Chart: {self.title}"
