@@ -80,3 +80,23 @@ def test_score_chart_text_follows_the_forced_text_colour(browser, book_server):
     )
     context.close()
     assert colours and all(fill == colour for fill, colour in colours), colours[:3]
+
+
+def test_on_a_phone_a_chart_keeps_a_readable_size_and_scrolls_in_its_own_region(browser, book_server):
+    # Lesson 2's timeline shrank to the screen's width, its labels too small to read (issue 18).
+    context = browser_context(browser, book_server, 390)
+    page = context.new_page()
+    open_page(page, "book/lessons/02-not-legally-binding.html")
+    boxes = page.evaluate(
+        """() => [...document.querySelectorAll('.cc-chart-scroll')].map(box => ({
+            role: box.getAttribute('role'), label: box.getAttribute('aria-label'), focusable: box.tabIndex >= 0,
+            image: box.querySelector('img').getBoundingClientRect().width, box: box.clientWidth,
+            scrolls: getComputedStyle(box).overflowX}))"""
+    )
+    rem = page.evaluate("() => parseFloat(getComputedStyle(document.documentElement).fontSize)")
+    context.close()
+    assert boxes, "no chart on lesson 2"
+    for found in boxes:
+        assert found["role"] == "region" and found["label"] and found["focusable"], found
+        assert found["image"] >= 34 * rem - 1 > found["box"], found  # wider than the phone's column ...
+        assert found["scrolls"] == "auto"  # ... so it scrolls inside its own box, not the page
