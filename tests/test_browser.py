@@ -456,3 +456,22 @@ def test_fresh_draw_in_the_browser_matches_python(page):
     assert words.draw_bad_seed in page.locator(".cc-draw-status").inner_text()
     assert visible_ids() == expected
     assert page.errors == []
+
+
+def test_on_a_phone_a_chosen_match_is_written_out_in_full(page):
+    # A closed drop-down cuts a long match off at 390 px (issue 18): the page shows it in full.
+    page.set_viewport_size({"width": 390, "height": 800})
+    page.goto(LESSON_1)
+    selects = page.locator("form[data-type=matching] select")
+    assert selects.count() > 0
+    select = selects.first
+    longest = max(select.locator("option").all_inner_texts(), key=len)
+    select.select_option(label=longest)
+    shown = page.locator("form[data-type=matching] .cc-chosen").first
+    assert shown.inner_text() == longest
+    assert shown.get_attribute("aria-hidden") == "true"  # the drop-down itself announces its value
+    box = shown.bounding_box()
+    assert box is not None and box["x"] + box["width"] <= 390
+    select.select_option(value="")
+    assert shown.inner_text() == ""
+    assert page.errors == []

@@ -23,10 +23,26 @@ export function readResponse(form, spec) {
   return checked.length ? checked[0] : null;
 }
 
+// A closed drop-down cuts a long match off on a phone, so the chosen match is also written out in
+// full under it (hidden from screen readers: the drop-down itself announces its value).
+export function showChosen(select) {
+  let shown = select.nextElementSibling;
+  if (!shown || !shown.classList.contains("cc-chosen")) {
+    shown = select.ownerDocument.createElement("span");
+    shown.className = "cc-chosen";
+    shown.setAttribute("aria-hidden", "true");
+    select.insertAdjacentElement("afterend", shown);
+  }
+  const option = select.options[select.selectedIndex];
+  shown.textContent = select.value && option ? option.text : "";
+}
+
 function writeResponse(form, spec, response) {
   if (spec.type === "matching") {
     spec.items.forEach((item, index) => {
-      form.querySelectorAll(".cc-match select")[index].value = (response && response[item.key]) || "";
+      const select = form.querySelectorAll(".cc-match select")[index];
+      select.value = (response && response[item.key]) || "";
+      showChosen(select);
     });
     return;
   }
@@ -128,6 +144,9 @@ export function setupQuestion(form, quiz, store, page) {
     retry: form.querySelector('[data-action="retry"]')
   };
   let state = transitions.initialState();
+  form.querySelectorAll(".cc-match select").forEach((select) => {
+    select.addEventListener("change", () => { showChosen(select); });
+  });
 
   function draw(prev, next) {
     if (!prev || prev.exam !== next.exam) { parts.controls.hidden = next.exam; }
