@@ -69,6 +69,11 @@ def draw_series_bar(course: Course, definition: SeriesBarChart) -> Chart:
             axes.set_ylim(0, limit)
         axes.bar_label(bars, labels=[f.display_value for f in figures], padding=3)
         _finish_axes(axes, text["title"])
+    return _chart(definition, text, figure, _figure_rows(figures), _sources(course, (f.source for f in figures)))
+
+
+def _chart(definition, text: dict[str, str], figure: Figure, rows, sources) -> Chart:
+    """A drawn chart with the words its definition gives (title, alt text, caption, table columns)."""
     return Chart(
         chart_id=definition.id,
         title=text["title"],
@@ -76,8 +81,8 @@ def draw_series_bar(course: Course, definition: SeriesBarChart) -> Chart:
         alt=text["alt"],
         caption=text["caption"],
         columns=definition.columns,
-        rows=_figure_rows(figures),
-        sources=_sources(course, (f.source for f in figures)),
+        rows=rows,
+        sources=sources,
     )
 
 
@@ -102,15 +107,8 @@ def draw_share_bar(course: Course, definition: ShareBarChart) -> Chart:
         axes.set_xlabel(text["axis_label"])
         _finish_axes(axes, text["title"])
         axes.legend(loc="upper center", bbox_to_anchor=(0.5, -0.45), ncols=2, frameon=False)
-    return Chart(
-        chart_id=definition.id,
-        title=text["title"],
-        figure=figure,
-        alt=text["alt"],
-        caption=text["caption"],
-        columns=definition.columns,
-        rows=_figure_rows((share, total)),
-        sources=_sources(course, (share.source, total.source)),
+    return _chart(
+        definition, text, figure, _figure_rows((share, total)), _sources(course, (share.source, total.source))
     )
 
 
@@ -131,15 +129,12 @@ def draw_timeline(course: Course, definition: TimelineChart) -> Chart:
         axes.set_xlim(min(years) - 1, max(years) + 1)
         axes.set_xlabel(text["axis_label"])
         _finish_axes(axes, text["title"])
-    return Chart(
-        chart_id=definition.id,
-        title=text["title"],
-        figure=figure,
-        alt=text["alt"],
-        caption=text["caption"],
-        columns=definition.columns,
-        rows=tuple((event.date, event.title, event.description) for event in events),
-        sources=_sources(course, (ref for event in events for ref in event.sources)),
+    return _chart(
+        definition,
+        text,
+        figure,
+        tuple((event.date, event.title, event.description) for event in events),
+        _sources(course, (ref for event in events for ref in event.sources)),
     )
 
 
