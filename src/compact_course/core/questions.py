@@ -19,6 +19,8 @@ class Option(Model):
     text: Text
     feedback: Text
     correct: Flag = False
+    # The belief a newcomer might really hold that this wrong option stands for (item-writing.md).
+    misconception: Text | None = None
 
 
 class Choice(Model):
@@ -42,12 +44,26 @@ def _check_options(options: tuple[Option, ...], exactly_one: bool) -> None:
         raise ValueError("needs at least one correct option")
 
 
+# What a question asks the learner to do: apply or analyse a point in a situation, or recall it.
+Level = Literal["apply", "analyse", "recall"]
+
+
 class QuestionBase(Model):
     id: Id
     prompt: Text
-    qa: tuple[Id, ...] = Field(min_length=1)
+    # The Q&A entries the question draws on and/or the sources (data/sources.yaml) of the facts it
+    # tests beyond the Q&A; at least one of the two.
+    qa: tuple[Id, ...] = ()
+    sources: tuple[Id, ...] = ()
     explanation: Text
     hint: Text | None = None
+    level: Level | None = None
+
+    @model_validator(mode="after")
+    def _cites_something(self):
+        if not self.qa and not self.sources:
+            raise ValueError("cites nothing: give the Q&A entries it draws on (qa) or its sources (sources)")
+        return self
 
     def choices(self) -> tuple[Choice, ...]:
         """The choices a learner picks from, in display order (:mod:`compact_course.core.option_order`).
@@ -102,6 +118,8 @@ class TrueFalse(QuestionBase):
     answer: Flag
     feedback_true: Text
     feedback_false: Text
+    # The belief behind the wrong answer (item-writing.md), as an option's ``misconception``.
+    misconception: Text | None = None
 
     def choices(self) -> tuple[Choice, ...]:
         return (

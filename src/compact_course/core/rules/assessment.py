@@ -90,6 +90,8 @@ def pool_questions_unique_and_from_their_module(report: Reporter, context: Conte
                 report.need(file, ("questions", k, "qa", j), ref, context.qa_ids, "Q&A entry")
                 if ref in context.qa_ids and ref not in own:
                     report.add(file, ("questions", k, "qa", j), f"{ref!r} is not taught in module {pool.pool.module!r}")
+            for j, ref in enumerate(question.sources):
+                report.need(file, ("questions", k, "sources", j), ref, context.source_ids, "source")
 
 
 def every_module_has_a_pool_for_a_draw(report: Reporter, context: Context) -> None:

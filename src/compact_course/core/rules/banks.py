@@ -51,6 +51,8 @@ def questions_unique_and_drawn_from_qa(report: Reporter, context: Context) -> No
             file_of_question.setdefault(question.id, file)
             for j, ref in enumerate(question.qa):
                 report.need(file, ("questions", k, "qa", j), ref, context.qa_ids, "Q&A entry")
+            for j, ref in enumerate(question.sources):
+                report.need(file, ("questions", k, "sources", j), ref, context.source_ids, "source")
 
 
 def every_entry_has_enough_questions(report: Reporter, context: Context) -> None:
