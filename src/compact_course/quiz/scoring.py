@@ -44,7 +44,15 @@ class QuestionResult:
 
 def fingerprint(question: m.QuestionBase) -> str:
     """A short hash of everything that defines a question, so edited questions drop stale answers."""
-    canonical = json.dumps(question.model_dump(mode="json"), sort_keys=True, ensure_ascii=False)
+    # Authors' notes about a question (its level, sources, misconceptions) do not change what the
+    # learner answered, so editing them keeps saved answers.
+    notes: dict[str, Any] = {
+        "level": True,
+        "sources": True,
+        "misconception": True,
+        "options": {"__all__": {"misconception"}},
+    }
+    canonical = json.dumps(question.model_dump(mode="json", exclude=notes), sort_keys=True, ensure_ascii=False)
     return hashlib.sha256(canonical.encode("utf-8")).hexdigest()[:12]
 
 
