@@ -21,8 +21,6 @@ import tempfile
 from collections.abc import Callable
 from pathlib import Path
 
-from pypdf import PdfReader
-
 from compact_course.book.pdf_pages import (
     Section,
     answers_html,
@@ -69,6 +67,8 @@ def _chromium_printer(browser, scratch: Path) -> Printer:
 
 
 def page_count(path: Path) -> int:
+    from pypdf import PdfReader  # the 'pdf' extra, imported on use
+
     return len(PdfReader(str(path)).pages)
 
 
