@@ -20,6 +20,7 @@ Budgets use 1 KB = 1,000 bytes.
 Usage:
     .venv/bin/python scripts/benchmark.py            # copy the course to a temp folder, build, measure
     .venv/bin/python scripts/benchmark.py --quick    # measure the existing _build/html (CI), no build times
+    .venv/bin/python scripts/benchmark.py --dev-loop [--fresh]   # the developer loop's times (dev_loop.py)
 """
 
 from __future__ import annotations
@@ -258,6 +259,10 @@ def report(course: dict[str, float], stock: dict[str, float]) -> list[str]:
 
 
 def main() -> int:
+    if "--dev-loop" in sys.argv[1:]:  # the developer loop's times: scripts/dev_loop.py
+        from dev_loop import main as dev_loop
+
+        return dev_loop([arg for arg in sys.argv[1:] if arg != "--dev-loop"])
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--lesson", default="who-is-the-compact-for", help="the lesson of the first visit")
     parser.add_argument("--quick", action="store_true", help="measure the existing build; no build times")

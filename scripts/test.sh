@@ -3,8 +3,9 @@
 # tests, strict nbval over every notebook, the strict book build and the real-browser tests.
 # Installs what the tests need (Python extras, Debian's chromium, npm packages).
 #   scripts/test.sh            everything (what CI runs)
-#   scripts/test.sh --fast     lint, types, script and Python unit tests only (no notebooks,
-#                              no book build, no browser)
+#   scripts/test.sh --fast     lint, types, the script's tests, data checks and Python unit tests
+#                              (no notebooks, no book build, no browser, no virtualenv-making
+#                              tests): under a minute with a warm .venv
 # Further arguments go to pytest (e.g. scripts/test.sh -k quiz).
 set -euo pipefail
 FAST=0
@@ -32,7 +33,7 @@ compact-course notebooks --check
 compact-course readability --check
 echo "== pytest"
 if [ "$FAST" = 1 ]; then
-  python -m pytest -p no:cacheprovider -m "not book" tests "$@"
+  python -m pytest -p no:cacheprovider -m "not book and not browser and not slow" tests "$@"
 else
   python -m pytest -p no:cacheprovider --nbval tests book "$@"
   echo "== page weight and build times beside the stock theme; fails above the budgets"

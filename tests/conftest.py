@@ -55,11 +55,54 @@ BOOK_FIXTURES = {
 }
 
 
+# Fixtures that start Chromium (directly or through the fixtures they use).
+BROWSER_FIXTURES = {"browser"}
+
+
 def pytest_collection_modifyitems(config, items):
-    # `scripts/test.sh --fast` leaves out everything that needs the built book or a browser.
+    # `scripts/test.sh --fast` leaves out everything that needs the built book or a browser; a test
+    # that uses a browser fixture carries the `browser` marker, so `-m "not browser"` starts none.
     for item in items:
-        if BOOK_FIXTURES & set(getattr(item, "fixturenames", ())):
+        used = set(getattr(item, "fixturenames", ()))
+        if BOOK_FIXTURES & used:
             item.add_marker(pytest.mark.book)
+        if BROWSER_FIXTURES & used:
+            item.add_marker(pytest.mark.browser)
+
+
+@pytest.fixture(scope="session")
+def _browser_tripwire(tmp_path_factory) -> Path:
+    """A stand-in for Chromium that records that something tried to start it, and fails."""
+    folder = tmp_path_factory.mktemp("tripwire")
+    tripwire = folder / "chromium"
+    tripwire.write_text('#!/bin/sh\necho "$0 $*" >> "$COMPACT_COURSE_TRIPWIRE_LOG"\nexit 1\n', encoding="utf-8")
+    tripwire.chmod(0o755)
+    return tripwire
+
+
+@pytest.fixture(autouse=True)
+def _no_browser_without_the_marker(request, _browser_tripwire, monkeypatch, tmp_path_factory):
+    """Fail a test that starts Chromium (in this process or a child) without the `browser` marker."""
+    if request.node.get_closest_marker("browser"):
+        yield
+        return
+    log = _browser_tripwire.parent / f"{abs(hash(request.node.nodeid))}.log"
+    monkeypatch.setenv("CHROMIUM", str(_browser_tripwire))
+    monkeypatch.setenv("COMPACT_COURSE_TRIPWIRE_LOG", str(log))
+    yield
+    if log.exists():
+        pytest.fail(f"{request.node.nodeid} started a browser but has no `browser` marker: {log.read_text()}")
+
+
+def node_package_file(*parts: str) -> Path:
+    """A file from node_modules, or a clear failure (CI) or skip saying how to get node_modules."""
+    path = ROOT.joinpath("node_modules", *parts)
+    if not path.exists():
+        message = f"{path.relative_to(ROOT)} is missing: run `npm ci` (scripts/test.sh does it for you)"
+        if _in_ci():
+            pytest.fail(message)
+        pytest.skip(message)
+    return path
 
 
 def _in_ci() -> bool:

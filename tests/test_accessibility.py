@@ -29,8 +29,9 @@ from pathlib import Path
 
 import pytest
 
+from conftest import node_package_file
+
 ROOT = Path(__file__).resolve().parents[1]
-AXE_PACKAGE = ROOT / "node_modules" / "axe-core" / "package.json"
 RESULTS = ROOT / "test-output" / "accessibility-results.json"
 RULE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22a", "wcag22aa", "best-practice", "experimental"]
 # Experimental rules are off unless asked for by tag; name the one issue 18 cares about too,
@@ -153,7 +154,7 @@ def _record(entry: dict, browser) -> None:
     _runs.append(entry)
     summary = {
         "date": datetime.date.today().isoformat(),
-        "axe_version": json.loads(AXE_PACKAGE.read_text(encoding="utf-8"))["version"],
+        "axe_version": json.loads(node_package_file("axe-core", "package.json").read_text(encoding="utf-8"))["version"],
         "chromium_version": browser.version,
         "playwright_version": importlib.metadata.version("playwright"),
         "rule_tags": RULE_TAGS,

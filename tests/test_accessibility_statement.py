@@ -11,8 +11,9 @@ import importlib.metadata
 import json
 
 from compact_course.core.course import cached_course
+from conftest import node_package_file
 from helpers import edit, find_problem, fixture_copy, load_problems
-from test_accessibility import AXE_PACKAGE, MODES, ROOT, RULE_TAGS, WIDTHS
+from test_accessibility import MODES, ROOT, RULE_TAGS, WIDTHS
 
 
 # The statement says what the tests ran ---------------------------------------------------------
@@ -23,7 +24,10 @@ def _statement_testing():
 def test_statement_names_the_axe_version_rule_tags_widths_and_modes_the_tests_use():
     testing = _statement_testing()
     tools = {tool.name: tool.version for tool in testing.tools}
-    assert tools["axe-core"] == json.loads(AXE_PACKAGE.read_text(encoding="utf-8"))["version"]
+    assert (
+        tools["axe-core"]
+        == json.loads(node_package_file("axe-core", "package.json").read_text(encoding="utf-8"))["version"]
+    )
     assert tools["Playwright"] == importlib.metadata.version("playwright")
     assert list(testing.rule_tags) == RULE_TAGS
     assert list(testing.widths) == WIDTHS

@@ -202,6 +202,8 @@ def new_lesson_notebook(course: Course, lesson_id: str, intro: str) -> Path:
 
 
 def _run(args) -> int:
+    import nbclient  # noqa: F401  (the 'book' extra: missing, the command stops before any work, naming it)
+
     course = load_course(args.root)
     if getattr(args, "new", None):
         lesson_id, intro = args.new

@@ -114,14 +114,21 @@ def _built(html_root: Path, docname: str, how: str) -> Path:
     return page
 
 
-def make_pdfs(root: Path, html_roots: tuple[Path, Path], out: Path, printer: Printer, scratch: Path) -> list[Path]:
-    """course.pdf from the learner edition, facilitator-pack.pdf from the facilitator edition."""
+def built_editions(root: Path, html_roots: tuple[Path, Path]) -> tuple[Path, list[str], list[str]]:
+    """The learner edition's first page and both editions' pages; FileNotFoundError if one is not built."""
     html_root, facilitator_root = html_roots
     learner, _ = split_docnames(toc_docnames(root))
     toc = FACILITATOR_TOC if (root / FACILITATOR_TOC).is_file() else "_toc.yml"
     _, facilitator = split_docnames(toc_docnames(root, toc))
     first = _built(html_root, learner[0], "scripts/build.sh")
     _built(facilitator_root, facilitator[0], "scripts/build.sh --facilitator")
+    return first, learner, facilitator
+
+
+def make_pdfs(root: Path, html_roots: tuple[Path, Path], out: Path, printer: Printer, scratch: Path) -> list[Path]:
+    """course.pdf from the learner edition, facilitator-pack.pdf from the facilitator edition."""
+    html_root, facilitator_root = html_roots
+    first, learner, facilitator = built_editions(root, html_roots)
     links = stylesheets(first) + [
         f'<link rel="stylesheet" href="{(html_root / "_static" / "compact-print-course.css").as_uri()}">'
     ]
@@ -140,6 +147,11 @@ def _run(args) -> int:
         return 1
     # Relative paths are from the course root; absolute ones stay as they are.
     html_roots = (args.root / args.html, args.root / args.facilitator_html)
+    try:
+        built_editions(args.root, html_roots)  # before starting a browser for nothing
+    except FileNotFoundError as error:
+        print(error, file=sys.stderr)
+        return 1
     with tempfile.TemporaryDirectory(prefix="compact-pdf-") as scratch, sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
         try:
