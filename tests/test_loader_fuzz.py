@@ -17,6 +17,9 @@ from compact_course.core.load import load_course
 from compact_course.core.yamlmarks import MAX_DEPTH, CourseDataError, load_marked_yaml
 from helpers import course_copy
 
+# Large and random inputs take most of the unit tests' time: the whole suite runs them, --fast does not.
+pytestmark = pytest.mark.slow
+
 LOCATED = re.compile(r"^[\w./-]+\.yaml:\d+: |^quizzes:\d+: ")
 SETTINGS = settings(  # three tests of 20 examples: 60 in all
     max_examples=20, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture], database=None
