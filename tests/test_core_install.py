@@ -7,6 +7,7 @@ The virtualenv is real: made once per session from this checkout with the pinned
 from __future__ import annotations
 
 import os
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -17,15 +18,20 @@ from compact_course.cli import FEATURES, MISSING_EXTRA
 
 ROOT = Path(__file__).resolve().parents[1]
 pytestmark = pytest.mark.slow
+NOT_SOURCE = (".git", ".venv", "node_modules", "_build", "build", "test-output", "*.egg-info", "__pycache__")
 
 
 @pytest.fixture(scope="session")
 def core_cli(tmp_path_factory) -> Path:
-    venv = tmp_path_factory.mktemp("core-install") / "venv"
+    scratch = tmp_path_factory.mktemp("core-install")
+    # pip builds in the source folder (build/, *.egg-info): install from a copy, not the checkout.
+    source = scratch / "source"
+    shutil.copytree(ROOT, source, ignore=shutil.ignore_patterns(*NOT_SOURCE))
+    venv = scratch / "venv"
     subprocess.run([sys.executable, "-m", "venv", str(venv)], check=True, timeout=120)
     install = [str(venv / "bin" / "python"), "-m", "pip", "install", "--quiet", "--disable-pip-version-check"]
     done = subprocess.run(
-        [*install, "-c", str(ROOT / "constraints.txt"), str(ROOT)], capture_output=True, text=True, timeout=900
+        [*install, "-c", str(ROOT / "constraints.txt"), str(source)], capture_output=True, text=True, timeout=900
     )
     assert done.returncode == 0, done.stderr[-3000:]
     return venv / "bin" / "compact-course"
