@@ -424,3 +424,69 @@ def test_cli_writes_the_package_from_a_fresh_build(tmp_path, monkeypatch, capsys
     assert cli.main(["export", "--format", "scorm12", "--out", str(out)]) == 0
     assert "reused the fresh build" in capsys.readouterr().out
     assert zipfile.ZipFile(out).namelist()[0] == "imsmanifest.xml"
+
+
+# --- Question-level results (cmi.interactions, issue 29) ---------------------------------------
+
+TYPES_12 = {"single": "choice", "scenario": "choice", "multiple": "choice", "true-false": "true-false"}
+TYPES_12["matching"] = "matching"
+PATTERN_12 = {
+    "choice": re.compile(r"^[a-z](,[a-z])*$"),
+    "true-false": re.compile(r"^[tf]$"),
+    "matching": re.compile(r"^\d+\.[a-z](,\d+\.[a-z])*$"),
+}
+
+
+def _interactions(values: dict) -> list[dict]:
+    """The interaction records among SetValue'd elements: [{element: value}] by index."""
+    found: dict[int, dict] = {}
+    for name, value in values.items():
+        match = re.match(r"^cmi\.interactions\.(\d+)\.(.+)$", name)
+        if match:
+            found.setdefault(int(match.group(1)), {})[match.group(2)] = value
+    assert sorted(found) == list(range(len(found))), "interaction indices must run 0, 1, 2, ..."
+    return [found[n] for n in sorted(found)]
+
+
+def test_each_self_assessment_answer_is_an_interaction_read_back_from_the_runtime(lms, course):
+    page = lms.open({"cmi.student_data.mastery_score": str(course.assessment.mastery_score)})
+    count, shown = _take_assessment(lms, page, 2)
+    records = _interactions(lms.committed(page))
+    assert len(records) == count == len(course.assessment.fixed)
+    assert [r["id"] for r in records] == list(course.assessment.fixed)
+    for record in records:
+        question = course.question(record["id"])
+        assert record["type"] == TYPES_12[question.type]
+        assert PATTERN_12[record["type"]].match(record["student_response"]), record
+        assert PATTERN_12[record["type"]].match(record["correct_responses.0.pattern"]), record
+        assert re.match(r"^\d\d:\d\d:\d\d$", record["time"])
+        right = record["student_response"] == record["correct_responses.0.pattern"]
+        assert record["result"] == ("correct" if right else "wrong"), record
+        if question.type != "matching":  # the pattern is the question's own right answer
+            keys = sorted(c.key[0] for c in question.choices() if c.correct)
+            assert record["correct_responses.0.pattern"] == ",".join(keys)
+    assert sum(r["result"] == "wrong" for r in records) == 2
+    # scorm-again holds them as its interactions, and took every value without an error.
+    held = page.evaluate("window.API.cmi.interactions.childArray.length")
+    assert held == count
+    assert [c for c in lms.calls(page, "LMSSetValue") if c["result"] != "true"] == []
+    # Written before or with the commit that carries the score.
+    commit_after = [c for c in lms.calls(page) if c["name"] == "LMSCommit"]
+    last_interaction = max(c["time"] for c in lms.calls(page, "LMSSetValue") if c["args"][0].startswith("cmi.int"))
+    assert any(c["time"] >= last_interaction for c in commit_after)
+    assert lms.committed(page)["cmi.core.score.raw"] == str(shown)
+
+    # Resumed in a fresh browser: nothing is reported twice; a lesson answer is one more record.
+    saved = lms.committed(page)
+    again = lms.open({"cmi.suspend_data": saved["cmi.suspend_data"], "cmi.core.lesson_status": "failed"})
+    lesson = _goto(lms, again, "book/lessons/02-not-legally-binding.html")
+    again.wait_for_timeout(1500)
+    assert _interactions(lms.committed(again)) == []
+    form = lesson.locator("form.cc-question").first
+    form.locator("input").first.check()
+    form.locator('[data-action="check"]').click()
+    again.wait_for_timeout(1500)
+    (added,) = _interactions(lms.committed(again))
+    assert added["id"] == lesson.evaluate("CompactQuiz.specOf(document.querySelector('form.cc-question').id).id")
+    assert added["result"] in ("correct", "wrong") and "correct_responses.0.pattern" in added
+    assert page.errors == [] and again.errors == []
