@@ -12,7 +12,7 @@ from pathlib import Path
 from urllib.parse import unquote
 
 from compact_course.export.download_page import bank_list_html
-from compact_course.export.downloads import BANK_FORMATS, bank_files
+from compact_course.export.downloads import BANK_FORMATS, POOL_STEM, bank_files, pool_files
 from helpers import real_course
 
 DOWNLOAD_LINK = re.compile(r'href="([^"]*downloads/[^"#]+)"')
@@ -45,7 +45,18 @@ def test_every_module_and_lesson_has_a_bank_in_every_format():
     files = bank_files(course)
     assert len(files) == (len(course.modules) + len(course.lessons)) * len(BANK_FORMATS)
     listed = re.findall(r'href="\.\./\.\./downloads/([^"]+)"', bank_list_html(course))
-    assert sorted(listed) == sorted(files)
+    assert sorted(listed) == sorted([*files, *pool_files(course)])
+
+
+def test_the_self_assessment_pool_is_offered_in_every_format_with_every_pool_question():
+    course = real_course()
+    files = pool_files(course)
+    assert sorted(files) == sorted(POOL_STEM + ending for ending, _ in BANK_FORMATS.values())
+    gift = files[POOL_STEM + "-gift.txt"].decode("utf-8")
+    assert sorted(re.findall(r"^::([^:]+)::", gift, re.MULTILINE)) == sorted(q.id for q in course.pool_questions())
+    xml = ET.fromstring(files[POOL_STEM + "-moodle.xml"])
+    categories = [c.findtext("category/text") for c in xml.iter("question") if c.get("type") == "category"]
+    assert categories == [f"$course$/top/Compact course/Module {n}" for n in range(1, len(course.modules) + 1)]
 
 
 def test_the_learner_downloads_are_there_and_open_and_hold_no_answers(learner_downloads):
@@ -54,7 +65,7 @@ def test_the_learner_downloads_are_there_and_open_and_hold_no_answers(learner_do
     for path in links:
         assert_opens(path)
     names = {path.name for path in (learner_downloads / "downloads").iterdir()}
-    assert not [name for name in names if name.startswith("quiz-bank-")]
+    assert not [name for name in names if name.startswith(("quiz-bank-", POOL_STEM))]
     with zipfile.ZipFile(learner_downloads / "downloads" / "course-offline.zip") as archive:
         assert "course/index.html" in archive.namelist()
         assert not [name for name in archive.namelist() if "/facilitator/" in name or "/downloads/" in name]
@@ -63,7 +74,8 @@ def test_the_learner_downloads_are_there_and_open_and_hold_no_answers(learner_do
 def test_the_facilitator_downloads_are_there_and_open(facilitator_book):
     course = real_course()
     links = linked_downloads(facilitator_book, "book/facilitator/downloads.html")
-    assert {path.name for path in links} == {"course-offline.zip", "course-scorm12.zip", *bank_files(course)}
+    expected = {"course-offline.zip", "course-scorm12.zip", *bank_files(course), *pool_files(course)}
+    assert {path.name for path in links} == expected
     for path in links:
         assert_opens(path)
     with zipfile.ZipFile(facilitator_book / "downloads" / "course-scorm12.zip") as archive:

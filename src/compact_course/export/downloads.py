@@ -5,7 +5,8 @@ it) writes into ``DIR/downloads/``:
 
 - both editions: the whole edition as an offline zip (with LICENSE.txt) and the SCORM 1.2
   package, always of the learner edition (a learner platform must not hold the answers);
-- the facilitator edition only: the quiz bank per module and per lesson in GIFT, Moodle XML and
+- the facilitator edition only: the quiz bank per module and per lesson, and the final
+  self-assessment's pool (every module's, one category per module), in GIFT, Moodle XML and
   QTI 2.1. Exports hold the answers, so the learner edition never offers them.
 
 The SCORM package and the zip are made from the built HTML, so they can only follow the build.
@@ -33,11 +34,14 @@ OFFLINE_ZIP = "course-offline.zip"
 SCORM_ZIP = "course-scorm12.zip"
 EDITIONS = ("learner", "facilitator")
 # Format name -> (file-name ending, exporter). GIFT is saved as .txt, as Moodle expects.
-BANK_FORMATS: dict[str, tuple[str, Callable[[Course, Sequence[m.Module]], str | bytes]]] = {
+BANK_FORMATS: dict[str, tuple[str, Callable[[Course, Sequence[m.Module], str], str | bytes]]] = {
     "GIFT": ("-gift.txt", gift_text),
     "Moodle XML": ("-moodle.xml", moodle_xml),
     "QTI 2.1": ("-qti.zip", qti_package),
 }
+
+
+POOL_STEM = "self-assessment-pool"
 
 
 def module_stem(course: Course, module: m.Module) -> str:
@@ -63,8 +67,17 @@ def bank_files(course: Course) -> dict[str, bytes]:
     files: dict[str, bytes] = {}
     for stem, module in bank_selections(course):
         for ending, exporter in BANK_FORMATS.values():
-            output = exporter(course, [module])
+            output = exporter(course, [module], "lessons")
             files[stem + ending] = output if isinstance(output, bytes) else output.encode("utf-8")
+    return files
+
+
+def pool_files(course: Course) -> dict[str, bytes]:
+    """The final self-assessment's pool, every module's in one file per format: file name -> bytes."""
+    files: dict[str, bytes] = {}
+    for ending, exporter in BANK_FORMATS.values():
+        output = exporter(course, course.modules, "self-assessment")
+        files[POOL_STEM + ending] = output if isinstance(output, bytes) else output.encode("utf-8")
     return files
 
 
@@ -82,6 +95,7 @@ def write_downloads(course: Course, html_dir: Path, edition: str, learner_html: 
     files: dict[str, bytes] = {}
     if edition == "facilitator":
         files.update(bank_files(course))
+        files.update(pool_files(course))
     package = scorm_package(course, learner_html, course_title(course.root))
     if len(package) > MAX_BYTES:
         raise ValueError(f"the SCORM package is {len(package)} bytes, over {MAX_BYTES}")
