@@ -61,7 +61,7 @@ def test_the_self_assessment_pool_is_offered_in_every_format_with_every_pool_que
 
 def test_the_learner_downloads_are_there_and_open_and_hold_no_answers(learner_downloads):
     links = linked_downloads(learner_downloads, "book/downloads.html")
-    assert {path.name for path in links} == {"course-offline.zip", "course-scorm12.zip"}
+    assert {path.name for path in links} == {"course-offline.zip", "course-scorm12.zip", "course-scorm2004.zip"}
     for path in links:
         assert_opens(path)
     names = {path.name for path in (learner_downloads / "downloads").iterdir()}
@@ -74,7 +74,8 @@ def test_the_learner_downloads_are_there_and_open_and_hold_no_answers(learner_do
 def test_the_facilitator_downloads_are_there_and_open(facilitator_book):
     course = real_course()
     links = linked_downloads(facilitator_book, "book/facilitator/downloads.html")
-    expected = {"course-offline.zip", "course-scorm12.zip", *bank_files(course), *pool_files(course)}
+    expected = {"course-offline.zip", "course-scorm12.zip", "course-scorm2004.zip", *bank_files(course)}
+    expected |= set(pool_files(course))
     assert {path.name for path in links} == expected
     for path in links:
         assert_opens(path)

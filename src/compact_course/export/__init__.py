@@ -30,7 +30,7 @@ FORMATS: dict[str, Callable[[Course, Sequence[m.Module], str], str | bytes]] = {
     "qti": qti_package,
 }
 # Formats that package the whole built book rather than the question bank.
-PACKAGES: dict[str, Callable[..., int]] = {"scorm12": write_scorm_package}
+PACKAGES: dict[str, Callable[..., int]] = {"scorm12": write_scorm_package, "scorm2004": write_scorm_package}
 
 
 def export(course: Course, format_name: str, wanted: list[str] | None = None, part: str = "all") -> str | bytes:

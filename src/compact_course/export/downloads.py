@@ -3,8 +3,8 @@
 ``compact-course downloads --html DIR --edition learner|facilitator`` (``scripts/build.sh`` runs
 it) writes into ``DIR/downloads/``:
 
-- both editions: the whole edition as an offline zip (with LICENSE.txt) and the SCORM 1.2
-  package, always of the learner edition (a learner platform must not hold the answers);
+- both editions: the whole edition as an offline zip (with LICENSE.txt) and the SCORM 1.2 and
+  SCORM 2004 packages, always of the learner edition (a learner platform must not hold the answers);
 - the facilitator edition only: the quiz bank per module and per lesson, and the final
   self-assessment's pool (every module's, one category per module), in GIFT, Moodle XML and
   QTI 2.1. Exports hold the answers, so the learner edition never offers them.
@@ -32,6 +32,8 @@ from compact_course.export.scorm_files import package_files
 DOWNLOADS = "downloads"
 OFFLINE_ZIP = "course-offline.zip"
 SCORM_ZIP = "course-scorm12.zip"
+SCORM2004_ZIP = "course-scorm2004.zip"
+SCORM_ZIPS = {"1.2": SCORM_ZIP, "2004": SCORM2004_ZIP}
 EDITIONS = ("learner", "facilitator")
 # Format name -> (file-name ending, exporter). GIFT is saved as .txt, as Moodle expects.
 BANK_FORMATS: dict[str, tuple[str, Callable[[Course, Sequence[m.Module], str], str | bytes]]] = {
@@ -96,10 +98,11 @@ def write_downloads(course: Course, html_dir: Path, edition: str, learner_html: 
     if edition == "facilitator":
         files.update(bank_files(course))
         files.update(pool_files(course))
-    package = scorm_package(course, learner_html, course_title(course.root))
-    if len(package) > MAX_BYTES:
-        raise ValueError(f"the SCORM package is {len(package)} bytes, over {MAX_BYTES}")
-    files[SCORM_ZIP] = package
+    for scorm, name in SCORM_ZIPS.items():
+        package = scorm_package(course, learner_html, course_title(course.root), scorm)
+        if len(package) > MAX_BYTES:
+            raise ValueError(f"the SCORM {scorm} package is {len(package)} bytes, over {MAX_BYTES}")
+        files[name] = package
     files[OFFLINE_ZIP] = offline_zip(course, html_dir)
     folder = html_dir / DOWNLOADS
     folder.mkdir(parents=True, exist_ok=True)
