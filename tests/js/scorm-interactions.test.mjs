@@ -170,3 +170,11 @@ test("an answer whose page was never shown is reported without a correct pattern
   assert.ok(!names.includes("cmi.interactions.7.correct_responses.0.pattern"));
   assert.deepEqual(values[values.length - 1], ["cmi.interactions.7.result", "correct"]);
 });
+
+test("options are reported by the letter of their place on the page, not their key in the bank", () => {
+  const slot = ["assessment:q-x", "fx", "multiple", ["c", "a", "d", "b"], []];
+  const values = Object.fromEntries(interactionValues("1.2", 0, slot,
+    { answer: ["a", "b"], correct: false, time: TIME }, ["c", "d"]));
+  assert.equal(values["cmi.interactions.0.student_response"], "b,d");
+  assert.equal(values["cmi.interactions.0.correct_responses.0.pattern"], "a,c");
+});

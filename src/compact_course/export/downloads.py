@@ -24,6 +24,7 @@ from compact_course.core.course import Course, load_course
 from compact_course.core.paths import default_root
 from compact_course.export.gift import gift_text
 from compact_course.export.licence import LICENCE_IN_ZIP, licence_text
+from compact_course.export.lms_guide import fill_built_figures
 from compact_course.export.moodle_xml import moodle_xml
 from compact_course.export.qti import qti_package
 from compact_course.export.scorm import MAX_BYTES, course_title, deterministic_zip, scorm_package
@@ -110,6 +111,7 @@ def write_downloads(course: Course, html_dir: Path, edition: str, learner_html: 
     for name, data in sorted(files.items()):
         (folder / name).write_bytes(data)
         written.append(folder / name)
+    fill_built_figures(html_dir, files)  # the import guide's sizes (facilitator edition)
     return written
 
 

@@ -8,7 +8,9 @@
  *
  *   id                 the question id (q-sa-m1-01)
  *   type               choice (single, scenario, multiple), true-false or matching
- *   response           the learner's answer; the correct pattern beside it
+ *   response           the learner's answer; the correct pattern beside it. An option is named by
+ *                      its place on the page (a = the first option shown), the letter the learner
+ *                      saw and the exports' order, not by its key in the quiz bank
  *                        SCORM 1.2   choice "a,c"      true-false "t"/"f"      matching "1.a,2.c"
  *                        SCORM 2004  choice "a[,]c"    true-false "true"/"false" matching "1[.]a[,]2[.]c"
  *   result             1.2: correct or wrong; 2004: correct or incorrect (as the course scored it)
@@ -65,6 +67,14 @@ function keysOf(type, answer, items) {
   return answer === null || answer === undefined || answer === "" ? [] : [String(answer)];
 }
 
+const LETTERS = "abcdefghijklmnopqrstuvwxyz";
+
+// Choice keys as the letters of their places on the page (the slot lists them in page order).
+function shown(type, keys, choices) {
+  if (type === "matching" || type === "true-false") { return keys; }
+  return keys.map((key) => LETTERS.charAt(choices.indexOf(key)) || key).sort();
+}
+
 function spelled(format, type, keys) {
   if (type === "true-false") { return keys.length ? format.trueFalse(keys[0]) : ""; }
   if (type === "matching") { return keys.map((pair) => pair.join(format.pair)).join(format.list); }
@@ -74,7 +84,7 @@ function spelled(format, type, keys) {
 // The [element, value] pairs of interaction n, in the order the run-time needs (id, then type).
 export function interactionValues(version, n, slot, record, correct) {
   const format = FORMATS[version];
-  const [key, , type, , items] = slot;
+  const [key, , type, choices, items] = slot;
   const base = format.prefix + n + ".";
   const values = [[base + "id", key.split(":")[1]], [base + "type", TYPES[type] || "choice"]];
   const date = new Date(Date.parse(record.time));
@@ -84,10 +94,9 @@ export function interactionValues(version, n, slot, record, correct) {
   }
   values.push([base + "weighting", "1"]);
   if (correct) {
-    const pattern = type === "multiple" ? correct.slice().sort() : correct;
-    values.push([base + "correct_responses.0.pattern", spelled(format, type, pattern)]);
+    values.push([base + "correct_responses.0.pattern", spelled(format, type, shown(type, correct, choices || []))]);
   }
-  const response = spelled(format, type, keysOf(type, record.answer, items || []));
+  const response = spelled(format, type, shown(type, keysOf(type, record.answer, items || []), choices || []));
   if (response) { values.push([base + format.responseName, response]); }
   values.push([base + "result", format.result(record.correct === true)]);
   return values;
