@@ -121,7 +121,7 @@ def test_the_generated_figures_follow_the_data(tmp_path):
     pool = pages(course)[POOL_PAGE]
     for number, module in enumerate(course.modules, start=1):
         count = len(course.pool_questions(module.id))
-        assert f"<code>Compact course/Module {number}</code></td><td>{count}</td>" in pool
+        assert f"| `Compact course/Module {number}` | {count} |" in pool
     root = course_copy(tmp_path)
     edit(root, "data/assessment.yaml", "mastery_score: 80", "mastery_score: 75")
     edit(root, "data/assessment.yaml", "per_module: 3", "per_module: 4")
@@ -131,11 +131,11 @@ def test_the_generated_figures_follow_the_data(tmp_path):
 
 
 def test_the_build_fills_the_package_sizes_into_the_guide(tmp_path):
-    from compact_course.export.lms_guide import GUIDE_HTML, UNMEASURED, fill_built_figures, packages_html
+    from compact_course.export.lms_guide import GUIDE_HTML, UNMEASURED, fill_built_figures, packages_md
 
     page = tmp_path / GUIDE_HTML
     page.parent.mkdir(parents=True)
-    page.write_text(f"<main>{packages_html()}</main>", encoding="utf-8")
+    page.write_text(f"<main>{packages_md()}</main>", encoding="utf-8")
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w") as archive:
         archive.writestr("a.txt", "x" * 10)

@@ -19,7 +19,7 @@ from pathlib import Path
 
 from compact_course.core.course import Course
 from compact_course.core.escaping import e
-from compact_course.core.markdown import HEADER_MD
+from compact_course.core.markdown import HEADER_MD, md_escape
 from compact_course.export.common import pool_category_name
 
 FOLDER = "book/_generated"
@@ -37,34 +37,38 @@ def _figure(name: str, kind: str) -> str:
     return f'<span class="cc-build-figure" data-file="{e(name)}" data-figure="{kind}">{UNMEASURED}</span>'
 
 
-def packages_html() -> str:
+def _table(head: tuple[str, ...], rows: list[tuple[str, ...]]) -> str:
+    """A Markdown table (so the theme gives it its named, scrollable box); cells already escaped."""
+    lines = ["| " + " | ".join(head) + " |", "|" + " --- |" * len(head)]
+    return "\n".join(lines + ["| " + " | ".join(row) + " |" for row in rows]) + "\n"
+
+
+def packages_md() -> str:
     """Which package is which, with placeholders for the sizes the build measures."""
-    rows = "".join(
-        f"<tr><td>{e(version)}</td><td><code>{e(name)}</code></td><td>{_figure(name, 'size')}</td>"
-        f"<td>{_figure(name, 'files')}</td></tr>"
-        for version, name in PACKAGES
-    )
-    head = "<tr><th>Standard</th><th>File</th><th>Size</th><th>Files in it</th></tr>"
-    return f'<table class="cc-lms-packages"><thead>{head}</thead><tbody>{rows}</tbody></table>'
+    rows = [
+        (md_escape(version), f"`{name}`", _figure(name, "size"), _figure(name, "files")) for version, name in PACKAGES
+    ]
+    return _table(("Standard", "File", "Size", "Files in it"), rows)
 
 
-def pool_html(course: Course) -> str:
+def pool_md(course: Course) -> str:
     """Each module's pool category, how many questions it holds and how many the draw takes."""
     per_module = course.assessment.draw.per_module
     fixed = set(course.assessment.fixed)
     rows = []
     for number, module in enumerate(course.modules, start=1):
         questions = course.pool_questions(module.id)
-        in_fixed = sum(q.id in fixed for q in questions)
         rows.append(
-            f"<tr><td>Module {number}: {e(module.title)}</td><td><code>{e(pool_category_name(course, module))}</code>"
-            f"</td><td>{len(questions)}</td><td>{min(per_module, len(questions))}</td><td>{in_fixed}</td></tr>"
+            (
+                md_escape(f"Module {number}: {module.title}"),
+                f"`{pool_category_name(course, module)}`",
+                str(len(questions)),
+                str(min(per_module, len(questions))),
+                str(sum(q.id in fixed for q in questions)),
+            )
         )
-    head = (
-        "<tr><th>Module</th><th>Category</th><th>Questions in the pool</th>"
-        "<th>Random questions to add</th><th>In the fixed self-assessment</th></tr>"
-    )
-    return f'<table class="cc-lms-pool"><thead>{head}</thead><tbody>{"".join(rows)}</tbody></table>'
+    head = ("Module", "Category", "Questions in the pool", "Random questions to add", "In the fixed self-assessment")
+    return _table(head, rows)
 
 
 def figures_md(course: Course) -> str:
@@ -88,8 +92,8 @@ def figures_md(course: Course) -> str:
 def pages(course: Course) -> dict[str, str]:
     return {
         FIGURES_PAGE: HEADER_MD + "\n" + figures_md(course),
-        POOL_PAGE: HEADER_MD + "\n" + pool_html(course) + "\n",
-        PACKAGES_PAGE: HEADER_MD + "\n" + packages_html() + "\n",
+        POOL_PAGE: HEADER_MD + "\n" + pool_md(course),
+        PACKAGES_PAGE: HEADER_MD + "\n" + packages_md(),
     }
 
 
