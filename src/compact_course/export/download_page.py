@@ -1,6 +1,7 @@
 """The quiz-bank list on the facilitator Downloads page (``book/_generated/quiz-bank-downloads.md``).
 
-One line per module, then one per lesson, each linking its bank in every format that
+First the final self-assessment's pool (every module's, one category each), then one line per
+module and one per lesson, each linking its bank in every format that
 :mod:`compact_course.export.downloads` writes; the page's own words are in
 ``book/facilitator/downloads.md``, which includes this list.
 """
@@ -11,7 +12,7 @@ from compact_course.core.course import Course
 from compact_course.core.escaping import e
 from compact_course.core.markdown import HEADER_MD
 from compact_course.export.common import category_name
-from compact_course.export.downloads import BANK_FORMATS, DOWNLOADS, lesson_stem, module_stem
+from compact_course.export.downloads import BANK_FORMATS, DOWNLOADS, POOL_STEM, lesson_stem, module_stem
 
 LIST_PAGE = "book/_generated/quiz-bank-downloads.md"
 # From the page that includes the list (book/facilitator/downloads.html) to the site root.
@@ -26,7 +27,7 @@ def _links(stem: str) -> str:
 
 
 def bank_list_html(course: Course) -> str:
-    items = []
+    items = [f"<li><strong>{e(course.assessment.title)}</strong>: {_links(POOL_STEM)}</li>"]
     for module in course.modules:
         lessons = "".join(
             f"<li>Lesson {course.lesson_number(lesson.id)}: {e(lesson.title)}: {_links(lesson_stem(course, lesson))}</li>"

@@ -3,9 +3,10 @@
 ``compact-course downloads --html DIR --edition learner|facilitator`` (``scripts/build.sh`` runs
 it) writes into ``DIR/downloads/``:
 
-- both editions: the whole edition as an offline zip (with LICENSE.txt) and the SCORM 1.2
-  package, always of the learner edition (a learner platform must not hold the answers);
-- the facilitator edition only: the quiz bank per module and per lesson in GIFT, Moodle XML and
+- both editions: the whole edition as an offline zip (with LICENSE.txt) and the SCORM 1.2 and
+  SCORM 2004 packages, always of the learner edition (a learner platform must not hold the answers);
+- the facilitator edition only: the quiz bank per module and per lesson, and the final
+  self-assessment's pool (every module's, one category per module), in GIFT, Moodle XML and
   QTI 2.1. Exports hold the answers, so the learner edition never offers them.
 
 The SCORM package and the zip are made from the built HTML, so they can only follow the build.
@@ -23,6 +24,7 @@ from compact_course.core.course import Course, load_course
 from compact_course.core.paths import default_root
 from compact_course.export.gift import gift_text
 from compact_course.export.licence import LICENCE_IN_ZIP, licence_text
+from compact_course.export.lms_guide import fill_built_figures
 from compact_course.export.moodle_xml import moodle_xml
 from compact_course.export.qti import qti_package
 from compact_course.export.scorm import MAX_BYTES, course_title, deterministic_zip, scorm_package
@@ -31,13 +33,18 @@ from compact_course.export.scorm_files import package_files
 DOWNLOADS = "downloads"
 OFFLINE_ZIP = "course-offline.zip"
 SCORM_ZIP = "course-scorm12.zip"
+SCORM2004_ZIP = "course-scorm2004.zip"
+SCORM_ZIPS = {"1.2": SCORM_ZIP, "2004": SCORM2004_ZIP}
 EDITIONS = ("learner", "facilitator")
 # Format name -> (file-name ending, exporter). GIFT is saved as .txt, as Moodle expects.
-BANK_FORMATS: dict[str, tuple[str, Callable[[Course, Sequence[m.Module]], str | bytes]]] = {
+BANK_FORMATS: dict[str, tuple[str, Callable[[Course, Sequence[m.Module], str], str | bytes]]] = {
     "GIFT": ("-gift.txt", gift_text),
     "Moodle XML": ("-moodle.xml", moodle_xml),
     "QTI 2.1": ("-qti.zip", qti_package),
 }
+
+
+POOL_STEM = "self-assessment-pool"
 
 
 def module_stem(course: Course, module: m.Module) -> str:
@@ -63,8 +70,17 @@ def bank_files(course: Course) -> dict[str, bytes]:
     files: dict[str, bytes] = {}
     for stem, module in bank_selections(course):
         for ending, exporter in BANK_FORMATS.values():
-            output = exporter(course, [module])
+            output = exporter(course, [module], "lessons")
             files[stem + ending] = output if isinstance(output, bytes) else output.encode("utf-8")
+    return files
+
+
+def pool_files(course: Course) -> dict[str, bytes]:
+    """The final self-assessment's pool, every module's in one file per format: file name -> bytes."""
+    files: dict[str, bytes] = {}
+    for ending, exporter in BANK_FORMATS.values():
+        output = exporter(course, course.modules, "self-assessment")
+        files[POOL_STEM + ending] = output if isinstance(output, bytes) else output.encode("utf-8")
     return files
 
 
@@ -82,10 +98,12 @@ def write_downloads(course: Course, html_dir: Path, edition: str, learner_html: 
     files: dict[str, bytes] = {}
     if edition == "facilitator":
         files.update(bank_files(course))
-    package = scorm_package(course, learner_html, course_title(course.root))
-    if len(package) > MAX_BYTES:
-        raise ValueError(f"the SCORM package is {len(package)} bytes, over {MAX_BYTES}")
-    files[SCORM_ZIP] = package
+        files.update(pool_files(course))
+    for scorm, name in SCORM_ZIPS.items():
+        package = scorm_package(course, learner_html, course_title(course.root), scorm)
+        if len(package) > MAX_BYTES:
+            raise ValueError(f"the SCORM {scorm} package is {len(package)} bytes, over {MAX_BYTES}")
+        files[name] = package
     files[OFFLINE_ZIP] = offline_zip(course, html_dir)
     folder = html_dir / DOWNLOADS
     folder.mkdir(parents=True, exist_ok=True)
@@ -93,6 +111,7 @@ def write_downloads(course: Course, html_dir: Path, edition: str, learner_html: 
     for name, data in sorted(files.items()):
         (folder / name).write_bytes(data)
         written.append(folder / name)
+    fill_built_figures(html_dir, files)  # the import guide's sizes (facilitator edition)
     return written
 
 

@@ -26,12 +26,10 @@ from compact_course.core import models as m
 from compact_course.core.course import Course
 from compact_course.core.escaping import e
 from compact_course.export.common import (
-    category_name,
     choice_weights,
+    export_groups,
     format_percent,
     general_feedback_html,
-    module_banks,
-    moodle_category_path,
     paragraph_html,
     question_html,
     select_modules,
@@ -125,8 +123,11 @@ def question_lines(question: m.QuestionBase) -> list[str]:
     return _choice_question(question)
 
 
-def gift_text(course: Course, modules: Sequence[m.Module] | None = None) -> str:
-    """The questions of ``modules`` (default: all) as one GIFT file, UTF-8 text."""
+def gift_text(course: Course, modules: Sequence[m.Module] | None = None, part: str = "all") -> str:
+    """The questions of ``modules`` (default: all) as one GIFT file, UTF-8 text.
+
+    ``part``: the lesson banks (``lessons``), the self-assessment pool (``self-assessment``) or both.
+    """
     if modules is None:
         modules = select_modules(course, None)
     blocks = [
@@ -137,12 +138,14 @@ def gift_text(course: Course, modules: Sequence[m.Module] | None = None) -> str:
             *(_comment(line) for line in licence_lines(course)),
         ]
     ]
-    for module in modules:
-        if "\\" in module.title or "\n" in module.title:
-            raise ValueError(f"module {module.id}: a GIFT category cannot hold a backslash or line break in its title")
-        blocks.append([_comment(category_name(course, module)), f"$CATEGORY: {moodle_category_path(course, module)}"])
-        for bank in module_banks(course, module):
-            for number, question in enumerate(bank.questions, start=1):
-                comment = _comment(f"{bank.quiz.title} ({bank.quiz.id}), question {number}: {question.type}")
+    for group in export_groups(course, modules, part):
+        if "\\" in group.name or "\n" in group.name:
+            raise ValueError(
+                f"module {group.module.id}: a GIFT category cannot hold a backslash or line break in its title"
+            )
+        blocks.append([_comment(group.name), f"$CATEGORY: {group.moodle_path}"])
+        for section in group.sections:
+            for number, question in enumerate(section.questions, start=1):
+                comment = _comment(f"{section.title} ({section.id}), question {number}: {question.type}")  # type: ignore[attr-defined]
                 blocks.append([comment, *question_lines(question)])
     return "\n\n".join("\n".join(block) for block in blocks) + "\n"

@@ -19,11 +19,11 @@ from compact_course.core import models as m
 from compact_course.core.course import Course
 from compact_course.core.escaping import e
 from compact_course.export.common import (
+    Group,
     choice_weights,
+    export_groups,
     format_percent,
     general_feedback_html,
-    module_banks,
-    moodle_category_path,
     paragraph_html,
     question_html,
     select_modules,
@@ -50,10 +50,10 @@ def _flag(parent: ET.Element, tag: str, value: bool) -> None:
     ET.SubElement(parent, tag).text = "true" if value else "false"
 
 
-def _category(course: Course, module: m.Module) -> ET.Element:
+def _category(group: Group) -> ET.Element:
     element = ET.Element("question", {"type": "category"})
-    _text(element, "category", moodle_category_path(course, module), text_format=None)
-    _text(element, "info", paragraph_html(module.summary))
+    _text(element, "category", group.moodle_path, text_format=None)
+    _text(element, "info", paragraph_html(group.info))
     return element
 
 
@@ -100,8 +100,8 @@ def question_element(question: m.QuestionBase) -> ET.Element:
     return element
 
 
-def moodle_xml(course: Course, modules: Sequence[m.Module] | None = None) -> str:
-    """The questions of ``modules`` (default: all) as one Moodle XML document."""
+def moodle_xml(course: Course, modules: Sequence[m.Module] | None = None, part: str = "all") -> str:
+    """The questions of ``modules`` (default: all) as one Moodle XML document (``part``: see gift_text)."""
     if modules is None:
         modules = select_modules(course, None)
     quiz = ET.Element("quiz")
@@ -112,11 +112,10 @@ def moodle_xml(course: Course, modules: Sequence[m.Module] | None = None) -> str
     )
     for line in licence_lines(course):
         quiz.append(ET.Comment(f" {line.replace('--', '-')} "))  # "--" may not appear in an XML comment
-    for module in modules:
-        quiz.append(_category(course, module))
-        for bank in module_banks(course, module):
-            for question in bank.questions:
-                quiz.append(question_element(question))
+    for group in export_groups(course, modules, part):
+        quiz.append(_category(group))
+        for question in group.questions:
+            quiz.append(question_element(question))
     ET.indent(quiz, space="  ")
     body = ET.tostring(quiz, encoding="unicode", short_empty_elements=False)
     return '<?xml version="1.0" encoding="UTF-8"?>\n' + body + "\n"

@@ -5,6 +5,9 @@ Package layout::
     imsmanifest.xml              IMS Content Packaging 1.1 manifest listing every resource
     items/<question id>.xml      one assessmentItem per question
     test-<module id>.xml         one assessmentTest per module, a section per lesson quiz
+    test-self-assessment-<module id>.xml
+                                 one per module's self-assessment pool, one section that
+                                 selects the self-assessment's draw (per_module) at random
 
 Single, scenario and true/false questions become a one-choice ``choiceInteraction``
 (a scenario is a paragraph before the interaction); multiple-select a many-choice one;
@@ -28,10 +31,10 @@ from collections.abc import Sequence
 from compact_course.core import models as m
 from compact_course.core.course import Course
 from compact_course.export.common import (
-    category_name,
+    Group,
     choice_weights,
+    export_groups,
     fraction_text,
-    module_banks,
     pair_notes,
     select_modules,
     split_percent,
@@ -73,8 +76,8 @@ def item_path(question: m.QuestionBase) -> str:
     return f"items/{question.id}.xml"
 
 
-def test_path(module: m.Module) -> str:
-    return f"test-{module.id}.xml"
+def test_path(group: Group) -> str:
+    return f"test-{group.id}.xml"
 
 
 def match_item_id(key: str) -> str:
@@ -216,42 +219,48 @@ def item_xml(question: m.QuestionBase) -> bytes:
 # --- Tests and manifest ---------------------------------------------------------------------
 
 
-def test_xml(course: Course, module: m.Module) -> bytes:
-    """A module as an assessmentTest: one section per lesson quiz, scores summed."""
+def test_xml(course: Course, group: Group) -> bytes:
+    """A group as an assessmentTest: one section per lesson quiz (or the pool), scores summed.
+
+    A pool's section selects as many questions as the self-assessment's fresh draw takes
+    from each module (data/assessment.yaml ``draw.per_module``), at random.
+    """
     test = ET.Element(
         _q("assessmentTest"),
-        {
-            XSI_LOCATION: f"{QTI_NS} {QTI_XSD}",
-            "identifier": f"test-{module.id}",
-            "title": category_name(course, module),
-        },
+        {XSI_LOCATION: f"{QTI_NS} {QTI_XSD}", "identifier": f"test-{group.id}", "title": group.name},
     )
     score = _sub(test, "outcomeDeclaration", identifier="SCORE", cardinality="single", baseType="float")
     _sub(_sub(score, "defaultValue"), "value", "0")
     part = _sub(
-        test, "testPart", identifier=f"part-{module.id}", navigationMode="nonlinear", submissionMode="individual"
+        test, "testPart", identifier=f"part-{group.id}", navigationMode="nonlinear", submissionMode="individual"
     )
-    for bank in module_banks(course, module):
-        section = _sub(part, "assessmentSection", identifier=bank.quiz.id, title=bank.quiz.title, visible="true")
-        for question in bank.questions:
-            _sub(section, "assessmentItemRef", identifier=question.id, href=item_path(question))
+    pool = group.id != group.module.id
+    for section in group.sections:
+        element = _sub(part, "assessmentSection", identifier=section.id, title=section.title, visible="true")
+        if pool:
+            draw = min(course.assessment.draw.per_module, len(section.questions))
+            _sub(element, "selection", select=str(draw), withReplacement="false")
+        for question in section.questions:
+            _sub(element, "assessmentItemRef", identifier=question.id, href=item_path(question))
     total = _sub(_sub(test, "outcomeProcessing"), "setOutcomeValue", identifier="SCORE")
     _sub(_sub(total, "sum"), "testVariables", variableIdentifier="SCORE")
     return _serialise(test, QTI_NS)
 
 
-def manifest_xml(course: Course, modules: Sequence[m.Module]) -> bytes:
+def manifest_xml(course: Course, modules: Sequence[m.Module], groups: Sequence[Group]) -> bytes:
     def cp(parent: ET.Element, tag: str, text: str | None = None, **attributes: str) -> ET.Element:
         element = ET.SubElement(parent, tag, attributes)
         element.text = text
         return element
 
     numbers = "-".join(str(course.module_number(module.id)) for module in modules)
+    kinds = {"quiz" if group.id == group.module.id else "self-assessment" for group in groups}
+    kind = kinds.pop() if len(kinds) == 1 else "quiz-and-self-assessment"
     manifest = ET.Element(
         "manifest",
         {
             XSI_LOCATION: f"{CP_NS} {CP_XSD}",
-            "identifier": f"compact-course-quiz-modules-{numbers}",
+            "identifier": f"compact-course-{kind}-modules-{numbers}",
         },
     )
     metadata = cp(manifest, "metadata")
@@ -260,45 +269,46 @@ def manifest_xml(course: Course, modules: Sequence[m.Module]) -> bytes:
     add_ieee_lom_rights(metadata, course)  # the licence (data/licence.yaml)
     cp(manifest, "organizations")
     resources = cp(manifest, "resources")
-    for module in modules:
+    for group in groups:
         test = cp(
-            resources, "resource", identifier=f"test-{module.id}", type="imsqti_test_xmlv2p1", href=test_path(module)
+            resources, "resource", identifier=f"test-{group.id}", type="imsqti_test_xmlv2p1", href=test_path(group)
         )
-        cp(test, "file", href=test_path(module))
-        for bank in module_banks(course, module):
-            for question in bank.questions:
-                cp(test, "dependency", identifierref=f"item-{question.id}")
-    for module in modules:
-        for bank in module_banks(course, module):
-            for question in bank.questions:
-                resource = cp(
-                    resources,
-                    "resource",
-                    identifier=f"item-{question.id}",
-                    type="imsqti_item_xmlv2p1",
-                    href=item_path(question),
-                )
-                cp(resource, "file", href=item_path(question))
+        cp(test, "file", href=test_path(group))
+        for question in group.questions:
+            cp(test, "dependency", identifierref=f"item-{question.id}")
+    for group in groups:
+        for question in group.questions:
+            resource = cp(
+                resources,
+                "resource",
+                identifier=f"item-{question.id}",
+                type="imsqti_item_xmlv2p1",
+                href=item_path(question),
+            )
+            cp(resource, "file", href=item_path(question))
     return _serialise(manifest, CP_NS)
 
 
-def package_files(course: Course, modules: Sequence[m.Module]) -> dict[str, bytes]:
-    files = {"imsmanifest.xml": manifest_xml(course, modules)}
-    for module in modules:
-        files[test_path(module)] = test_xml(course, module)
-        for bank in module_banks(course, module):
-            for question in bank.questions:
-                files[item_path(question)] = item_xml(question)
+def package_files(course: Course, modules: Sequence[m.Module], part: str = "all") -> dict[str, bytes]:
+    groups = export_groups(course, modules, part)
+    files = {"imsmanifest.xml": manifest_xml(course, modules, groups)}
+    for group in groups:
+        files[test_path(group)] = test_xml(course, group)
+        for question in group.questions:
+            files[item_path(question)] = item_xml(question)
     return files
 
 
-def qti_package(course: Course, modules: Sequence[m.Module] | None = None) -> bytes:
-    """The questions of ``modules`` (default: all) as a QTI 2.1 content package (zip bytes)."""
+def qti_package(course: Course, modules: Sequence[m.Module] | None = None, part: str = "all") -> bytes:
+    """The questions of ``modules`` (default: all) as a QTI 2.1 content package (zip bytes).
+
+    ``part``: the lesson banks (``lessons``), the self-assessment pool (``self-assessment``) or both.
+    """
     if modules is None:
         modules = select_modules(course, None)
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w") as archive:
-        for name, data in sorted(package_files(course, modules).items()):
+        for name, data in sorted(package_files(course, modules, part).items()):
             info = zipfile.ZipInfo(name, date_time=ZIP_TIMESTAMP)
             info.compress_type = zipfile.ZIP_DEFLATED
             info.create_system = 3  # Unix, whatever machine builds the package

@@ -1,4 +1,5 @@
-"""The whole course as one SCORM 1.2 package (``compact-course export --format scorm12``).
+"""The whole course as one SCORM 1.2 package (``compact-course export --format scorm12``), or the
+same package for SCORM 2004 4th edition (``--format scorm2004``, manifest in :mod:`.scorm2004`).
 
 The package is the built book plus two files at its root:
 
@@ -26,6 +27,7 @@ from compact_course.core.course import Course, load_course
 from compact_course.core.escaping import e, json_for_script
 from compact_course.core.paths import default_root
 from compact_course.export.licence import LICENCE_IN_ZIP, imsmd_rights_document, licence_lines, licence_text
+from compact_course.export.scorm2004 import manifest_xml_2004
 from compact_course.export.scorm_build import BuildFailedError, ensure_built
 from compact_course.export.scorm_files import package_files, question_index, start_page
 
@@ -36,6 +38,8 @@ MANIFEST = "imsmanifest.xml"
 LICENCE_METADATA = "licence-metadata.xml"
 MAX_BYTES = 5 * 1024 * 1024
 ZIP_TIME = (1980, 1, 1, 0, 0, 0)
+VERSIONS = ("1.2", "2004")
+FORMAT_VERSIONS = {"scorm12": "1.2", "scorm2004": "2004"}
 
 
 def course_title(root: Path) -> str:
@@ -43,9 +47,9 @@ def course_title(root: Path) -> str:
     return str(config.get("title") or "Course")
 
 
-def launch_page(title: str, start: str, index: dict, mastery_score: int) -> bytes:
+def launch_page(title: str, start: str, index: dict, mastery_score: int, scorm: str = "1.2") -> bytes:
     """The SCO's page: course data for the adapter, the quiz script, and an empty frame."""
-    data = json_for_script({"version": 1, "start": start, "mastery": mastery_score, **index})
+    data = json_for_script({"version": 1, "scorm": scorm, "start": start, "mastery": mastery_score, **index})
     html = f"""<!DOCTYPE html>
 <html lang="en-GB">
 <head>
@@ -110,22 +114,29 @@ def deterministic_zip(files: dict[str, bytes]) -> bytes:
     return buffer.getvalue()
 
 
-def scorm_package(course: Course, html_dir: Path, title: str) -> bytes:
-    """The SCORM 1.2 zip of the book built in ``html_dir``."""
+def scorm_package(course: Course, html_dir: Path, title: str, scorm: str = "1.2") -> bytes:
+    """The SCORM zip (``scorm``: "1.2" or "2004") of the book built in ``html_dir``."""
+    if scorm not in VERSIONS:
+        raise ValueError(f"unknown SCORM version {scorm!r}: use one of {', '.join(VERSIONS)}")
     files = package_files(html_dir)
     mastery = course.assessment.mastery_score
-    files[LAUNCH_PAGE] = launch_page(title, start_page(files), question_index(files), mastery)
-    if licence_lines(course):
+    files[LAUNCH_PAGE] = launch_page(title, start_page(files), question_index(files), mastery, scorm)
+    licensed = bool(licence_lines(course))
+    if licensed:
         files[LICENCE_IN_ZIP] = licence_text(course)
         files[LICENCE_METADATA] = imsmd_rights_document(course)
     listed = sorted(files)
     version = hashlib.sha256(b"".join(name.encode() + files[name] for name in listed)).hexdigest()[:12]
-    files[MANIFEST] = manifest_xml(title, listed, mastery, version, course)
+    if scorm == "2004":
+        location = LICENCE_METADATA if licensed else None
+        files[MANIFEST] = manifest_xml_2004(title, listed, mastery, version, LAUNCH_PAGE, location, course)
+    else:
+        files[MANIFEST] = manifest_xml(title, listed, mastery, version, course)
     return deterministic_zip(files)
 
 
 def run(args) -> int:
-    """``compact-course export --format scorm12 --out FILE.zip``: build if stale, then package."""
+    """``compact-course export --format scorm12|scorm2004 --out FILE.zip``: build if stale, then package."""
     root = Path(args.root).resolve() if args.root else default_root()
     course = load_course(root)
     try:
@@ -133,7 +144,8 @@ def run(args) -> int:
     except BuildFailedError as error:
         print(f"compact-course export: {error}", file=sys.stderr)
         return 1
-    package = scorm_package(course, html, course_title(root))
+    scorm = FORMAT_VERSIONS.get(args.format, "1.2")
+    package = scorm_package(course, html, course_title(root), scorm)
     if len(package) > MAX_BYTES:
         print(f"compact-course export: the package is {len(package)} bytes, over {MAX_BYTES}", file=sys.stderr)
         return 1
@@ -141,5 +153,5 @@ def run(args) -> int:
     out.parent.mkdir(parents=True, exist_ok=True)
     out.write_bytes(package)
     how = "built the book and wrote" if built else "reused the fresh build and wrote"
-    print(f"{how} a SCORM 1.2 package of {len(package)} bytes to {out}")
+    print(f"{how} a SCORM {scorm} package of {len(package)} bytes to {out}")
     return 0

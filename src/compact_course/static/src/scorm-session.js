@@ -1,15 +1,18 @@
-/* One SCORM 1.2 session, held by the launch page for as long as the learner is in the course.
+/* One SCORM session (1.2 or 2004, see scorm-dialect.js), held by the launch page for as long as
+ * the learner is in the course.
  *
  * The pages in the launch page's frame keep their progress in `backend` (localStorage's
  * methods, over the records restored from cmi.suspend_data), so a page change never starts a
  * second session and progress never depends on the LMS's site allowing localStorage. Each
- * change is committed within COMMIT_DELAY_MS; commitNow() and finish() write at once.
+ * change is committed within COMMIT_DELAY_MS; commitNow() and finish() write at once. Each
+ * commit also carries the answers not yet reported as cmi.interactions (scorm-interactions.js).
  * api: the LMS's API object; clock: {now(), setTimeout, clearTimeout} (faked in tests).
  */
 
 import { decode, encode } from "./scorm-encoding.js";
 import { courseReport, isFinished } from "./scorm-status.js";
-import { timespan } from "./scorm-api.js";
+import { dialectOf } from "./scorm-dialect.js";
+import { correctOf, dueAnswers, interactionValues, reportedNow } from "./scorm-interactions.js";
 
 export const COMMIT_DELAY_MS = 1000;
 
@@ -21,14 +24,18 @@ function safeLocation(value, course) {
 
 // null if the LMS refuses to initialise (the launch page then opens the book as it is).
 export function createSession(api, course, clock) {
-  if (String(api.LMSInitialize("")) !== "true") { return null; }
+  const dialect = dialectOf(course);
+  const lms = dialect.calls(api);
+  if (!lms.init()) { return null; }
   const started = clock.now();
-  const get = (name) => String(api.LMSGetValue(name) || "");
-  let status = get("cmi.core.lesson_status");
-  const lmsMastery = parseFloat(get("cmi.student_data.mastery_score"));
+  let status = dialect.priorStatus(lms.get);
+  const lmsMastery = dialect.mastery(lms.get);
   const mastery = isFinite(lmsMastery) ? lmsMastery : course.mastery;
-  const records = decode(get("cmi.suspend_data"), course) || new Map();
-  const resumeAt = safeLocation(get("cmi.core.lesson_location"), course);
+  const records = decode(lms.get("cmi.suspend_data"), course) || new Map();
+  const resumeAt = safeLocation(lms.get(dialect.location), course);
+  const reported = reportedNow(records);
+  const correct = new Map();  // storage key -> correct keys, from the pages shown
+  let interactions = parseInt(lms.get("cmi.interactions._count"), 10) || 0;
   const sent = {};
   let location = resumeAt;
   let timer = null;
@@ -36,30 +43,35 @@ export function createSession(api, course, clock) {
 
   function set(name, value) {
     if (sent[name] === value) { return; }
-    api.LMSSetValue(name, value);
+    lms.set(name, value);
     sent[name] = value;
+  }
+
+  function writeInteractions() {
+    dueAnswers(records, course, reported).forEach(([slot, record]) => {
+      interactionValues(dialect.version, interactions, slot, record, correct.get(slot[0]) || null)
+        .forEach(([name, value]) => { lms.set(name, value); });
+      interactions += 1;
+    });
   }
 
   function write() {
     const report = courseReport(records, course, mastery, status);
     status = report.status;
-    set("cmi.core.lesson_status", status);
-    if (report.score !== null) {
-      set("cmi.core.score.min", "0");
-      set("cmi.core.score.max", "100");
-      set("cmi.core.score.raw", String(report.score));
-    }
-    set("cmi.core.lesson_location", location);
+    dialect.status(status).forEach(([name, value]) => set(name, value));
+    if (report.score !== null) { dialect.score(report.score).forEach(([name, value]) => set(name, value)); }
+    writeInteractions();
+    set(dialect.location, location);
     set("cmi.suspend_data", encode(records, course, clock.now() / 1000));
-    set("cmi.core.exit", isFinished(status) ? "" : "suspend");
-    api.LMSSetValue("cmi.core.session_time", timespan(clock.now() - started));
+    set(dialect.exitName, dialect.exit(isFinished(status)));
+    lms.set(...dialect.sessionTime(clock.now() - started));
   }
 
   function commitNow() {
     if (timer !== null) { clock.clearTimeout(timer); timer = null; }
     if (finished) { return; }
     write();
-    api.LMSCommit("");
+    lms.commit();
   }
 
   function changed() {
@@ -72,12 +84,18 @@ export function createSession(api, course, clock) {
     if (finished) { return; }
     commitNow();
     finished = true;
-    api.LMSFinish("");
+    lms.finish();
   }
 
   function pageShown(path) {
     const next = safeLocation(path, course);
     if (next !== location) { location = next; changed(); }
+  }
+
+  // A question's data, read from the page it is on (storage key as in course.slots).
+  function questionSeen(key, spec) {
+    const keys = correctOf(spec);
+    if (keys) { correct.set(key, keys); }
   }
 
   const backend = {
@@ -90,5 +108,5 @@ export function createSession(api, course, clock) {
 
   if (status === "" || status === "not attempted") { status = "incomplete"; }
   commitNow();
-  return { backend, resumeAt, pageShown, commitNow, finish, records };
+  return { backend, resumeAt, pageShown, questionSeen, commitNow, finish, records, version: dialect.version };
 }
