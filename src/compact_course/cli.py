@@ -63,7 +63,8 @@ def _check(args) -> int:
 
 
 def _is_third_party(error: ImportError) -> bool:
-    return bool(error.name) and error.name.split(".")[0] != "compact_course"
+    name = error.name or ""
+    return bool(name) and name.split(".")[0] != "compact_course"
 
 
 def _install_hint(command: str, extra: str | None, error: ImportError) -> str:
