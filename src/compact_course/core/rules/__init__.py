@@ -11,7 +11,19 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from compact_course.core.rules import assessment, banks, charts, facilitator, ids, lessons, references
+from compact_course.core.rules import (
+    assessment,
+    bank_lessons,
+    banks,
+    charts,
+    facilitator,
+    ids,
+    lessons,
+    plans,
+    references,
+    timings,
+    today,
+)
 from compact_course.core.rules.reporter import Reporter
 
 if TYPE_CHECKING:
@@ -62,6 +74,11 @@ RULES: tuple[Rule, ...] = (
     banks.one_bank_per_lesson,
     banks.questions_unique_and_drawn_from_qa,
     banks.every_entry_has_enough_questions,
+    bank_lessons.quiz_ids_name_their_lessons,
+    bank_lessons.banks_draw_on_their_lessons_entry,
+    plans.priorities_rank_every_lesson,
+    timings.every_timing_names_its_part,
+    today.every_lesson_has_a_today_note,
 )
 
 
