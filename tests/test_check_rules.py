@@ -2,7 +2,7 @@
 
 Plan priorities name real lessons and rank every lesson; every facilitator timing names its
 part; every lesson has a Today note of one or two sentences citing known sources; each quiz is
-named ``quiz-<lesson>``; each bank draws on its lesson's Q&A entry (or, for a lesson taught from
+named ``quiz-<lesson>``; every chart in data/charts.yaml is shown; each bank draws on its lesson's Q&A entry (or, for a lesson taught from
 sources, cites sources). Each rule is planted, one edit at a time, into a copy of the fixture
 course (tests/fixtures/course) and must be reported at the exact file, line and field, as in
 test_data_loading.py. The real course passing them is what ``compact-course check`` and every
@@ -95,6 +95,13 @@ def bank_that_never_draws_on_its_lessons_entry(root):
     path.write_text(path.read_text(encoding="utf-8").replace("qa: [qa-beta]", "qa: [qa-alpha]"), encoding="utf-8")
     line = line_of(root, BETA, "  lesson: beta-lesson\n")
     return BETA, line, "quiz.lesson", "no question draws on the lesson's own Q&A entry 'qa-beta'"
+
+
+@case
+def chart_that_no_lesson_shows(root):
+    edit(root, LS, "        charts: [timeline]\n", "")
+    line = line_of(root, "data/charts.yaml", "  - id: timeline\n")
+    return "data/charts.yaml", line, "charts[0].id", "no lesson shows this chart"
 
 
 @pytest.mark.parametrize("planted", CASES, ids=lambda planted: planted.__name__)

@@ -66,6 +66,7 @@ RULES: tuple[Rule, ...] = (
     lessons.each_entry_taught_once,
     charts.chart_data_exists,
     charts.lesson_charts,
+    charts.every_chart_is_shown,
     facilitator.notes_fit_their_lessons,
     assessment.fixed_selection_covers_every_module,
     assessment.pools_named_after_their_modules,
