@@ -676,7 +676,10 @@ def timings_not_summing(root):
 @bad_input
 def lesson_without_facilitator_notes(root):
     edit(
-        root, FA, '  - lesson: beta-lesson\n    timings:\n      - activity: "Introduce beta"\n        minutes: 15\n', ""
+        root,
+        FA,
+        '  - lesson: beta-lesson\n    timings:\n      - activity: "Introduce beta"\n        minutes: 15\n        part: reading\n',
+        "",
     )
     line = line_of(root, LS, "      - id: beta-lesson\n")
     return LS, line, f"{BETA_LESSON}.id", "lesson has no facilitator notes in data/facilitator.yaml"

@@ -492,17 +492,6 @@ def test_lesson_slots_count_their_polls_and_name_their_parts(course):
     assert "with 8 quiz questions polled, 3 minutes each" in plan.summary()
 
 
-def test_every_timing_in_the_data_says_which_part_it_covers():
-    course = real_course()
-    untagged = [(n.lesson, t.activity) for n in course.facilitator for t in n.timings if t.part is None]
-    assert untagged == []
-
-
-def test_every_lesson_has_a_priority_and_no_priority_names_an_unknown_lesson():
-    course = real_course()
-    assert set(course.plans.priorities) == {lesson.id for lesson in course.lessons}
-
-
 def test_fit_drops_the_least_central_lessons_and_keeps_course_order(course):
     lessons = select_lessons(course, "1,2")
     settings = settings_with_defaults(course, start=START, minutes=150)

@@ -2,12 +2,12 @@
 
 The Today box (``page.today()``, the last cell of every lesson skeleton) shows the lesson's
 ``today`` note from data/lessons.yaml, cites its sources and links to the Compact today page.
+That every lesson has a note of one or two sentences citing known sources is a ``check`` rule
+(core/rules/today.py), tested in test_check_rules.py.
 The Q&A row label comes from data (``question_label``), not from a sentence fixed in code.
 """
 
 from __future__ import annotations
-
-import re
 
 import pytest
 
@@ -21,16 +21,6 @@ LESSON_IDS = [lesson_.id for lesson_ in cached_course().lessons]
 @pytest.fixture(scope="module")
 def course():
     return cached_course()
-
-
-@pytest.mark.parametrize("lesson_id", LESSON_IDS)
-def test_every_lesson_has_a_short_today_note_citing_known_sources(course, lesson_id):
-    today = course.lesson(lesson_id).today
-    assert today is not None, f"{lesson_id} has no today note"
-    sentences = [s for s in re.split(r"(?<=[.!?])\s+", today.text.strip()) if s]
-    assert 1 <= len(sentences) <= 2, f"{lesson_id}: {len(sentences)} sentences"
-    for source_id in today.sources:
-        course.source(source_id)  # raises for an unknown id
 
 
 @pytest.mark.parametrize("lesson_id", LESSON_IDS)

@@ -191,10 +191,50 @@ def all_notebooks(root: Path) -> list[Path]:
     )
 
 
+def _lesson_notebook_moves(course: Course) -> list[tuple[Path, Path, str]]:
+    """(old path, new path, lesson id) of each lesson notebook whose number is no longer its lesson's."""
+    lesson_ids = {lesson.id for lesson in course.lessons}
+    moves = []
+    for path in sorted((course.root / "book" / "lessons").glob("*.ipynb")):
+        number, _, lesson_id = path.stem.partition("-")
+        if not number.isdigit() or lesson_id not in lesson_ids:
+            continue
+        target = course.root / f"{course.lesson_docname(lesson_id)}.ipynb"
+        if target == path:
+            continue
+        if target.exists():
+            raise FileExistsError(
+                f"{path.relative_to(course.root)} and {target.relative_to(course.root)} are both notebooks of lesson {lesson_id!r}"
+            )
+        moves.append((path, target, lesson_id))
+    return moves
+
+
+def renumber_lesson_notebooks(course: Course) -> list[tuple[Path, Path]]:
+    """Rename lesson notebooks to their lessons' current numbers (after a lesson is inserted or moved).
+
+    Plain renames, so git shows each as a rename; the title cell then takes the new number
+    (:func:`match_skeleton` keeps the introduction and the stored outputs). Every target is
+    checked before any file moves; the table of contents is generated from the data.
+    """
+    moves = _lesson_notebook_moves(course)
+    for old, new, lesson_id in moves:
+        old.rename(new)
+        match_skeleton(course, lesson_id, new)
+    return [(old, new) for old, new, _ in moves]
+
+
 def new_lesson_notebook(course: Course, lesson_id: str, intro: str) -> Path:
-    """Write the skeleton notebook of a lesson that has none yet; refuse to overwrite one."""
+    """Write the skeleton notebook of a lesson that has none yet; refuse to overwrite one.
+
+    Lesson notebooks numbered before the lesson was inserted are renumbered first.
+    """
     path = course.root / f"{course.lesson_docname(lesson_id)}.ipynb"
     if path.exists():
+        raise FileExistsError(f"{path.relative_to(course.root)} exists already; edit it instead")
+    for old, new in renumber_lesson_notebooks(course):
+        print(f"renamed {old.relative_to(course.root)} to {new.relative_to(course.root)}")
+    if path.exists():  # the lesson's own notebook, found under an old number and renamed
         raise FileExistsError(f"{path.relative_to(course.root)} exists already; edit it instead")
     path.parent.mkdir(parents=True, exist_ok=True)
     write(lesson_skeleton(course, lesson_id, intro), path)
@@ -209,7 +249,8 @@ def _run(args) -> int:
         lesson_id, intro = args.new
         path = new_lesson_notebook(course, lesson_id, intro)
         print(
-            f"wrote {path.relative_to(course.root)}; now run `compact-course notebooks {path.relative_to(course.root)}`"
+            f"wrote {path.relative_to(course.root)}; now run `compact-course generate` and `compact-course notebooks`"
+            " (every notebook: stored outputs link lessons by number)"
         )
         return 0
     paths = [Path(p).resolve() for p in args.paths] or all_notebooks(course.root)

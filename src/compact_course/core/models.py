@@ -212,7 +212,7 @@ class Lesson(Model):
     in_practice: InPractice
     discussion: tuple[DiscussionPrompt, ...] = Field(min_length=1)
     charts: tuple[Id, ...] = ()
-    # Optional only so that small test courses need not write one; every course lesson has one.
+    # Optional in the model so that `check` can say which lesson lacks one (core/rules/today.py).
     today: Today | None = None
 
 

@@ -11,7 +11,19 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from compact_course.core.rules import assessment, banks, charts, facilitator, ids, lessons, references
+from compact_course.core.rules import (
+    assessment,
+    bank_lessons,
+    banks,
+    charts,
+    facilitator,
+    ids,
+    lessons,
+    plans,
+    references,
+    timings,
+    today,
+)
 from compact_course.core.rules.reporter import Reporter
 
 if TYPE_CHECKING:
@@ -54,6 +66,7 @@ RULES: tuple[Rule, ...] = (
     lessons.each_entry_taught_once,
     charts.chart_data_exists,
     charts.lesson_charts,
+    charts.every_chart_is_shown,
     facilitator.notes_fit_their_lessons,
     assessment.fixed_selection_covers_every_module,
     assessment.pools_named_after_their_modules,
@@ -62,6 +75,11 @@ RULES: tuple[Rule, ...] = (
     banks.one_bank_per_lesson,
     banks.questions_unique_and_drawn_from_qa,
     banks.every_entry_has_enough_questions,
+    bank_lessons.quiz_ids_name_their_lessons,
+    bank_lessons.banks_draw_on_their_lessons_entry,
+    plans.priorities_rank_every_lesson,
+    timings.every_timing_names_its_part,
+    today.every_lesson_has_a_today_note,
 )
 
 

@@ -44,3 +44,13 @@ def lesson_charts(report: Reporter, context: Context) -> None:
     for chart, paths in shown.items():
         for where in paths[1:]:
             report.add(LESSONS, where, f"chart {chart!r} is already shown in another lesson")
+
+
+def every_chart_is_shown(report: Reporter, context: Context) -> None:
+    """Each chart defined in data/charts.yaml is shown by a lesson (an unshown one is dead data)."""
+    shown = {chart for lesson in context.course.lessons for chart in lesson.charts}
+    for i, definition in enumerate(context.course.charts):
+        if definition.id not in shown:
+            report.add(
+                CHARTS, ("charts", i, "id"), f"no lesson shows this chart (add it to a lesson's charts in {LESSONS})"
+            )
