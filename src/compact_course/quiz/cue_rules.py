@@ -56,6 +56,7 @@ def is_hedged(text: str) -> bool:
 
 
 def _stem(word: str) -> str:
+    word = re.sub(r"['’]s?$", "", word)  # the NAO's -> nao
     for ending in ("ing", "ed", "es", "s"):
         if word.endswith(ending) and len(word) - len(ending) >= 4:
             return word[: -len(ending)]
