@@ -27,7 +27,7 @@ WORD = re.compile(r"[a-z0-9’']+")
 COMMON = frozenset(
     "a an and are as at be been but by can could do does for from has have how if in into is it its "
     "not of on or so than that the their them then there these they this those to was were what when "
-    "where which who why will with would you your compact voice body bodies group groups out up off over about also any all more most some other one each own".split()
+    "where which who why will with would you your compact voice sector voluntary body bodies group groups out up off over about also any all more most some other one each own".split()
 )
 MAX_TRUE_FALSE_IMBALANCE = 1  # per bank: statements of one kind answered True minus those answered False
 ODD_SHARE_MARGIN = 0.10  # how far above its share the odd one out may be the key, across the banks
@@ -65,7 +65,8 @@ def _stem(word: str) -> str:
 
 def distinctive(text: str) -> set[str]:
     """The words of ``text`` that could identify it: not common, three letters or more, stemmed."""
-    return {_stem(word) for word in WORD.findall(text.lower()) if len(word) >= 3 and word not in COMMON}
+    stems = {_stem(word) for word in WORD.findall(text.lower()) if len(word) >= 3 and word not in COMMON}
+    return stems - COMMON
 
 
 def _question_path(index: int, *rest: object) -> tuple[object, ...]:
