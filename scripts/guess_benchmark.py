@@ -33,8 +33,39 @@ from compact_course.quiz.cue_rules import is_absolute, is_hedged, odd_one_out
 MARGIN = 0.10  # how far above chance a strategy may score
 WORD = re.compile(r"[a-z0-9’']+")
 STOP_WORDS = frozenset(
-    "a an and are as at be by for from has have in is it its of on or that the this to was were what which who "
-    "with you your".split()
+    [
+        "a",
+        "an",
+        "and",
+        "are",
+        "as",
+        "at",
+        "be",
+        "by",
+        "for",
+        "from",
+        "has",
+        "have",
+        "in",
+        "is",
+        "it",
+        "its",
+        "of",
+        "on",
+        "or",
+        "that",
+        "the",
+        "this",
+        "to",
+        "was",
+        "were",
+        "what",
+        "which",
+        "who",
+        "with",
+        "you",
+        "your",
+    ]
 )
 SINGLE = (m.SingleChoice, m.ScenarioQuestion)
 Pick = Callable[[m.QuestionBase, Sequence[m.Choice]], m.Choice]
