@@ -628,8 +628,14 @@ def all_of_the_above_option(root):
 
 @bad_input
 def too_few_options(root):
-    options = line_of(root, BETA, "  - id: q-beta-01\n") + 4
-    edit(root, BETA, '      - text: "The first letter"\n        feedback: "No: that is alpha."\n', "")
+    options = line_of(root, BETA, '    options:\n      - text: "Second in line"\n')
+    edit(
+        root,
+        BETA,
+        '      - text: "The first letter"\n        feedback: "No: that is alpha."\n'
+        '        misconception: "Beta is the first letter."\n',
+        "",
+    )
     return BETA, options, "questions[0].options", "at least 2 items"
 
 

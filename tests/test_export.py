@@ -645,12 +645,12 @@ def test_gift_refuses_text_that_moodle_would_rewrite(tmp_path):
     root = course_copy(tmp_path)
     edit(
         root,
-        "quizzes/who-is-the-compact-for.yaml",
-        '"A body that often signs up to its local Compact"',
+        "quizzes/small-groups.yaml",
+        '"Joining the local Compact group to network"',
         '"Colon &&058; here"',
     )
     course = load_course(root)
-    with pytest.raises(ValueError, match=r"q-who-is-the-compact-for-04.*&&058;"):
+    with pytest.raises(ValueError, match=r"q-small-groups-01.*&&058;"):
         gift_text(course)
     # Moodle XML has no such placeholders, so it keeps the text as it is.
     assert "Colon &amp;&amp;058; here" in moodle_xml(course)

@@ -147,6 +147,8 @@ class Matching(QuestionBase):
     type: Literal["matching"]
     pairs: tuple[Pair, ...] = Field(min_length=2, max_length=8)
     distractors: tuple[Text, ...] = ()
+    # The belief behind the likely wrong matches and the distractors (item-writing.md).
+    misconception: Text | None = None
 
     @model_validator(mode="after")
     def _complete_pairs(self):

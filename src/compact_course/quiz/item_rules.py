@@ -22,6 +22,7 @@ from statistics import mean
 from compact_course.core import models as m
 from compact_course.core.course import Course
 from compact_course.core.yamlmarks import Problem, load_marked_yaml, locate
+from compact_course.quiz.cue_rules import check_cues
 
 MAX_KEY_LONGEST_SHARE = 0.30  # of single-answer questions whose key is the longest option
 MAX_KEY_LENGTH_RATIO = 1.15  # mean key length / mean distractor length, per bank
@@ -266,6 +267,7 @@ def item_problems(course: Course) -> list[Problem]:
     _lesson_rules(report, course)
     _pool_rules(report, course)
     _bank_rules(report, course)
+    check_cues(report, list(_located_questions(course)), frozenset(bank_file(bank) for bank in course.quizzes))
     return sorted(set(report.problems))
 
 
