@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
+from itertools import pairwise
 
 from compact_course.core import models as m
 from compact_course.core.course import Course
@@ -35,7 +36,7 @@ STOP_WORDS = frozenset(
     she should so some such than that the their them then there these they this those through to
     too under until up very was we were what when where which while who whom why will with would
     you your yours compact voice s t according say said says answer reply response following
-    statement true false""".split()
+    statement true false""".split()  # noqa: SIM905 (a word list reads better as text)
 )
 SUFFIXES = ("ies", "ing", "ed", "es", "s")
 
@@ -78,7 +79,7 @@ class Fingerprint:
         for part in parts:
             tokens = _tokens(part)
             words.update(tokens)
-            shingles.update(zip(tokens, tokens[1:]))
+            shingles.update(pairwise(tokens))
         return cls(question.id, frozenset(words), frozenset(shingles))
 
     def likeness(self, other: Fingerprint) -> tuple[float, float]:
