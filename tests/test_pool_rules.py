@@ -13,7 +13,7 @@ from compact_course.cli import main
 from compact_course.core.load import load_course
 from compact_course.quiz.item_rules import item_problems
 from compact_course.quiz.pool_rules import Fingerprint
-from helpers import COURSE_ROOT, edit, fixture_copy
+from helpers import COURSE_ROOT, FIXTURE_ROOT, edit, fixture_copy
 
 POOL_ALPHA = "quizzes/assessment/m1-alpha.yaml"
 SECOND = (
@@ -77,10 +77,13 @@ def test_the_same_point_in_another_situation_is_not_refused(tmp_path):
     assert _problems(root) == []
 
 
-def test_likeness_uses_words_not_order_or_stop_words():
-    first = Fingerprint.of(load_course(COURSE_ROOT).question("q-sa-m1-01"))
-    assert first.likeness(first) == (1.0, 1.0)
-    assert "the" not in first.words and "compact" not in first.words
+def test_likeness_uses_content_words_and_word_pairs():
+    course = load_course(FIXTURE_ROOT)
+    lesson = Fingerprint.of(course.question("q-alpha-04"))
+    assert lesson.words == {"colleague", "list", "letter", "order", "name", "first", "alpha"}  # stemmed, no stop words
+    assert ("colleague", "list") in lesson.shingles
+    assert lesson.likeness(lesson) == (1.0, 1.0)
+    assert lesson.likeness(Fingerprint.of(course.question("q-alpha-03"))) == (1 / 9, 0.0)
 
 
 def test_a_pool_question_without_a_level(tmp_path):
@@ -145,6 +148,6 @@ def test_check_refuses_a_copied_question_and_the_real_course_checks_quickly(tmp_
     )
     assert main(["--root", str(root), "check"]) == 1
     assert "questions[1].prompt: repeats lesson question 'q-alpha-03'" in capsys.readouterr().err
-    started = time.perf_counter()
+    started = time.process_time()  # processor time: other jobs on a busy machine do not count
     assert main(["--root", str(COURSE_ROOT), "check"]) == 0
-    assert time.perf_counter() - started < 5
+    assert time.process_time() - started < 5
