@@ -68,6 +68,21 @@ def test_a_paraphrased_lesson_question_in_the_pool_is_refused(tmp_path):
     ), found
 
 
+def test_a_pool_question_set_in_a_lessons_worked_scenario_is_refused(tmp_path):
+    # alpha-lesson's in_practice: "Someone meets alpha at work." / "Alpha comes first."
+    root = fixture_copy(tmp_path)
+    planted = _scenario("A new starter meets alpha at work.", "Where does it come?", "First", "Last")
+    line = edit(root, POOL_ALPHA, SECOND, planted)
+    found = _problems(root)
+    assert any(
+        p.startswith(
+            f"{POOL_ALPHA}:{line + 3}: questions[1].prompt: repeats the worked scenario of lesson 'alpha-lesson' on 'qa-alpha'"
+        )
+        for p in found
+    ), found
+    assert not any("repeats lesson question" in p for p in found), found
+
+
 def test_the_same_point_in_another_situation_is_not_refused(tmp_path):
     root = fixture_copy(tmp_path)
     planted = _scenario(

@@ -2,7 +2,8 @@
 
 The pool measures transfer: a learner who memorised a lesson question's situation and answer
 must gain nothing from it. So each pool question is compared with every lesson question that
-draws on the same Q&A entry (or source), prompt and key together, and a close one is refused.
+draws on the same Q&A entry (or source), prompt and key together, and with the worked scenario
+(``in_practice``) of the lesson that teaches that entry; a close one is refused.
 The comparison is fast: each question's words are tokenised once (lower case, stop words out, a
 light stemming), and two questions are compared by the Jaccard index of their word sets and of
 their two-word shingles; no character-by-character comparison, so the whole check stays quick.
@@ -15,7 +16,7 @@ questions may ask for recall and at least 70% must ask the learner to apply or a
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from itertools import pairwise
 
@@ -65,7 +66,7 @@ def _keys(question: m.QuestionBase) -> list[str]:
 
 @dataclass(frozen=True)
 class Fingerprint:
-    """A question's words and two-word shingles, computed once."""
+    """A question's (or a worked scenario's) words and two-word shingles, computed once."""
 
     question_id: str
     words: frozenset[str]
@@ -74,13 +75,17 @@ class Fingerprint:
     @classmethod
     def of(cls, question: m.QuestionBase) -> Fingerprint:
         parts = [getattr(question, "scenario", "") or "", question.prompt, *_keys(question)]
+        return cls.of_texts(question.id, parts)
+
+    @classmethod
+    def of_texts(cls, name: str, parts: Iterable[str]) -> Fingerprint:
         words: set[str] = set()
         shingles: set[tuple[str, str]] = set()
         for part in parts:
             tokens = _tokens(part)
             words.update(tokens)
             shingles.update(pairwise(tokens))
-        return cls(question.id, frozenset(words), frozenset(shingles))
+        return cls(name, frozenset(words), frozenset(shingles))
 
     def likeness(self, other: Fingerprint) -> tuple[float, float]:
         """The Jaccard index of the two questions' words and of their shingles."""
@@ -100,34 +105,41 @@ def pool_file(pool: m.AssessmentPool) -> str:
     return f"quizzes/assessment/{pool.pool.module}.yaml"
 
 
-def _lesson_prints(course: Course) -> dict[str, list[Fingerprint]]:
-    """Every lesson question's fingerprint, filed under each Q&A entry and source it cites."""
-    by_topic: dict[str, list[Fingerprint]] = {}
+def _lesson_prints(course: Course) -> dict[str, list[tuple[str, Fingerprint]]]:
+    """Every lesson question's and worked scenario's fingerprint, filed under each Q&A entry and
+    source it draws on, with what it is ("lesson question 'id'", "the worked scenario of lesson 'id'")."""
+    by_topic: dict[str, list[tuple[str, Fingerprint]]] = {}
     for question in course.all_questions():
-        fingerprint = Fingerprint.of(question)
+        shown = (f"lesson question {question.id!r}", Fingerprint.of(question))
         for topic in _topics(question):
-            by_topic.setdefault(topic, []).append(fingerprint)
+            by_topic.setdefault(topic, []).append(shown)
+    for lesson in course.lessons:
+        practice = lesson.in_practice
+        name = f"the worked scenario of lesson {lesson.id!r}"
+        by_topic.setdefault(lesson.qa, []).append(
+            (name, Fingerprint.of_texts(name, (practice.scenario, practice.takeaway)))
+        )
     return by_topic
 
 
 def repeats_of_lessons(course: Course, add: Add) -> None:
-    """A pool question close to a lesson question on the same Q&A entry or source is refused."""
+    """A pool question close to a lesson question or worked scenario on the same Q&A entry or source is refused."""
     by_topic = _lesson_prints(course)
     for pool in course.pools:
         for k, question in enumerate(pool.questions):
             mine = Fingerprint.of(question)
             seen: set[str] = set()
             for topic in sorted(_topics(question)):
-                for other in by_topic.get(topic, ()):
-                    if other.question_id in seen:
+                for name, other in by_topic.get(topic, ()):
+                    if name in seen:
                         continue
-                    seen.add(other.question_id)
+                    seen.add(name)
                     words, shingles = mine.likeness(other)
                     if words >= WORD_OVERLAP or shingles >= SHINGLE_OVERLAP:
                         add(
                             pool_file(pool),
                             ("questions", k, "prompt"),
-                            f"repeats lesson question {other.question_id!r} on {topic!r} (prompt and key: "
+                            f"repeats {name} on {topic!r} (prompt and key: "
                             f"{words:.0%} of words, {shingles:.0%} of word pairs alike; at most "
                             f"{WORD_OVERLAP:.0%} and {SHINGLE_OVERLAP:.0%}): ask about another body, decision or stage",
                         )
