@@ -3,7 +3,8 @@
 The pool measures transfer: a learner who memorised a lesson question's situation and answer
 must gain nothing from it. So each pool question is compared with every lesson question that
 draws on the same Q&A entry (or source), prompt and key together, and with the worked scenario
-(``in_practice``) of the lesson that teaches that entry; a close one is refused.
+(``in_practice``) of the lesson that teaches that entry (or cites that source in its Today
+note); a close one is refused.
 The comparison is fast: each question's words are tokenised once (lower case, stop words out, a
 light stemming), and two questions are compared by the Jaccard index of their word sets and of
 their two-word shingles; no character-by-character comparison, so the whole check stays quick.
@@ -116,9 +117,9 @@ def _lesson_prints(course: Course) -> dict[str, list[tuple[str, Fingerprint]]]:
     for lesson in course.lessons:
         practice = lesson.in_practice
         name = f"the worked scenario of lesson {lesson.id!r}"
-        by_topic.setdefault(lesson.qa, []).append(
-            (name, Fingerprint.of_texts(name, (practice.scenario, practice.takeaway)))
-        )
+        scenario = (name, Fingerprint.of_texts(name, (practice.scenario, practice.takeaway)))
+        for topic in {lesson.qa, *(lesson.today.sources if lesson.today else ())}:
+            by_topic.setdefault(topic, []).append(scenario)
     return by_topic
 
 
