@@ -23,11 +23,11 @@ from compact_course.core import models as m
 from compact_course.core.course import Course
 from compact_course.core.yamlmarks import Problem, load_marked_yaml, locate
 from compact_course.quiz.cue_rules import check_cues
+from compact_course.quiz.pool_rules import pool_problems
 
 MAX_KEY_LONGEST_SHARE = 0.30  # of single-answer questions whose key is the longest option
 MAX_KEY_LENGTH_RATIO = 1.15  # mean key length / mean distractor length, per bank
 NEAR_DUPLICATE_RATIO = 0.9  # difflib similarity above which two options count as the same
-NEAR_REPEAT_RATIO = 0.8  # a pool question this alike a lesson question repeats it
 MAX_LEGALISTIC_OPTIONS = 1  # options per question that turn on legal force
 WORD = re.compile(r"[a-z0-9’']+")
 
@@ -237,26 +237,6 @@ def _bank_rules(report: _Reporter, course: Course) -> None:
                 )
 
 
-def _stem(question: m.QuestionBase) -> str:
-    return f"{getattr(question, 'scenario', '') or ''} {question.prompt}".lower()
-
-
-def _pool_rules(report: _Reporter, course: Course) -> None:
-    """A self-assessment question must not be a lesson question again, word for word or nearly."""
-    lesson_stems = [(q.id, _stem(q)) for q in course.all_questions()]
-    for pool in course.pools:
-        for k, question in enumerate(pool.questions):
-            stem = _stem(question)
-            for other_id, other in lesson_stems:
-                ratio = difflib.SequenceMatcher(None, stem, other).ratio()
-                if ratio >= NEAR_REPEAT_RATIO:
-                    report.add(
-                        pool_file(pool),
-                        ("questions", k, "prompt"),
-                        f"repeats lesson question {other_id!r} ({ratio:.0%} alike): the self-assessment must ask something new",
-                    )
-
-
 def item_problems(course: Course) -> list[Problem]:
     """Every item-writing problem in the course's quiz banks."""
     report = _Reporter(course)
@@ -265,7 +245,7 @@ def item_problems(course: Course) -> list[Problem]:
         if isinstance(question, m.MultipleSelect):
             _multiple_rules(report, file, index, question)
     _lesson_rules(report, course)
-    _pool_rules(report, course)
+    pool_problems(course, report.add)  # the pool measures transfer: quiz/pool_rules.py
     _bank_rules(report, course)
     check_cues(report, list(_located_questions(course)), frozenset(bank_file(bank) for bank in course.quizzes))
     return sorted(set(report.problems))
