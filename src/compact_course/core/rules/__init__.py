@@ -11,7 +11,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from compact_course.core.rules import assessment, banks, charts, facilitator, ids, lessons, references
+from compact_course.core.rules import assessment, banks, charts, facilitator, ids, lessons, references, wording
 from compact_course.core.rules.reporter import Reporter
 
 if TYPE_CHECKING:
@@ -62,6 +62,7 @@ RULES: tuple[Rule, ...] = (
     banks.one_bank_per_lesson,
     banks.questions_unique_and_drawn_from_qa,
     banks.every_entry_has_enough_questions,
+    *wording.RULES,
 )
 
 
