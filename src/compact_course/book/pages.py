@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+from compact_course.book.glossary_links import TermLinker, lesson_texts
 from compact_course.book.presenter import lesson_slides, reveal_label
 from compact_course.core import models as m
 from compact_course.core.blocks import Block
@@ -43,9 +44,9 @@ def _published(source: m.Source) -> str:
     return "undated"
 
 
-def _list(items: Iterable[str], css: str = "") -> str:
+def _list(items: Iterable[str], css: str = "", render=e) -> str:
     cls = f' class="{css}"' if css else ""
-    return f"<ul{cls}>" + "".join(f"<li>{e(item)}</li>" for item in items) + "</ul>"
+    return f"<ul{cls}>" + "".join(f"<li>{render(item)}</li>" for item in items) + "</ul>"
 
 
 def archived(source: m.Source) -> str:
@@ -69,6 +70,8 @@ class LessonPage:
         self.module = course.module_of(lesson_id)
         self.docname = course.lesson_docname(lesson_id)
         self.number = course.lesson_number(lesson_id)
+        # Jargon explained where it is met: each glossary term's first use on the page links to it.
+        self.link = TermLinker(course, self.docname, lesson_texts(course, self.lesson))
 
     def overview(self) -> Block:
         lesson = self.lesson
@@ -118,7 +121,7 @@ class LessonPage:
 
     def key_points(self) -> Block:
         return Block(
-            f'<div class="cc-block cc-key-points">{_list(self.lesson.key_points)}</div>',
+            f'<div class="cc-block cc-key-points">{_list(self.lesson.key_points, render=self.link)}</div>',
             f"Key points: {len(self.lesson.key_points)}",
         )
 
@@ -126,10 +129,10 @@ class LessonPage:
         practice = self.lesson.in_practice
         html = (
             f'<div class="cc-block cc-in-practice"><p><strong>{e(practice.title)}</strong></p>'
-            f"<p>{e(practice.scenario)}</p>"
+            f"<p>{self.link(practice.scenario)}</p>"
             # Think first: the suggestion stays closed until the reader asks for it.
             f'<details class="cc-reveal"><summary>{e(reveal_label(practice))} (think first, then open)</summary>'
-            f"<p>{e(practice.takeaway)}</p></details></div>"
+            f"<p>{self.link(practice.takeaway)}</p></details></div>"
         )
         return Block(html, f"In practice: {practice.title}")
 
@@ -189,7 +192,7 @@ class LessonPage:
     def discussion(self) -> Block:
         prompts = [prompt.prompt for prompt in self.lesson.discussion]
         return Block(
-            f'<div class="cc-block cc-discussion">{_list(prompts)}</div>',
+            f'<div class="cc-block cc-discussion">{_list(prompts, render=self.link)}</div>',
             f"Discussion prompts: {len(prompts)}",
         )
 
@@ -200,7 +203,10 @@ class LessonPage:
         # A live lesson quiz keeps progress in the user's progress file.
         page = self.course.lesson_docname(self.lesson.id)
         return Quiz.for_lesson(
-            self.course, self.lesson.id, on_widget=lambda widget: ProgressTracker(page=page).attach_widget(widget)
+            self.course,
+            self.lesson.id,
+            on_widget=lambda widget: ProgressTracker(page=page).attach_widget(widget),
+            link=self.link,
         )
 
     def chart(self, chart_id: str):
@@ -223,7 +229,7 @@ class LessonPage:
         sources = f'<p class="cc-today-sources">Sources: {"; ".join(cited)}.</p>' if cited else ""
         link = relative_link(self.docname, TODAY_PAGE)
         html = (
-            f'<aside class="cc-block cc-today" aria-label="Today"><p><strong>Today:</strong> {e(today.text)}</p>'
+            f'<aside class="cc-block cc-today" aria-label="Today"><p><strong>Today:</strong> {self.link(today.text)}</p>'
             f"{sources}"
             f'<p>For what applies now and where to look, see <a href="{e(link)}">The Compact today</a>.</p></aside>'
         )
