@@ -29,6 +29,18 @@ if TYPE_CHECKING:
     import nbformat
 
 HIDE_INPUT = {"tags": ["remove-input"]}
+# The heading over a source-based lesson's sources (lessons with no Q&A entry).
+SOURCES_HEADING = "What this lesson draws on"
+
+
+def _source_cells(course: Course, lesson) -> list:
+    """The quoted Q&A entry a lesson teaches, or (a source-based lesson) the public sources it summarises."""
+    import nbformat
+
+    md, code = nbformat.v4.new_markdown_cell, nbformat.v4.new_code_cell
+    if lesson.qa:
+        return [md(f"## {question_label(course.qa_entry(lesson.qa))}"), code("page.qa()", metadata=HIDE_INPUT)]
+    return [md(f"## {SOURCES_HEADING}"), code("page.sources()", metadata=HIDE_INPUT)]
 
 
 def lesson_skeleton(course: Course, lesson_id: str, intro: str) -> nbformat.NotebookNode:
@@ -44,8 +56,7 @@ def lesson_skeleton(course: Course, lesson_id: str, intro: str) -> nbformat.Note
             f'from compact_course.book.pages import lesson\n\npage = lesson("{lesson_id}")\npage.overview()',
             metadata=HIDE_INPUT,
         ),
-        md(f"## {question_label(course.qa_entry(lesson.qa))}"),
-        code("page.qa()", metadata=HIDE_INPUT),
+        *_source_cells(course, lesson),
         md("## Key points"),
         code("page.key_points()", metadata=HIDE_INPUT),
         md("## In practice"),
@@ -53,9 +64,9 @@ def lesson_skeleton(course: Course, lesson_id: str, intro: str) -> nbformat.Note
     ]
     for chart_id in lesson.charts:
         cells += [code(f'page.chart("{chart_id}")', metadata=HIDE_INPUT)]
+    if lesson.qa:
+        cells += [md("## Examples and further reading"), code("page.further_reading()", metadata=HIDE_INPUT)]
     cells += [
-        md("## Examples and further reading"),
-        code("page.further_reading()", metadata=HIDE_INPUT),
         md(
             "## Discussion\n\nIn a workshop, talk these through in small groups. On your own, jot down an answer to each."
         ),

@@ -9,12 +9,13 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from compact_course.book.presenter import lesson_slides
+from compact_course.book.glossary_links import TermLinker, lesson_texts
+from compact_course.book.presenter import lesson_slides, reveal_label
 from compact_course.core import models as m
 from compact_course.core.blocks import Block
 from compact_course.core.course import Course, cached_course
 from compact_course.core.escaping import e, json_for_script
-from compact_course.core.links import relative_link
+from compact_course.core.links import SOURCES_ANCHOR, relative_link
 
 # The source entry (data/sources.yaml) of the Compact Voice Q&A that every lesson quotes.
 QA_SOURCE = "cv-qa"
@@ -32,9 +33,20 @@ def question_label(entry) -> str:
     return entry.question_label or QUESTION_LABEL
 
 
-def _list(items: Iterable[str], css: str = "") -> str:
+def _published(source: m.Source) -> str:
+    """When a source was published, as precisely as data/sources.yaml says; else the year of the copy linked."""
+    if source.date:
+        return f"published {source.date}"
+    if source.year:
+        return f"published {source.year}"
+    if source.archived:
+        return f"undated; read as it stood in {source.archived}"
+    return "undated"
+
+
+def _list(items: Iterable[str], css: str = "", render=e) -> str:
     cls = f' class="{css}"' if css else ""
-    return f"<ul{cls}>" + "".join(f"<li>{e(item)}</li>" for item in items) + "</ul>"
+    return f"<ul{cls}>" + "".join(f"<li>{render(item)}</li>" for item in items) + "</ul>"
 
 
 def archived(source: m.Source) -> str:
@@ -53,10 +65,13 @@ class LessonPage:
     def __init__(self, course: Course, lesson_id: str):
         self.course = course
         self.lesson = course.lesson(lesson_id)
-        self.entry = course.qa_entry(self.lesson.qa)
+        # A lesson of the "What applies today" module teaches public sources, not a Q&A entry.
+        self.entry = course.qa_entry(self.lesson.qa) if self.lesson.qa else None
         self.module = course.module_of(lesson_id)
         self.docname = course.lesson_docname(lesson_id)
         self.number = course.lesson_number(lesson_id)
+        # Jargon explained where it is met: each glossary term's first use on the page links to it.
+        self.link = TermLinker(course, self.docname, lesson_texts(course, self.lesson))
 
     def overview(self) -> Block:
         lesson = self.lesson
@@ -81,6 +96,8 @@ class LessonPage:
 
     def qa(self) -> Block:
         entry = self.entry
+        if entry is None:
+            raise LookupError(f"lesson {self.lesson.id!r} teaches sources, not a Q&A entry: show page.sources()")
         qa_source = self.course.source(QA_SOURCE)
         points = []
         for point in entry.answer:
@@ -104,7 +121,7 @@ class LessonPage:
 
     def key_points(self) -> Block:
         return Block(
-            f'<div class="cc-block cc-key-points">{_list(self.lesson.key_points)}</div>',
+            f'<div class="cc-block cc-key-points">{_list(self.lesson.key_points, render=self.link)}</div>',
             f"Key points: {len(self.lesson.key_points)}",
         )
 
@@ -112,14 +129,34 @@ class LessonPage:
         practice = self.lesson.in_practice
         html = (
             f'<div class="cc-block cc-in-practice"><p><strong>{e(practice.title)}</strong></p>'
-            f"<p>{e(practice.scenario)}</p>"
+            f"<p>{self.link(practice.scenario)}</p>"
             # Think first: the suggestion stays closed until the reader asks for it.
-            f'<details class="cc-reveal"><summary>What the Compact suggests (think first, then open)</summary>'
-            f"<p>{e(practice.takeaway)}</p></details></div>"
+            f'<details class="cc-reveal"><summary>{e(reveal_label(practice))} (think first, then open)</summary>'
+            f"<p>{self.link(practice.takeaway)}</p></details></div>"
         )
         return Block(html, f"In practice: {practice.title}")
 
+    def sources(self) -> Block:
+        """A source-based lesson's sources: what the summary rests on, when each was published, no legal advice."""
+        items = []
+        for source_id in self.lesson.sources:
+            source = self.course.source(source_id)
+            line = f"<cite>{e(source.title)}</cite> ({e(source.publisher)}, {e(_published(source))})"
+            if source.url:
+                line += f'<br><a href="{e(source.url)}">{e(source.url)}</a> (<a href="{e(archived(source))}">archived copy</a>)'
+            items.append(f"<li>{line}</li>")
+        html = (
+            f'<section class="cc-block cc-sources" id="{SOURCES_ANCHOR}">'
+            "<p>This lesson is the course’s own summary of the public sources below, not legal advice. "
+            "Each source is dated: rules and guidance change, so check the current text and ask your legal "
+            "or procurement team before you act.</p>"
+            f"<ul>{''.join(items)}</ul></section>"
+        )
+        return Block(html, f"Sources: {len(items)}")
+
     def further_reading(self) -> Block:
+        if self.entry is None:
+            raise LookupError(f"lesson {self.lesson.id!r} teaches sources, not a Q&A entry: show page.sources()")
         items = []
         for example in self.entry.examples:
             parts = [f"<strong>{e(example.title)}</strong>"]
@@ -155,7 +192,7 @@ class LessonPage:
     def discussion(self) -> Block:
         prompts = [prompt.prompt for prompt in self.lesson.discussion]
         return Block(
-            f'<div class="cc-block cc-discussion">{_list(prompts)}</div>',
+            f'<div class="cc-block cc-discussion">{_list(prompts, render=self.link)}</div>',
             f"Discussion prompts: {len(prompts)}",
         )
 
@@ -166,7 +203,10 @@ class LessonPage:
         # A live lesson quiz keeps progress in the user's progress file.
         page = self.course.lesson_docname(self.lesson.id)
         return Quiz.for_lesson(
-            self.course, self.lesson.id, on_widget=lambda widget: ProgressTracker(page=page).attach_widget(widget)
+            self.course,
+            self.lesson.id,
+            on_widget=lambda widget: ProgressTracker(page=page).attach_widget(widget),
+            link=self.link,
         )
 
     def chart(self, chart_id: str):
@@ -189,7 +229,7 @@ class LessonPage:
         sources = f'<p class="cc-today-sources">Sources: {"; ".join(cited)}.</p>' if cited else ""
         link = relative_link(self.docname, TODAY_PAGE)
         html = (
-            f'<aside class="cc-block cc-today" aria-label="Today"><p><strong>Today:</strong> {e(today.text)}</p>'
+            f'<aside class="cc-block cc-today" aria-label="Today"><p><strong>Today:</strong> {self.link(today.text)}</p>'
             f"{sources}"
             f'<p>For what applies now and where to look, see <a href="{e(link)}">The Compact today</a>.</p></aside>'
         )

@@ -10,11 +10,20 @@ a link for a second window, never a slide.
 
 from __future__ import annotations
 
+from compact_course.core import models as m
 from compact_course.core.course import Course
 from compact_course.core.links import relative_link
 
 NOTES_PAGE = "book/facilitator/notes-module-{number}"
 NOTES_ANCHOR = "notes-{lesson}"  # the id of each lesson's block on its module's notes page
+
+
+REVEAL_LABEL = "What the Compact suggests"
+
+
+def reveal_label(practice: m.InPractice) -> str:
+    """What the takeaway is called: the lesson's own label (in_practice.reveal), else the Compact's suggestion."""
+    return practice.reveal or REVEAL_LABEL
 
 
 def notes_link(course: Course, lesson_id: str) -> str:
@@ -40,7 +49,7 @@ def lesson_slides(course: Course, lesson_id: str) -> dict:
         {"kind": "scenario", "heading": practice.title, "lead": "Scenario", "text": practice.scenario},
         {
             "kind": "suggestion",
-            "heading": "What the Compact suggests",
+            "heading": reveal_label(practice),
             "lead": practice.title,
             "text": practice.takeaway,
         },

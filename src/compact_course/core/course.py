@@ -139,6 +139,10 @@ class Course:
     def lesson_for_qa(self, qa_id: str) -> m.Lesson:
         return next(lesson for lesson in self.lessons if lesson.qa == qa_id)
 
+    def lesson_for_source(self, source_id: str) -> m.Lesson:
+        """The first lesson that summarises a source (a lesson of the "What applies today" module)."""
+        return next(lesson for lesson in self.lessons if source_id in lesson.sources)
+
     def lesson_number(self, lesson_id: str) -> int:
         return [lesson.id for lesson in self.lessons].index(lesson_id) + 1
 

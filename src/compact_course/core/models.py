@@ -187,6 +187,8 @@ class InPractice(Model):
     title: Text
     scenario: Text
     takeaway: Text
+    # What the closed reveal over the takeaway is called; without it, "What the Compact suggests".
+    reveal: Text | None = None
 
 
 class DiscussionPrompt(Model):
@@ -202,8 +204,12 @@ class Today(Model):
 
 
 class Lesson(Model):
+    """A lesson teaches one Q&A entry (``qa``) or, in the "What applies today" module, public sources
+    (``sources``: the course's own summary of them, with no "Compact Voice's answer" block)."""
+
     id: Id
-    qa: Id
+    qa: Id | None = None
+    sources: tuple[Id, ...] = ()
     title: Text
     minutes: Annotated[int, Strict(), Field(ge=1, le=120)]
     questions: tuple[Text, ...] = Field(min_length=1)
@@ -214,6 +220,14 @@ class Lesson(Model):
     charts: tuple[Id, ...] = ()
     # Optional in the model so that `check` can say which lesson lacks one (core/rules/today.py).
     today: Today | None = None
+
+    @model_validator(mode="after")
+    def _teaches_something(self):
+        if self.qa is None and not self.sources:
+            raise ValueError(
+                "teaches nothing: give the Q&A entry it teaches (qa) or the sources it summarises (sources)"
+            )
+        return self
 
 
 class Module(Model):

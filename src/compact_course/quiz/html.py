@@ -15,7 +15,7 @@ DOM ids are derived from question ids, so output is deterministic.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from compact_course.core import models as m
 from compact_course.core.course import Course
@@ -130,13 +130,15 @@ def more_link(course: Course, question: m.QuestionBase, from_doc: str | None) ->
     return (href[len(page) - 1 :] if from_doc and href.startswith(page) else href), label
 
 
-def _answer_block(course: Course, question: m.QuestionBase, from_doc: str | None, choices: Sequence[m.Choice]) -> str:
+def _answer_block(
+    course: Course, question: m.QuestionBase, from_doc: str | None, choices: Sequence[m.Choice], link=e
+) -> str:
     href, label = more_link(course, question, from_doc)
     hint = f"<p><b>Hint:</b> {e(question.hint)}</p>" if question.hint else ""
     return (
         f'<details class="cc-answer"><summary>Answer and explanation</summary>'
         f"{hint}<ul>{_answer_lines(question, choices)}</ul>"
-        f'<p class="cc-explanation">{e(question.explanation)}</p>'
+        f'<p class="cc-explanation">{link(question.explanation)}</p>'
         f'<p>Read more: <a href="{e(href)}">{e(label)}</a></p></details>'
     )
 
@@ -172,8 +174,11 @@ def render_question_html(
     store: str = "lesson",
     lesson_number: int | None = None,
     quiz_lesson: str | None = None,
+    link: Callable[[str], str] = e,
 ) -> str:
-    """One question's form. Attributes that only repeat a default are left out: ``data-question``
+    """One question's form. ``link`` escapes its scenario, prompt and explanation (a lesson page
+    passes one that links the page's first use of each glossary term); feedback stays plain text,
+    which quiz.js reads. Attributes that only repeat a default are left out: ``data-question``
     when the form's id is the question's, ``data-store`` for "lesson", and ``data-lesson`` when
     the quiz section names the lesson (``quiz_lesson``)."""
     dom_id = f"{id_prefix}{question.id}"
@@ -185,15 +190,15 @@ def render_question_html(
     extra += f' data-lesson="{e(lesson)}"' if lesson != quiz_lesson else ""
     scenario = described = ""
     if isinstance(question, m.ScenarioQuestion):
-        scenario = f'<p class="cc-scenario" id="{dom_id}-s"><b>Scenario:</b> {e(question.scenario)}</p>'
+        scenario = f'<p class="cc-scenario" id="{dom_id}-s"><b>Scenario:</b> {link(question.scenario)}</p>'
         described = f' aria-describedby="{dom_id}-s"'
     return compact(
         f'<form class="cc-question" id="{dom_id}" data-type="{e(qtype)}" data-fp="{fingerprint(question)}"{extra}>'
         f"{scenario}"
         f'<fieldset{described}><legend><span class="cc-number">{question_label(number, total, lesson_number)}</span> '
-        f'<span class="cc-prompt">{e(question.prompt)}</span> <i>{e(TYPE_LABELS[qtype])}</i></legend>'
+        f'<span class="cc-prompt">{link(question.prompt)}</span> <i>{e(TYPE_LABELS[qtype])}</i></legend>'
         f"{_controls(question, dom_id, choices)}</fieldset>"
-        f"{_answer_block(course, question, from_doc, choices)}"
+        f"{_answer_block(course, question, from_doc, choices, link)}"
         f"</form>"
     )
 
@@ -210,6 +215,7 @@ def render_questions_html(
     draw: tuple[int, int] | None = None,
     lesson_number: int | None = None,
     lesson: str | None = None,
+    link: Callable[[str], str] = e,
 ) -> str:
     """A quiz section: intro, one form per question, and a score line announced when complete.
 
@@ -224,7 +230,7 @@ def render_questions_html(
         lessons = {lesson_of_question(course, q).id for q in questions}
         lesson = lessons.pop() if len(lessons) == 1 else None
     forms = "".join(
-        render_question_html(course, q, n, total, from_doc, id_prefix, store, lesson_number, lesson)
+        render_question_html(course, q, n, total, from_doc, id_prefix, store, lesson_number, lesson, link)
         for n, q in enumerate(questions, start=1)
     )
     draw_attributes = f' data-draw-seed="{draw[0]}" data-draw-per-module="{draw[1]}"' if draw else ""

@@ -158,7 +158,7 @@ def _multiple_rules(report: _Reporter, file: str, index: int, question: m.Multip
 def _lesson_rules(report: _Reporter, course: Course) -> None:
     """A lesson question may only draw on Q&A entries taught by its own lesson or earlier ones."""
     order = [lesson.id for lesson in course.lessons]
-    taught_at = {lesson.qa: order.index(lesson.id) for lesson in course.lessons}
+    taught_at = {lesson.qa: order.index(lesson.id) for lesson in course.lessons if lesson.qa}
     for bank in course.quizzes:
         if bank.quiz.lesson not in order:
             continue

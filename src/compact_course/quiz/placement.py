@@ -7,8 +7,11 @@ from compact_course.core.course import Course
 
 
 def lesson_of_question(course: Course, question: m.QuestionBase) -> m.Lesson:
-    """The lesson whose bank holds the question (for a question outside the banks: its first Q&A's lesson)."""
+    """The lesson whose bank holds the question (for a question outside the banks: the lesson teaching its
+    first Q&A entry, or for one that cites only sources, the first lesson summarising its first source)."""
     try:
         return course.lesson(course.bank_of_question(question.id).quiz.lesson)
     except KeyError:
-        return course.lesson_for_qa(question.qa[0])
+        if question.qa:
+            return course.lesson_for_qa(question.qa[0])
+        return course.lesson_for_source(question.sources[0])

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 
 from compact_course.core import models as m
 from compact_course.core.course import Course
+from compact_course.core.escaping import e
 from compact_course.core.links import source_link
 from compact_course.quiz.html import render_questions_html
 
@@ -36,6 +37,7 @@ class Quiz:
         draw: tuple[int, int] | None = None,
         on_widget: Callable[[QuizWidget], None] | None = None,
         lesson_number: int | None = None,
+        link: Callable[[str], str] = e,
     ):
         if not questions:
             raise ValueError(f"quiz {quiz_id!r} has no questions")
@@ -50,9 +52,16 @@ class Quiz:
         self.draw = draw
         self.on_widget = on_widget  # e.g. restore and save progress when the live view is made
         self.lesson_number = lesson_number  # numbers its questions "7.1", "7.2", as the handouts do
+        self.link = link  # escapes a scenario, prompt or explanation (a lesson page links glossary terms)
 
     @classmethod
-    def for_lesson(cls, course: Course, lesson_id: str, on_widget: Callable[[QuizWidget], None] | None = None) -> Quiz:
+    def for_lesson(
+        cls,
+        course: Course,
+        lesson_id: str,
+        on_widget: Callable[[QuizWidget], None] | None = None,
+        link: Callable[[str], str] = e,
+    ) -> Quiz:
         bank = course.quiz_for(lesson_id)
         return cls(
             course,
@@ -62,6 +71,7 @@ class Quiz:
             course.lesson_docname(lesson_id),
             on_widget=on_widget,
             lesson_number=course.lesson_number(lesson_id),
+            link=link,
         )
 
     def to_html(self) -> str:
@@ -76,6 +86,7 @@ class Quiz:
             self.mode,
             self.draw,
             self.lesson_number,
+            link=self.link,
         )
 
     def _more(self, question: m.QuestionBase) -> str:

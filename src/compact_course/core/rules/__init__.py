@@ -23,6 +23,7 @@ from compact_course.core.rules import (
     references,
     timings,
     today,
+    wording,
 )
 from compact_course.core.rules.reporter import Reporter
 
@@ -80,6 +81,7 @@ RULES: tuple[Rule, ...] = (
     plans.priorities_rank_every_lesson,
     timings.every_timing_names_its_part,
     today.every_lesson_has_a_today_note,
+    *wording.RULES,
 )
 
 

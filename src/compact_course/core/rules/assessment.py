@@ -72,7 +72,7 @@ def pools_named_after_their_modules(report: Reporter, context: Context) -> None:
 def pool_questions_unique_and_from_their_module(report: Reporter, context: Context) -> None:
     """Pool ids are unique course-wide, and a pool question draws only on its own module's lessons."""
     course = context.course
-    taught = {module.id: {lesson.qa for lesson in module.lessons} for module in course.modules}
+    taught = {module.id: {lesson.qa for lesson in module.lessons if lesson.qa} for module in course.modules}
     first: dict[str, str] = {}
     for file, pool in context.pools.items():
         own = taught.get(pool.pool.module, set())

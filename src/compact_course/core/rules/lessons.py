@@ -1,4 +1,4 @@
-"""Rule: each lesson teaches one Q&A entry, and every entry is taught exactly once."""
+"""Rule: each lesson teaches one Q&A entry (or summarises known sources), and every entry is taught exactly once."""
 
 from __future__ import annotations
 
@@ -15,6 +15,10 @@ def each_entry_taught_once(report: Reporter, context: Context) -> None:
     file = "data/lessons.yaml"
     taught: dict[str, list[FieldPath]] = defaultdict(list)
     for path, lesson in lesson_paths(context.course):
+        for k, source in enumerate(lesson.sources):
+            report.need(file, path + ("sources", k), source, context.source_ids, "source")
+        if lesson.qa is None:  # a source-based lesson (the "What applies today" module)
+            continue
         report.need(file, path + ("qa",), lesson.qa, context.qa_ids, "Q&A entry")
         taught[lesson.qa].append(path + ("qa",))
     for qa_id, paths in taught.items():

@@ -23,6 +23,10 @@ def glossary_cites_sources_and_terms(report: Reporter, context: Context) -> None
     file = "data/glossary.yaml"
     term_ids = {term.id for term in context.course.terms}
     for i, term in enumerate(context.course.terms):
+        if term.source is None:
+            report.add(
+                file, ("terms", i, "id"), "the term cites no source: give the source of its definition (source:)"
+            )
         report.need(file, ("terms", i, "source"), term.source, context.source_ids, "source")
         for j, other in enumerate(term.see_also):
             report.need(file, ("terms", i, "see_also", j), other, term_ids, "glossary term")
