@@ -13,14 +13,15 @@ other; every item matched). An empty response is *unanswered*, not wrong.
 
 from __future__ import annotations
 
-import hashlib
-import json
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
 from compact_course.core import models as m
 from compact_course.core.tally import Tally
+from compact_course.quiz.data import fingerprint
+
+__all__ = ["FeedbackLine", "QuestionResult", "fingerprint", "score_question", "score_results"]
 
 
 @dataclass(frozen=True)
@@ -40,12 +41,6 @@ class QuestionResult:
     @property
     def points(self) -> int:
         return int(self.correct)
-
-
-def fingerprint(question: m.QuestionBase) -> str:
-    """A short hash of everything that defines a question, so edited questions drop stale answers."""
-    canonical = json.dumps(question.model_dump(mode="json"), sort_keys=True, ensure_ascii=False)
-    return hashlib.sha256(canonical.encode("utf-8")).hexdigest()[:12]
 
 
 def score_question(question: m.QuestionBase, response: Any) -> QuestionResult:

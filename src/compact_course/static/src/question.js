@@ -4,7 +4,6 @@
  */
 
 import * as transitions from "./question-state.js";
-import { readSpec } from "./question-spec.js";
 import { score } from "./scoring.js";
 import { PREFIX } from "./storage.js";
 import { fill, text } from "./text.js";
@@ -130,12 +129,11 @@ function addTools(form, template, hasHint) {
   form.querySelectorAll(".cc-options label").forEach((label) => { label.classList.add("cc-option"); });
 }
 
-// quiz: {update()}, told after every check; store: see storage.js; page: {manifest, root,
-// tools (the quiz's template)}.
-export function setupQuestion(form, quiz, store, page) {
-  const spec = readSpec(form, page.manifest, page.root);
+// spec: the question's data (question-spec.js); quiz: {update()}, told after every check; store:
+// see storage.js; page: {tools (the quiz's template), storeName (the quiz data's store)}.
+export function setupQuestion(form, spec, quiz, store, page) {
   addTools(form, page.tools, !!spec.hint);
-  const storeKey = PREFIX + (form.getAttribute("data-store") || "lesson") + ":" + spec.id;
+  const storeKey = PREFIX + page.storeName + ":" + spec.id;
   const parts = {
     controls: form.querySelector(".cc-controls"),
     feedback: form.querySelector(".cc-feedback"),

@@ -1,6 +1,7 @@
 /* One quiz section: its questions, the score line, and (for the self-assessment) exam mode. */
 
 import { setupQuestion } from "./question.js";
+import { questionIdOf, readQuizData } from "./question-spec.js";
 import { quizTally } from "./results.js";
 import { fill, text } from "./text.js";
 
@@ -17,9 +18,10 @@ export function setupQuiz(section, services) {
       ? fill(words.score, tally) + " " + fill(words.first_score, tally.first)
       : "";
   };
-  const page = { manifest: services.manifest, root: services.root, tools: section.querySelector("template.cc-tools") };
+  const data = readQuizData(section, services.manifest, services.root);
+  const page = { tools: section.querySelector("template.cc-tools"), storeName: data.store };
   section.querySelectorAll("form.cc-question").forEach((form) => {
-    quiz.questions.push(setupQuestion(form, quiz, services.store, page));
+    quiz.questions.push(setupQuestion(form, data.specs[questionIdOf(form)], quiz, services.store, page));
   });
   if (section.getAttribute("data-mode") === "exam" && services.setupAssessment) {
     services.setupAssessment(section, quiz, services);
