@@ -87,6 +87,7 @@ def course_manifest(course: Course, facilitator: bool = False) -> dict:
     return {
         "version": 1,
         "facilitator": facilitator,
+        "mastery": course.assessment.mastery_score,  # the pass mark, one place: data/assessment.yaml
         "text": course.interface.model_dump(),  # the quizzes' interface text (data/interface.yaml)
         "modules": [
             {

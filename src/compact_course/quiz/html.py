@@ -18,6 +18,7 @@ from collections.abc import Sequence
 from compact_course.core import models as m
 from compact_course.core.course import Course
 from compact_course.core.escaping import e, json_for_script
+from compact_course.core.interface_models import fill
 from compact_course.quiz.data import DATA_CLASS, more_link, quiz_data
 from compact_course.quiz.placement import lesson_of_question
 
@@ -195,6 +196,8 @@ def render_questions_html(
     draw_attributes = f' data-draw-seed="{draw[0]}" data-draw-per-module="{draw[1]}"' if draw else ""
     words = course.interface.quiz
     intro = (words.intro_pool if draw else words.intro_exam if mode == "exam" else words.intro_practice).fill(total)
+    if mode == "exam":  # the pass mark, stated before the attempt (data/assessment.yaml mastery_score)
+        intro += " " + fill(words.pass_mark, percent=course.assessment.mastery_score)
     lesson_attribute = f' data-lesson="{e(lesson)}"' if lesson else ""
     return (
         f'<section class="cc-quiz" id="{e(id_prefix + quiz_id)}" data-quiz="{e(quiz_id)}" data-mode="{e(mode)}"'

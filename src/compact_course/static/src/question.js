@@ -6,6 +6,7 @@
 import * as transitions from "./question-state.js";
 import { score } from "./scoring.js";
 import { PREFIX } from "./storage.js";
+import { confirmStep } from "./dom.js";
 import { fill, text } from "./text.js";
 
 export function readResponse(form, spec) {
@@ -114,6 +115,7 @@ function drawFeedback(box, spec, feedback) {
     list.appendChild(li);
   });
   box.appendChild(list);
+  if (feedback.revealed) { box.appendChild(paragraph(doc, words.revealed_counts, "cc-revealed-line")); }
   const explain = result.correct || feedback.explain;
   box.appendChild(paragraph(doc, explain ? spec.explanation : words.next_step, explain ? "cc-explanation-line" : "cc-next-step"));
   box.appendChild(moreLink(doc, spec));
@@ -179,6 +181,21 @@ export function setupQuestion(form, spec, quiz, store, page) {
     return step;
   }
 
+  // "Show answer" asks once per question: the answer then counts as not known.
+  let confirmReveal = null;
+  function askReveal(button) {
+    const show = () => { apply(transitions.reveal(state, spec, { time: new Date().toISOString(), page: location.pathname })); };
+    if (state.revealed) { show(); return; }
+    if (!confirmReveal) {
+      confirmReveal = confirmStep("cc-confirm-reveal");
+      parts.controls.after(confirmReveal.box);
+    }
+    const words = text().question;
+    confirmReveal.ask(words.reveal_ask, words.reveal_yes, words.reveal_no, (yes) => {
+      if (yes) { show(); } else { button.focus(); }
+    });
+  }
+
   function check(announce) {
     const context = { time: new Date().toISOString(), page: location.pathname };
     const step = apply(transitions.check(state, spec, readResponse(form, spec), context, announce));
@@ -195,7 +212,7 @@ export function setupQuestion(form, spec, quiz, store, page) {
     if (!button) { return; }
     const action = button.getAttribute("data-action");
     if (action === "retry") { apply(transitions.tryAgain(state, spec)); quiz.update(); }
-    else if (action === "reveal") { apply(transitions.reveal(state)); }
+    else if (action === "reveal") { askReveal(button); }
     else if (action === "hint") { apply(transitions.showHint(state)); }
   });
 
@@ -213,6 +230,7 @@ export function setupQuestion(form, spec, quiz, store, page) {
     storeKey,
     get result() { return state.result; },
     get first() { return state.first; },
+    get revealed() { return state.revealed; },
     check,
     submit,
     hasResponse() { return score(spec, readResponse(form, spec)).answered; },
