@@ -110,4 +110,3 @@ def course_manifest(course: Course, facilitator: bool = False) -> dict:
             for module in course.modules
         ],
     }
-

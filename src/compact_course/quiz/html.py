@@ -182,7 +182,7 @@ def render_questions_html(
     named once on the section instead of on every form.
 
     ``draw=(seed, per_module)`` marks the section as a pool from which quiz.js draws
-    ``per_module`` questions per module by the seeded rule of :mod:`compact_course.quiz.order`.
+    ``per_module`` questions per module by its seeded rule (``static/src/draw.js``).
     """
     total = len(questions)
     data = quiz_data(course, questions, quiz_id, from_doc, store, mode)

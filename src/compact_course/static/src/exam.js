@@ -76,6 +76,7 @@ export function setupAssessment(section, quiz, services) {
       percent: percent(tally.correct, tally.total) });
     status.textContent = unanswered ? plural(t.unanswered_after, unanswered) : "";
     showResults(section, quiz, results, services);
+    quiz.update();
   }
 
   submit.addEventListener("click", () => {
@@ -99,6 +100,7 @@ export function setupAssessment(section, quiz, services) {
       // A new attempt: the fresh-draw page draws a new set, the fewest seen before; either page
       // says how many of its questions came up in an earlier attempt.
       status.textContent = (draw ? draw.redraw() + " " : t.cleared + " ") + seenLine(quiz.questions);
+      quiz.update();
       const first = section.querySelector("form.cc-question input, form.cc-question select");
       if (first) { first.focus(); }
     });

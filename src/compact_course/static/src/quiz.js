@@ -5,12 +5,14 @@ import { questionIdOf, readQuizData } from "./question-spec.js";
 import { quizTally } from "./results.js";
 import { fill, text } from "./text.js";
 
-// services: {store, manifest, root, completedLessons, setupAssessment (from compact-pages.js)}; see main.js.
+// services: {store, manifest, root, completedLessons, setupAssessment (from compact-pages.js), onChange
+// (optional: told after every change, as the live widget is)}; see main.js and widget.js.
 export function setupQuiz(section, services) {
   const quiz = { mode: section.getAttribute("data-mode") || "practice", questions: [],
     id: section.getAttribute("data-quiz") };
   const scoreLine = section.querySelector(".cc-score");
   quiz.update = () => {
+    if (services.onChange) { services.onChange(quiz); }  // a live kernel's widget syncs its traits
     if (quiz.mode === "exam") { return; }  // exam mode gives no score until the results
     const tally = quizTally(quiz.questions);
     const words = text().question;
