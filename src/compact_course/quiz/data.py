@@ -26,6 +26,7 @@ from collections.abc import Sequence
 from compact_course.core import models as m
 from compact_course.core.course import Course
 from compact_course.core.links import source_link
+from compact_course.core.question_types import question_type
 from compact_course.quiz.placement import lesson_of_question
 
 DATA_CLASS = "cc-quiz-data"
@@ -57,8 +58,8 @@ def question_data(course: Course, question: m.QuestionBase, from_doc: str | None
         "hint": question.hint,
         "more": {"href": href, "label": label},
     }
-    if isinstance(question, m.Matching):
-        data["items"] = [item.model_dump() for item in question.items()]
+    if question_type(question).response == "pairs":
+        data["items"] = [item.model_dump() for item in question.items()]  # type: ignore[attr-defined]
     return data
 
 

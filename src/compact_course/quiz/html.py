@@ -19,6 +19,7 @@ from compact_course.core import models as m
 from compact_course.core.course import Course
 from compact_course.core.escaping import e, json_for_script
 from compact_course.core.interface_models import fill
+from compact_course.core.question_types import question_type
 from compact_course.quiz.data import DATA_CLASS, more_link, quiz_data
 from compact_course.quiz.placement import lesson_of_question
 
@@ -56,7 +57,7 @@ def _controls(question: m.QuestionBase, dom_id: str, choices: Sequence[m.Choice]
     # for its ticks and crosses; the stylesheet styles .cc-options>label); radios group by name
     # within their own form. Options are lettered (A, B, ...) so the answer list can name them by letter
     # instead of repeating their text; true or false needs no letters.
-    kind = "checkbox" if isinstance(question, m.MultipleSelect) else "radio"
+    kind = question_type(question).control  # radio or checkbox (the registry's; matching is above)
     name = ' name="a"' if kind == "radio" else ""
     labels = "".join(
         f'<label><input type="{kind}"{name} value="{e(c.key)}">{_letter(question, n)}{e(c.text)}</label>'
@@ -66,7 +67,7 @@ def _controls(question: m.QuestionBase, dom_id: str, choices: Sequence[m.Choice]
 
 
 def _lettered(question: m.QuestionBase) -> bool:
-    return not isinstance(question, m.TrueFalse | m.Matching)
+    return question_type(question).lettered
 
 
 def _letter(question: m.QuestionBase, index: int) -> str:

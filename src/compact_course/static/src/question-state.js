@@ -26,6 +26,7 @@
  * once the answer was shown.
  */
 
+import { responseKind } from "./question-types.js";
 import { emptyResponse, score } from "./scoring.js";
 import { isAnswered } from "./storage.js";
 
@@ -42,7 +43,7 @@ export function counted(result, revealed) {
 // Rows to tick or cross: for "multiple", only the options the learner chose.
 export function marksFor(spec, result, response) {
   return result.feedback
-    .filter((line) => spec.type !== "multiple" || (response || []).indexOf(line.key) >= 0)
+    .filter((line) => responseKind(spec) !== "set" || (response || []).indexOf(line.key) >= 0)
     .map((line) => ({ key: line.key, correct: line.correct }));
 }
 

@@ -4,13 +4,14 @@
  */
 
 import * as transitions from "./question-state.js";
+import { responseKind } from "./question-types.js";
 import { score } from "./scoring.js";
 import { PREFIX } from "./storage.js";
 import { confirmStep } from "./dom.js";
 import { fill, text } from "./text.js";
 
 export function readResponse(form, spec) {
-  if (spec.type === "matching") {
+  if (responseKind(spec) === "pairs") {
     const out = {};
     spec.items.forEach((item, index) => {
       const value = form.querySelectorAll(".cc-match select")[index].value;
@@ -19,7 +20,7 @@ export function readResponse(form, spec) {
     return out;
   }
   const checked = Array.prototype.slice.call(form.querySelectorAll("input:checked")).map((input) => input.value);
-  if (spec.type === "multiple") { return checked; }
+  if (responseKind(spec) === "set") { return checked; }
   return checked.length ? checked[0] : null;
 }
 
@@ -38,7 +39,7 @@ export function showChosen(select) {
 }
 
 function writeResponse(form, spec, response) {
-  if (spec.type === "matching") {
+  if (responseKind(spec) === "pairs") {
     spec.items.forEach((item, index) => {
       const select = form.querySelectorAll(".cc-match select")[index];
       select.value = (response && response[item.key]) || "";
@@ -46,13 +47,13 @@ function writeResponse(form, spec, response) {
     });
     return;
   }
-  const chosen = spec.type === "multiple" ? (response || []) : [response];
+  const chosen = responseKind(spec) === "set" ? (response || []) : [response];
   form.querySelectorAll("input").forEach((input) => { input.checked = chosen.indexOf(input.value) >= 0; });
 }
 
 // The row of a choice (its label) or of a matching item, by key.
 function rowOf(form, spec, key) {
-  if (spec.type === "matching") {
+  if (responseKind(spec) === "pairs") {
     const index = spec.items.findIndex((item) => item.key === key);
     return index < 0 ? null : form.querySelectorAll(".cc-match")[index];
   }

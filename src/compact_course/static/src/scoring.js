@@ -7,6 +7,7 @@
  * The feedback lines' words come from the interface text (text.js).
  */
 
+import { responseKind } from "./question-types.js";
 import { fill, text } from "./text.js";
 
 function unanswered() {
@@ -51,8 +52,9 @@ function scoreMultiple(spec, choices, response) {
 
 export function score(spec, response) {
   const choices = choiceMap(spec);
-  if (spec.type === "matching") { return scoreMatching(spec, choices, response); }
-  if (spec.type === "multiple") { return scoreMultiple(spec, choices, response); }
+  const kind = responseKind(spec);
+  if (kind === "pairs") { return scoreMatching(spec, choices, response); }
+  if (kind === "set") { return scoreMultiple(spec, choices, response); }
   if (response === null || response === undefined || response === "") { return unanswered(); }
   const choice = choices[response];
   return { answered: true, correct: choice.correct,
@@ -61,7 +63,8 @@ export function score(spec, response) {
 
 // The response that means "nothing chosen" for a question of this type.
 export function emptyResponse(spec) {
-  if (spec.type === "multiple") { return []; }
-  if (spec.type === "matching") { return {}; }
+  const kind = responseKind(spec);
+  if (kind === "set") { return []; }
+  if (kind === "pairs") { return {}; }
   return null;
 }
