@@ -136,8 +136,20 @@ def test_each_question_type_by_keyboard_only(page, qtype):
     text = feedback(page, form_id)
     assert "Correct" in text and spec["explanation"] in text
 
+    # Show answer asks first (the question would then count as not known); Escape says no.
+    words = cached_course().interface.question
     press_button(page, form_id, "reveal")
+    ask = page.locator(f"#{form_id} .cc-confirm-reveal")
+    assert ask.is_visible() and words.reveal_ask in ask.inner_text()
+    assert active(page).endswith("|" + form_id) and not page.locator(f"#{form_id} details.cc-answer").is_visible()
+    page.keyboard.press("Escape")
+    assert not ask.is_visible() and active(page) == f"|reveal|{form_id}"
+    page.keyboard.press("Enter")
+    page.keyboard.press("Shift+Tab")  # from "Cancel" to "Show the answer"
+    page.keyboard.press("Enter")
     assert page.locator(f"#{form_id} details.cc-answer").evaluate("d => d.open && !d.hidden")
+    press_button(page, form_id, "check")  # the form still holds the right answer
+    assert words.revealed_counts in feedback(page, form_id)  # right, but it counts as not known
     assert page.errors == []
 
 
@@ -174,7 +186,15 @@ def test_whole_quiz_by_mouse(page):
     )
     first = page.locator(f"#{ids[0]}")
     first.locator("button[data-action=reveal]").click()
+    words = cached_course().interface.question
+    first.get_by_role("button", name=words.reveal_yes).click()
     assert first.locator("details.cc-answer").evaluate("d => d.open")
+    # Seeing the answer makes the question count as not known, in the score too.
+    assert page.locator(".cc-score").inner_text().startswith(f"Score: {len(ids) - 1} of {len(ids)} correct.")
+    first.locator("button[data-action=reveal]").click()  # asked once per question
+    assert not first.locator(".cc-confirm-reveal").is_visible()
+    page.reload()
+    assert page.locator(".cc-score").inner_text().startswith(f"Score: {len(ids) - 1} of {len(ids)} correct.")
     assert page.errors == []
 
 

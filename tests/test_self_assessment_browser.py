@@ -8,6 +8,9 @@ learner's name, and My progress shows the latest result.
 
 from __future__ import annotations
 
+import csv
+import io
+
 from datetime import date
 from pathlib import Path
 
@@ -104,7 +107,7 @@ def test_results_csv_and_the_record_prints_alone_with_a_name(page, words):
     with page.expect_download() as download_info:
         page.get_by_role("button", name=words.results.download_csv).click()
     csv_text = Path(download_info.value.path()).read_text(encoding="utf-8")
-    rows = [row.split(",") for row in csv_text.strip().splitlines()]
+    rows = list(csv.reader(io.StringIO(csv_text)))
     assert rows[1][:2] == [date.today().isoformat(), "module"]
     overall = dict(zip(rows[0], rows[-1], strict=True))
     total = str(len(responses))

@@ -185,7 +185,10 @@ export function setupQuestion(form, spec, quiz, store, page) {
   // "Show answer" asks once per question: the answer then counts as not known.
   let confirmReveal = null;
   function askReveal(button) {
-    const show = () => { apply(transitions.reveal(state, spec, { time: new Date().toISOString(), page: location.pathname })); };
+    const show = () => {
+      apply(transitions.reveal(state, spec, { time: new Date().toISOString(), page: location.pathname }));
+      quiz.update();  // the question now counts as not known
+    };
     if (state.revealed) { show(); return; }
     if (!confirmReveal) {
       confirmReveal = confirmStep("cc-confirm-reveal");
