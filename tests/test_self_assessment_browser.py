@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import csv
 import io
-
 from datetime import date
 from pathlib import Path
 
