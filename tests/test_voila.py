@@ -1,6 +1,7 @@
 """The live widgets as learners and facilitators run them: notebooks served by Voila, driven in
 Chromium. The front end is the quiz script itself (anywidget), so a lesson quiz in Voila must give
-the same feedback as the same quiz on a static page, and its answers come back to Python."""
+the same feedback as the same quiz on a static page; the self-assessment and the room poll run
+there too."""
 
 from __future__ import annotations
 
@@ -15,6 +16,7 @@ import pytest
 
 from compact_course import cached_course
 from compact_course.core.escaping import json_for_script
+from compact_course.core.interface_models import fill
 from compact_course.quiz.data import course_manifest
 from compact_course.quiz.quiz import Quiz
 
@@ -109,6 +111,29 @@ def test_a_lesson_quiz_in_voila_gives_the_static_pages_feedback(browser, voila_u
     )
     assert errors == []
     context.close()
+
+
+@pytest.mark.parametrize("voila_url", ["book/self-assessment.ipynb"], indirect=True)
+def test_the_self_assessment_in_voila_submits_and_shows_the_results(browser, voila_url):
+    words = cached_course().interface
+    page = browser.new_page()
+    errors: list[str] = []
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    page.goto(voila_url, timeout=90_000)
+    forms = page.locator(".cc-widget section.cc-quiz[data-mode=exam] form.cc-question")
+    forms.first.wait_for(timeout=90_000)
+    assert not forms.first.locator('[data-action="check"]').is_visible()  # exam mode: no checking yet
+    forms.first.locator("input").first.check()
+    page.get_by_role("button", name=words.exam.submit).click()
+    page.get_by_role("button", name=words.exam.submit_anyway).click()
+    results = page.locator(".cc-widget .cc-results")
+    results.wait_for(timeout=10_000)
+    assert f"of {forms.count()} correct" in results.locator(".cc-overall").inner_text()
+    mastery = cached_course().assessment.mastery_score
+    lines = {fill(words.results.passed, mastery=mastery), fill(words.results.not_passed, mastery=mastery)}
+    assert results.locator(".cc-pass-mark").inner_text() in lines
+    assert errors == []
+    page.close()
 
 
 @pytest.mark.parametrize("voila_url", ["book/facilitator/room-poll.ipynb"], indirect=True)
