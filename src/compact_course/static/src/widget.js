@@ -44,6 +44,14 @@ export function questionResults(quiz) {
   return out;
 }
 
+// The quiz's answers and score, written to the model's traits and sent to the kernel.
+export function syncQuiz(model, quiz) {
+  const tally = quizTally(quiz.questions);
+  model.set("results", questionResults(quiz));
+  model.set("score", { correct: tally.correct, answered: tally.answered, total: tally.total });
+  model.save_changes();
+}
+
 function renderQuiz(model, el) {
   const manifest = model.get("manifest");
   setText(manifest.text);
@@ -51,13 +59,7 @@ function renderQuiz(model, el) {
   const store = createStore(probeStorage(() => window.localStorage), notices);
   const section = parsedSection(model.get("html"));
   el.appendChild(section);
-  const sync = (quiz) => {
-    const tally = quizTally(quiz.questions);
-    model.set("results", questionResults(quiz));
-    model.set("score", { correct: tally.correct, answered: tally.answered, total: tally.total });
-    model.save_changes();
-  };
-  setupQuiz(section, { store, manifest, root: "", setupAssessment, onChange: sync,
+  setupQuiz(section, { store, manifest, root: "", setupAssessment, onChange: (quiz) => { syncQuiz(model, quiz); },
     completedLessons: () => lessonsCompleted(manifest, store.read),
     notStudied: () => lessonsNotStudied(manifest, store.read) });
 }
