@@ -9,8 +9,8 @@ import pytest
 
 from compact_course.learner.assessment import fresh_draw_pool, self_assessment
 from compact_course.quiz.data import course_manifest
-from compact_course.quiz.quiz import Quiz, QuizSettings
-from compact_course.quiz.widget import STATIC, WIDGET_VIEW, CourseWidget
+from compact_course.quiz.quiz import WIDGET_VIEW, Quiz, QuizSettings
+from compact_course.quiz.widget import STATIC, CourseWidget
 from helpers import real_course
 
 BUNDLE = STATIC / "compact-widget.js"

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 from compact_course.core import models as m
 from compact_course.core.course import Course, cached_course
@@ -28,7 +29,10 @@ from compact_course.facilitator.poll_questions import (
     question_sets,
     reveal_for,
 )
-from compact_course.quiz.widget import CourseWidget, with_widget_view
+from compact_course.quiz.quiz import with_widget_view
+
+if TYPE_CHECKING:
+    from compact_course.quiz.widget import CourseWidget
 
 __all__ = ["PollOption", "QuestionSet", "Reveal", "RoomPoll", "poll_options", "question_sets", "reveal_for"]
 
@@ -89,6 +93,8 @@ class RoomPoll:
     @functools.cached_property
     def widget(self) -> CourseWidget:
         """The live poll; ``widget.summary`` follows the room's votes and reveals."""
+        from compact_course.quiz.widget import CourseWidget  # the widget library only where a widget is made
+
         return CourseWidget(kind="poll", poll=poll_data(self.course), set_key=self.set_key)
 
     def _repr_mimebundle_(self, include=None, exclude=None):

@@ -11,14 +11,29 @@ from __future__ import annotations
 import functools
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
 
 from compact_course.core import models as m
 from compact_course.core.course import Course
 from compact_course.quiz.data import course_manifest
 from compact_course.quiz.html import render_questions_html
-from compact_course.quiz.widget import WIDGET_VIEW, CourseWidget, with_widget_view
 
-__all__ = ["WIDGET_VIEW", "Quiz", "QuizSettings"]
+if TYPE_CHECKING:
+    from compact_course.quiz.widget import CourseWidget
+
+__all__ = ["WIDGET_VIEW", "Quiz", "QuizSettings", "with_widget_view"]
+
+WIDGET_VIEW = "application/vnd.jupyter.widget-view+json"
+
+
+def with_widget_view(bundle: dict, widget: Any) -> dict:
+    """``bundle`` (text/plain and text/html, which the static book shows) plus the widget's view,
+    which a live front end shows instead."""
+    view = widget._repr_mimebundle_()
+    data = view[0] if isinstance(view, tuple) else view
+    if data and WIDGET_VIEW in data:
+        bundle[WIDGET_VIEW] = data[WIDGET_VIEW]
+    return bundle
 
 
 @dataclass(frozen=True)
@@ -85,6 +100,8 @@ class Quiz:
     def widget(self) -> CourseWidget:
         """The live view: the quiz script with this quiz's HTML; ``widget.results`` and
         ``widget.score`` follow what the learner does."""
+        from compact_course.quiz.widget import CourseWidget  # the widget library only where a widget is made
+
         return CourseWidget(kind="quiz", html=self.to_html(), manifest=course_manifest(self.course))
 
     def __repr__(self) -> str:

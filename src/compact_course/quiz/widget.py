@@ -9,6 +9,9 @@ the book's does. What the learner does comes back as traits a notebook can read:
 (per question: answered, correct, revealed, first_correct) and ``score`` (correct, answered,
 total). The room poll uses the same widget with ``kind="poll"``: ``poll`` is its data, as the
 book's poll page has it, and ``summary`` comes back (each question's votes and reveal).
+
+Imported only where a widget is made (``Quiz.widget``, ``RoomPoll.widget``), so the command
+line and the static book need no widget library.
 """
 
 from __future__ import annotations
@@ -19,7 +22,6 @@ import anywidget
 import traitlets
 
 STATIC = Path(__file__).resolve().parents[1] / "static"
-WIDGET_VIEW = "application/vnd.jupyter.widget-view+json"
 
 
 class CourseWidget(anywidget.AnyWidget):
@@ -37,13 +39,3 @@ class CourseWidget(anywidget.AnyWidget):
     poll = traitlets.Dict().tag(sync=True)
     set_key = traitlets.Unicode("").tag(sync=True)
     summary = traitlets.Dict().tag(sync=True)
-
-
-def with_widget_view(bundle: dict, widget: CourseWidget) -> dict:
-    """``bundle`` (text/plain and text/html, which the static book shows) plus the widget's view,
-    which a live front end shows instead."""
-    view = widget._repr_mimebundle_()
-    data = view[0] if isinstance(view, tuple) else view
-    if data and WIDGET_VIEW in data:
-        bundle[WIDGET_VIEW] = data[WIDGET_VIEW]
-    return bundle
