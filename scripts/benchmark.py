@@ -5,7 +5,8 @@ compression), it measures:
 
 - first visit: bytes transferred and requests for a lesson page with an empty cache;
 - next page: new bytes for the next lesson in the same browser (files the first visit did not load);
-- quiz markup per question (the ``<form class="cc-question">`` elements of every lesson page);
+- quiz markup per question (the ``<form class="cc-question">`` elements of every lesson page), and
+  apart from it each quiz's data block per question (what the script reads: issue 26);
 - the course's own scripts and styles the lesson loads (files of ``src/compact_course/static``), and
   apart from them the generated ``compact-*`` bundles and data files it loads;
 - site size (the built HTML folder, without source maps);
@@ -53,6 +54,9 @@ BUDGETS = {  # metric -> (most allowed, unit): issue 16
     "first_visit_requests": (15, "requests"),
     "next_page_bytes": (100 * KB, "bytes"),
     "markup_per_question": (2.4 * KB, "bytes"),
+    # Issue 26: each quiz's data block (what the script reads instead of the markup), outside the
+    # forms; measured at 1.5 KB a question when it came in (every option's text and feedback).
+    "data_per_question": (1.7 * KB, "bytes"),
     "own_assets_bytes": (30 * KB, "bytes"),
 }
 LABELS = {
@@ -60,6 +64,7 @@ LABELS = {
     "first_visit_requests": "first visit, empty cache (requests)",
     "next_page_bytes": "next lesson, same browser (new bytes)",
     "markup_per_question": "quiz markup per question (bytes)",
+    "data_per_question": "quiz data block per question (bytes)",
     "own_assets_bytes": "course's own scripts and styles (bytes)",
     "generated_assets_bytes": "generated course bundles and data (bytes)",
     "site_bytes": "built site without source maps (bytes)",
@@ -69,6 +74,7 @@ LABELS = {
 STATIC = ROOT / "src" / "compact_course" / "static"
 OWN_FILES = {path.name for pattern in ("*.js", "*.css") for path in STATIC.glob(pattern)}
 FORM = re.compile(r'<form class="cc-question".*?</form>', re.S)
+DATA = re.compile(r'<script type="application/json" class="cc-quiz-data">.*?</script>', re.S)
 
 
 @dataclass
@@ -220,6 +226,13 @@ def markup_per_question(html: Path, pages: list[str]) -> float:
     return sum(len(form.encode("utf-8")) for form in forms) / len(forms) if forms else 0.0
 
 
+def data_per_question(html: Path, pages: list[str]) -> float:
+    texts = [(html / page).read_text(encoding="utf-8") for page in pages]
+    forms = sum(len(FORM.findall(text)) for text in texts)
+    data = sum(len(block.encode("utf-8")) for text in texts for block in DATA.findall(text))
+    return data / forms if forms else 0.0
+
+
 def site_bytes(html: Path) -> int:
     return sum(path.stat().st_size for path in html.rglob("*") if path.is_file() and not path.name.endswith(".map"))
 
@@ -227,6 +240,7 @@ def site_bytes(html: Path) -> int:
 def figures_for(html: Path, first: str, second: str, quiz_pages: list[str], listing: bool) -> dict[str, float]:
     found = measure_pages(html, first, second, listing)
     found["markup_per_question"] = markup_per_question(html, quiz_pages)
+    found["data_per_question"] = data_per_question(html, quiz_pages)
     found["site_bytes"] = site_bytes(html)
     return found
 

@@ -18,15 +18,17 @@ const BUNDLES = [
   { entry: "pages-start.js", outfile: "compact-pages.js", what: "the self-assessment and My progress pages" },
   { entry: "presenter-start.js", outfile: "compact-present.js", what: "the presenter view and the room poll" },
   { entry: "scorm-start.js", outfile: "compact-scorm.js", what: "the SCORM launch page" },
+  // An ES module: anywidget's front end in a live kernel (compact_course.quiz.widget), not a book page.
+  { entry: "widget.js", outfile: "compact-widget.js", what: "the live widgets (anywidget)", format: "esm" },
 ];
 
-async function bundled({ entry, outfile, what }) {
+async function bundled({ entry, outfile, what, format }) {
   const banner = `/* Compact course: ${what}. Built from src/compact_course/static/src/*.js by \`npm run build\`: edit those, not this file. */`;
   const result = await build({
     absWorkingDir: root,
     entryPoints: [sources + entry],
     bundle: true,
-    format: "iife",
+    format: format || "iife",
     target: "es2019",
     minify: true,
     sourcemap: false,

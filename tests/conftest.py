@@ -14,7 +14,6 @@ import shutil
 import socketserver
 import subprocess
 import sys
-import tempfile
 import threading
 from pathlib import Path
 
@@ -34,12 +33,6 @@ CHROMIUM_ARGS = [
     "--no-first-run",
     "--disable-quic",
 ]
-
-
-def pytest_configure(config):
-    # Notebook kernels (nbval) and live quizzes must not touch the tester's own saved progress.
-    scratch = Path(tempfile.mkdtemp(prefix="compact-course-tests-"))
-    os.environ["COMPACT_COURSE_PROGRESS"] = str(scratch / "progress.json")
 
 
 BOOK_FIXTURES = {

@@ -344,7 +344,9 @@ def test_focus_is_visible_on_quiz_controls_in_forced_colours(browser, book_serve
         page.keyboard.press("Tab")
         focused_style()
     form.locator("button[data-action=reveal]").focus()
-    page.keyboard.press("Enter")  # shows the answer and moves focus to its summary
+    page.keyboard.press("Enter")  # asks first: focus on "Cancel"
+    page.keyboard.press("Shift+Tab")
+    page.keyboard.press("Enter")  # "Show the answer": shows it and moves focus to its summary
     focused_style()
     context.close()
     assert seen[-1] == "summary" and len(set(seen)) == 3, seen

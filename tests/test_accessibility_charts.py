@@ -53,21 +53,6 @@ def test_a_chart_data_table_scrolls_inside_its_own_labelled_focusable_region():
     assert drawn.table_html().startswith(region)
 
 
-def test_poll_chart_has_its_own_light_background_and_dark_text():
-    from compact_course.facilitator.poll_chart import poll_chart
-    from compact_course.facilitator.poll_questions import poll_options
-
-    options = poll_options(cached_course().all_questions()[0])
-    for revealed in (False, True):
-        svg = poll_chart(1, 5, options, {option.key: 2 for option in options}, revealed).svg()
-        assert re.search(r'<g id="patch_1">\s*<path [^>]*style="fill: #ffffff"', svg)
-        assert set(re.findall(r"<text[^>]*style=\"[^\"]*fill: (#[0-9a-f]{6})", svg)) <= {
-            "#000000",
-            "#1b1b1b",
-            "#262626",
-        }
-
-
 def test_score_chart_text_follows_the_forced_text_colour(browser, book_server):
     context = browser_context(browser, book_server, 1280, forced_colors="active")
     page = context.new_page()

@@ -6,7 +6,7 @@ import pytest
 
 from compact_course.book.pages import QA_SNAPSHOT_YEAR, archived
 from compact_course.core import models as m
-from compact_course.core.load import load_course
+from compact_course.core.course import load_course
 from compact_course.core.yamlmarks import CourseDataError
 from helpers import edit, fixture_copy, line_of
 

@@ -7,7 +7,7 @@ The fixture course passes every rule; each test plants one violation in a copy a
 from __future__ import annotations
 
 from compact_course.cli import main
-from compact_course.core.load import load_course
+from compact_course.core.course import load_course
 from compact_course.quiz.item_rules import item_problems
 from helpers import edit, fixture_copy, line_of
 

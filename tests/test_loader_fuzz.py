@@ -13,7 +13,7 @@ import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from compact_course.core.load import load_course
+from compact_course.core.course import load_course
 from compact_course.core.yamlmarks import MAX_DEPTH, CourseDataError, load_marked_yaml
 from helpers import course_copy
 

@@ -149,7 +149,7 @@ def test_a_new_lessons_notebook_is_written_from_the_skeleton(tmp_path):
     import shutil
 
     from compact_course.book.notebooks import new_lesson_notebook, skeleton_drift
-    from compact_course.core.load import load_course
+    from compact_course.core.course import load_course
     from helpers import FIXTURE_ROOT
 
     root = tmp_path / "course"

@@ -121,6 +121,7 @@ def test_presenter_view_by_keyboard_only(facilitator_page, facilitator_server):
     # A learner's answer saved in this browser: the presenter view must not show it.
     first = page.locator("form.cc-question").first
     first.locator("button[data-action=reveal]").click()
+    first.locator(".cc-confirm-reveal .cc-primary").click()  # "Show the answer": saved as seen
     page.reload()
     _watch_storage_reads(page)
     button = page.get_by_role("button", name="Present this lesson")

@@ -8,6 +8,7 @@ type in tests/__snapshots__/test_quiz_html/; after an intended change, run pytes
 
 from __future__ import annotations
 
+import json
 from html.parser import HTMLParser
 
 import pytest
@@ -393,12 +394,20 @@ def as_text(text: str) -> str:
     return e(text).replace("&#x27;", "'").replace("&quot;", '"')
 
 
-def test_no_script_and_no_text_written_twice():
-    html, questions, _ = render_evil()
-    assert "<script" not in html.lower()
+def test_one_inert_data_block_and_no_text_written_twice_in_the_markup():
+    full, questions, _ = render_evil()
+    # The one script element is the quiz's data (JSON, never run); it holds no raw "<" to end it early.
+    assert full.lower().count("<script") == 1
+    start = full.index('<script type="application/json" class="cc-quiz-data">')
+    end = full.index("</script>", start)
+    block = full[start:end]
+    assert "<" not in block[block.index(">") + 1 :]
+    data = json.loads(block[block.index(">") + 1 :])
+    assert [q["id"] for q in data["questions"]] == [q.id for q in questions]
+    html = full[:start] + full[end + len("</script>") :]  # the markup: what no-JavaScript readers get
     assert "<b>bold" not in html and "&lt;b&gt;bold" in html
     for question in questions:
-        # The question's own text appears once: the script reads it from the markup.
+        # The question's own text appears once in the markup; the script reads the data block.
         assert html.count(as_text(question.explanation)) == 1
         for choice in question.choices():
             if not isinstance(question, m.TrueFalse):

@@ -47,11 +47,11 @@ def _tiny_book(folder: Path) -> Path:
     (folder / "_sources").mkdir()
     (folder / "book").mkdir()
     (folder / "index.html").write_text('<meta http-equiv="Refresh" content="0; url=book/index.html" />')
-    spec = {"choices": [{"key": "a"}, {"key": "b"}], "id": "q-one"}
+    question = {"choices": [{"key": "a"}, {"key": "b"}], "id": "q-one", "type": "single", "fingerprint": "f1"}
+    data = {"quiz": "quiz-one", "mode": "practice", "store": "lesson", "questions": [question]}
     (folder / "book" / "index.html").write_text(
-        '<section class="cc-quiz" data-quiz="quiz-one" data-mode="practice">'
-        '<form class="cc-question" data-question="q-one" data-type="single" data-fingerprint="f1" data-store="lesson">'
-        f'<script type="application/json" class="cc-data">{json.dumps(spec)}</script></form></section>'
+        '<section class="cc-quiz"><form class="cc-question"></form>'
+        f'<script type="application/json" class="cc-quiz-data">{json.dumps(data)}</script></section>'
     )
     (folder / "_static" / "app.js").write_text("let a = 1;\n//# sourceMappingURL=app.js.map\n")
     (folder / "_static" / "app.js.map").write_text("{}")

@@ -2,12 +2,14 @@
 item 7; issue 17 item 3): only the submitted attempt counts, unanswered questions are asked
 about first, every question explains itself after submit, "Start again" asks before deleting,
 the results say what each module's score rests on and which lessons are not yet studied, the
-CSV is Python's (date, plain titles, first attempts), the record prints alone with the
+CSV has the date, a row per module and lesson and the overall tallies, the record prints alone with the
 learner's name, and My progress shows the latest result.
 """
 
 from __future__ import annotations
 
+import csv
+import io
 from datetime import date
 from pathlib import Path
 
@@ -15,7 +17,6 @@ import pytest
 
 from compact_course import cached_course
 from compact_course.learner.assessment import fixed_questions
-from compact_course.learner.results import AssessmentResult
 from test_browser import LESSON_1, answer_by_mouse, check_by_mouse, correct_response, feedback, spec_of, wrong_response
 
 pytestmark = pytest.mark.browser
@@ -81,12 +82,12 @@ def test_only_the_submitted_attempt_counts_and_a_cleared_practice_answer_counts_
     page.get_by_role("button", name=words.exam.submit).click()
     page.get_by_role("button", name=words.exam.submit_anyway).click()
     overall = page.locator(".cc-results .cc-overall").inner_text()
-    assert overall == words.results.overall_none.replace("{total}", str(len(ids)))  # Python: not attempted
+    assert overall == words.results.overall_none.replace("{total}", str(len(ids)))  # not attempted
     assert "First attempts: 1 of 1 right." in page.locator(".cc-results .cc-first-attempts").inner_text()
     assert page.errors == []
 
 
-def test_results_csv_is_pythons_and_the_record_prints_alone_with_a_name(page, words):
+def test_results_csv_and_the_record_prints_alone_with_a_name(page, words):
     course = cached_course()
     page.goto(LESSON_1)  # lesson 1 studied: not listed as not yet studied
     lesson_form = page.evaluate("() => document.querySelector('form.cc-question').id")
@@ -105,10 +106,19 @@ def test_results_csv_is_pythons_and_the_record_prints_alone_with_a_name(page, wo
     with page.expect_download() as download_info:
         page.get_by_role("button", name=words.results.download_csv).click()
     csv_text = Path(download_info.value.path()).read_text(encoding="utf-8")
-    asked = [course.question(qid) for qid in responses]  # the questions the page asked, in its order
-    expected = AssessmentResult(course, asked, responses, date=date.today()).to_csv()
-    assert csv_text == expected
-    assert csv_text.splitlines()[1].startswith(date.today().isoformat() + ",module,")
+    rows = list(csv.reader(io.StringIO(csv_text)))
+    assert rows[1][:2] == [date.today().isoformat(), "module"]
+    overall = dict(zip(rows[0], rows[-1], strict=True))
+    total = str(len(responses))
+    assert [overall[k] for k in ("scope", "correct", "answered", "total")] == [
+        "overall",
+        str(len(ids) - 1),
+        total,
+        total,
+    ]
+    modules = [dict(zip(rows[0], row, strict=True)) for row in rows[1:] if row[1] == "module"]
+    assert sum(int(row["correct"]) for row in modules) == len(ids) - 1
+    assert [row["module"] for row in modules] == [m.id for m in course.modules]
 
     page.get_by_label(words.results.record_name).fill("Sam Learner")
     page.evaluate("() => { window.print = () => { window.printed = true; }; }")

@@ -1,5 +1,5 @@
-// The room poll's arithmetic: the shared table tests/fixtures/poll_cases.json (also checked
-// against Python by tests/test_poll_parity.py) and the poll's moves, reveal and CSV.
+// The room poll's arithmetic: the table tests/fixtures/poll_cases.json, and the poll's moves,
+// reveal and CSV.
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { test } from "node:test";

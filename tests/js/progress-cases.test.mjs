@@ -1,18 +1,15 @@
-// The shared table of step sequences (tests/fixtures/progress_cases.json), which Python replays
-// through its live widgets (tests/test_progress.py), replayed here through the script's own
+// The table of step sequences (fixtures/progress_cases.json), replayed through the script's
 // rules: question-state.js transitions, their storage effects on storage.js, the lesson score
 // (results.js quizTally), the progress page's row (progress.js) and the self-assessment's
-// results (results.js summarise). A cleared answer must count nowhere, in both.
+// results (results.js summarise). A cleared answer counts nowhere; an answer shown counts as
+// not known.
 import assert from "node:assert/strict";
-import { readFileSync } from "node:fs";
 import { test } from "node:test";
 import { lessonStatus } from "../../src/compact_course/static/src/progress.js";
 import * as q from "../../src/compact_course/static/src/question-state.js";
 import { quizTally, summarise } from "../../src/compact_course/static/src/results.js";
 import { PREFIX, createStore } from "../../src/compact_course/static/src/storage.js";
-import { python } from "./fixtures.mjs";
-
-const table = JSON.parse(readFileSync(new URL("../fixtures/progress_cases.json", import.meta.url), "utf8"));
+import { course, progressCases as table } from "./fixtures.mjs";
 
 function memoryStorage() {
   const data = new Map();
@@ -45,7 +42,7 @@ class Replay {
     this.clock = 0;
     const storeName = kind === "lesson" ? "lesson" : "assessment";
     this.slots = {};
-    this.questions = python.summary.specs.slice(0, 3).map((spec, at) => {
+    this.questions = course.summary.specs.slice(0, 3).map((spec, at) => {
       const slot = { spec, key: PREFIX + storeName + ":" + spec.id, state: q.initialState(), form: null };
       this.slots["q" + (at + 1)] = slot;
       return slot;
@@ -70,11 +67,12 @@ class Replay {
     if (action === "answer") { slot.form = arg === "right" ? right(slot.spec) : wrong(slot.spec); }
     else if (action === "check") { if (!slot.state.exam) { this.apply(slot, q.check(slot.state, slot.spec, slot.form, this.context(), true)); } }
     else if (action === "try-again") { this.apply(slot, q.tryAgain(slot.state, slot.spec)); }
-    else if (action === "reveal") { this.apply(slot, q.reveal(slot.state)); }
+    else if (action === "reveal") { this.apply(slot, q.reveal(slot.state, slot.spec, this.context())); }
     else if (action === "switch-mode") { this.questions.forEach((s) => this.apply(s, q.setExam(s.state, name === "exam"))); }
     else if (action === "submit") {
       this.questions.forEach((s) => this.apply(s, q.submit(s.state, s.spec, s.form, this.context())));
-      this.result = summarise(this.questions.map((s) => ({ spec: s.spec, result: s.state.result, first: s.state.first })));
+      this.result = summarise(this.questions.map((s) => ({ spec: s.spec, result: s.state.result, first: s.state.first,
+        revealed: s.state.revealed })));
     } else { throw new Error("unknown step " + action); }
   }
 

@@ -3,11 +3,11 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
 import * as q from "../../src/compact_course/static/src/question-state.js";
-import { python } from "./fixtures.mjs";
+import { course } from "./fixtures.mjs";
 
-const single = python.scoring.find((c) => c.name === "single: the correct option").spec;
-const multiple = python.scoring.find((c) => c.name.startsWith("multiple: partial")).spec;
-const matching = python.scoring.find((c) => c.name === "matching: every item right").spec;
+const single = course.scoring.find((c) => c.name === "single: the correct option").spec;
+const multiple = course.scoring.find((c) => c.name.startsWith("multiple: partial")).spec;
+const matching = course.scoring.find((c) => c.name === "matching: every item right").spec;
 const context = { time: "2026-01-02T03:04:05.000Z", page: "/book/lessons/01.html" };
 const right = single.choices.find((c) => c.correct).key;
 const wrong = single.choices.find((c) => !c.correct).key;
@@ -68,13 +68,34 @@ test("try again empties the form and focuses it; the cleared answer counts nowhe
   assert.equal(q.tryAgain(checked, single).effects.writeResponse, null);
 });
 
-test("show answer opens the answer, says so and keeps the marks", () => {
-  const checked = q.check(q.initialState(), single, wrong, context, true).state;
-  const step = q.reveal(checked);
+test("show answer opens the answer, says so, keeps the marks and counts the question as not known", () => {
+  const checked = q.check(q.initialState(), single, right, context, true).state;
+  assert.equal(checked.result.correct, true);
+  const step = q.reveal(checked, single, context);
   assert.equal(step.state.answerShown, true);
+  assert.equal(step.state.revealed, true);
   assert.deepEqual(step.state.feedback, { kind: "message", text: "revealed" });
   assert.equal(step.state.marks, checked.marks);
-  assert.deepEqual(step.effects, { focus: "answer" });
+  assert.equal(step.state.result.correct, false);
+  assert.equal(step.state.first, checked.first);  // a first attempt made before seeing the answer stays
+  assert.equal(step.effects.focus, "answer");
+  assert.deepEqual([step.effects.persist.correct, step.effects.persist.revealed, step.effects.persist.answer],
+    [false, true, right]);
+  assert.equal(q.reveal(step.state, single, context).effects.persist, undefined, "saved once");
+});
+
+test("show answer before any answer: a first attempt that is not right, and a later right answer not known", () => {
+  const step = q.reveal(q.initialState(), single, context);
+  assert.deepEqual(step.state.first, { answer: null, correct: false, time: context.time });
+  assert.deepEqual([step.effects.persist.answer, step.effects.persist.correct, step.effects.persist.revealed],
+    [null, false, true]);
+  const checked = q.check(step.state, single, right, context, true);
+  assert.equal(checked.result.correct, false);
+  assert.equal(checked.state.feedback.result.correct, true, "the feedback still says the choice was right");
+  assert.equal(checked.state.feedback.revealed, true, "and that it counts as not known");
+  assert.equal(checked.effects.persist.revealed, true);
+  const restored = q.restore(q.initialState(), single, checked.effects.persist);
+  assert.deepEqual([restored.state.revealed, restored.state.result.correct], [true, false]);
 });
 
 test("hint shows the hint and changes nothing else", () => {
@@ -84,12 +105,14 @@ test("hint shows the hint and changes nothing else", () => {
   assert.equal(step.state.feedback, checked.feedback);  // same object: the live region is not redrawn
 });
 
-test("clear forgets the answer, its result and its saved record, and hides the answer", () => {
-  const shown = q.reveal(q.check(q.initialState(), single, right, context, true).state).state;
+test("clear (a new attempt) forgets the answer and its result, keeps the first attempt, and hides the answer", () => {
+  const checked = q.check(q.initialState(), single, right, context, true).state;
+  const shown = q.reveal(checked, single, context).state;
   const step = q.clear(shown, single);
-  assert.deepEqual(step.effects, { writeResponse: null, remove: true });
-  assert.deepEqual([step.state.result, step.state.feedback.kind, step.state.marks, step.state.answerShown],
-    [null, "blank", [], false]);
+  assert.deepEqual(step.effects, { writeResponse: null, reset: true });
+  assert.deepEqual([step.state.result, step.state.feedback.kind, step.state.marks, step.state.answerShown, step.state.revealed],
+    [null, "blank", [], false, false]);
+  assert.equal(step.state.first, checked.first);
 });
 
 test("exam mode hides feedback; checking then shows nothing but still records the result", () => {

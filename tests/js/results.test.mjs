@@ -1,49 +1,102 @@
-// The self-assessment's results (results.js) against Python's AssessmentResult for the same
-// responses, and progress across the course (progress.js).
+// The self-assessment's results (results.js): tallies, advice, CSV and JSON, answers shown
+// counting as not known, and progress across the course (progress.js).
 import assert from "node:assert/strict";
 import { test } from "node:test";
 import { lessonStatus, lessonsCompleted, lessonsNotStudied } from "../../src/compact_course/static/src/progress.js";
 import { percent, resultsCsv, resultsJson, summarise } from "../../src/compact_course/static/src/results.js";
 import { score } from "../../src/compact_course/static/src/scoring.js";
 import { PREFIX } from "../../src/compact_course/static/src/storage.js";
-import { python } from "./fixtures.mjs";
+import { course } from "./fixtures.mjs";
 
-// What quiz.js hands summarise: each question's spec, its submitted result (or null) and its
-// first attempt (here the submitted one).
-function attempt(summary) {
-  return summary.specs.map((spec) => {
-    const response = summary.responses[spec.id];
-    const result = response === undefined ? null : score(spec, response);
-    const counted = result && result.answered ? result : null;
-    return { spec, result: counted, first: counted ? { correct: counted.correct } : null };
+// Every fourth question answered wrongly, every fifth unanswered, the rest right: what quiz.js
+// hands summarise (each question's spec, its submitted result or null, its first attempt).
+const { summary } = course;
+const DATE = "2026-01-02";
+
+function right(spec) {
+  if (spec.type === "multiple") { return spec.choices.filter((c) => c.correct).map((c) => c.key); }
+  if (spec.type === "matching") { return Object.fromEntries(spec.items.map((i) => [i.key, i.answer])); }
+  return spec.choices.find((c) => c.correct).key;
+}
+
+function wrong(spec) {
+  if (spec.type === "multiple") { return [spec.choices.find((c) => !c.correct).key]; }
+  if (spec.type === "matching") { return Object.fromEntries(spec.items.map((i, n) => [i.key, spec.items[(n + 1) % spec.items.length].answer])); }
+  return spec.choices.find((c) => !c.correct).key;
+}
+
+function attempt(revealedIds) {
+  return summary.specs.map((spec, index) => {
+    const revealed = (revealedIds || []).indexOf(spec.id) >= 0;
+    if (index % 5 === 1) { return { spec, result: null, first: null, revealed }; }
+    let result = score(spec, index % 4 === 0 ? wrong(spec) : right(spec));
+    if (revealed) { result = { ...result, correct: false, revealed: true }; }
+    return { spec, result, first: { correct: result.correct }, revealed };
   });
 }
 
-// The lessons not yet studied, from the same saved lesson records Python's progress has.
-function notStudied(summary) {
-  return lessonsNotStudied(summary.manifest, (key) => summary.records[key] || null);
+// Lessons 1 and 2 studied (lesson 2 only in part): the lessons not yet studied are the others.
+function notStudied() {
+  const lessons = summary.manifest.modules.flatMap((m) => m.lessons);
+  const records = {};
+  lessons.slice(0, 2).forEach((lesson, n) => {
+    lesson.questions.slice(0, n === 1 ? 1 : undefined).forEach((q) => {
+      records[PREFIX + "lesson:" + q.id] = { fingerprint: q.fingerprint, answer: "a", correct: true };
+    });
+  });
+  return lessonsNotStudied(summary.manifest, (key) => records[key] || null);
 }
 
-test("the results CSV is byte for byte Python's: date, plain titles, lessons, first attempts", () => {
-  const { summary } = python;
-  const csv = resultsCsv(summarise(attempt(summary), notStudied(summary)), summary.title, summary.date);
-  assert.equal(csv, summary.csv);
-  const header = csv.split("\n")[0];
-  assert.equal(header, "date,scope,module,lesson,number,title,correct,answered,total,percent,status,first_correct,first_answered");
-  assert.ok(csv.split("\n").slice(1, -1).every((row) => row.startsWith(summary.date + ",")));
+const expected = (() => {
+  const specs = summary.specs;
+  const answered = specs.filter((_, i) => i % 5 !== 1).length;
+  const correct = specs.filter((_, i) => i % 5 !== 1 && i % 4 !== 0).length;
+  return { answered, correct, total: specs.length };
+})();
+
+test("the results CSV: a row per module and per lesson, then overall, with the date and plain titles", () => {
+  const s = summarise(attempt(), notStudied());
+  const csv = resultsCsv(s, summary.title, DATE);
+  const rows = csv.trimEnd().split("\n");
+  assert.equal(rows[0], "date,scope,module,lesson,number,title,correct,answered,total,percent,status,first_correct,first_answered");
+  assert.equal(rows.length, 1 + s.modules.length + s.lessons.length + 1);
+  assert.ok(rows.slice(1).every((row) => row.startsWith(DATE + ",")));
   assert.ok(!/Module \d|Lesson \d/.test(csv));
+  const overall = rows[rows.length - 1].split(",");
+  assert.deepEqual(overall.slice(1, 2).concat(overall.slice(-7, -3)),
+    ["overall", String(expected.correct), String(expected.answered), String(expected.total),
+      String(percent(expected.correct, expected.total))]);
+  const moduleRows = rows.filter((r) => r.split(",")[1] === "module");
+  assert.equal(moduleRows.reduce((n, r) => n + Number(r.split(",").slice(-7)[0]), 0), expected.correct);
 });
 
-test("the results JSON is Python's, lessons not yet studied included", () => {
-  const { summary } = python;
-  const data = resultsJson(summarise(attempt(summary), notStudied(summary)), summary.title, summary.date);
-  assert.deepEqual(data, summary.dict);
+test("the results JSON carries the tallies, each question's outcome and the lessons not yet studied", () => {
+  const data = resultsJson(summarise(attempt(), notStudied()), summary.title, DATE);
+  assert.deepEqual([data.overall.correct, data.overall.answered, data.overall.total],
+    [expected.correct, expected.answered, expected.total]);
+  assert.equal(data.questions.length, expected.total);
+  assert.equal(data.questions.filter((q) => q.status === "unanswered").length, expected.total - expected.answered);
   assert.ok(data.not_studied.length > 0);
   assert.ok(data.not_studied.every((l) => l.number > 2));  // lessons 1 and 2 have answers
+  assert.equal(data.advice.reduce((n, l) => n + l.missed, 0), expected.total - expected.correct);
+});
+
+test("an answer the learner chose to see counts as not known in the tallies, the CSV and the JSON", () => {
+  const rightIds = summary.specs.filter((_, i) => i % 5 !== 1 && i % 4 !== 0).map((s) => s.id);
+  const shown = rightIds.slice(0, 2);
+  const s = summarise(attempt(shown), notStudied());
+  assert.equal(s.correct, expected.correct - 2);
+  assert.equal(s.revealed, 2);
+  const data = resultsJson(s, summary.title, DATE);
+  assert.equal(data.revealed, 2);
+  assert.deepEqual(data.questions.filter((q) => q.revealed).map((q) => [q.question, q.correct]),
+    shown.map((id) => [id, false]));
+  const overall = resultsCsv(s, summary.title, DATE).trimEnd().split("\n").pop().split(",");
+  assert.equal(overall.slice(-7)[0], String(expected.correct - 2));
 });
 
 test("nothing answered: not attempted, and every lesson to revise", () => {
-  const questions = python.summary.specs.map((spec) => ({ spec, result: null }));
+  const questions = course.summary.specs.map((spec) => ({ spec, result: null }));
   const s = summarise(questions);
   assert.deepEqual([s.correct, s.answered, s.total, s.percent, s.status], [0, 0, questions.length, 0, "not attempted"]);
   assert.ok(s.modules.every((m) => m.status === "not attempted"));

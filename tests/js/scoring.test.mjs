@@ -1,30 +1,58 @@
-// Scoring: the shared table (tests/fixtures/scoring_cases.json, also used by test_scoring.py),
-// with Python's feedback text for every case.
+// Scoring (scoring.js), the course's one implementation of the rule, over the table in
+// fixtures/scoring_cases.json: each case's question as the page's data block carries it, a
+// response, and whether it is answered and right, with the keys of its feedback lines.
 import assert from "node:assert/strict";
 import { test } from "node:test";
 import { emptyResponse, score } from "../../src/compact_course/static/src/scoring.js";
-import { python, scoringCases } from "./fixtures.mjs";
+import { fill } from "../../src/compact_course/static/src/text.js";
+import { course, scoringCases } from "./fixtures.mjs";
 
-test("the recorded Python results cover the shared table as it is now", () => {
-  assert.deepEqual(python.scoring.map((c) => c.name), scoringCases.map((c) => c.name),
-    "regenerate tests/js/fixtures/python_results.json (see make_python_results.py)");
-  python.scoring.forEach((recorded, i) => {
-    const shared = scoringCases[i];
-    assert.deepEqual(recorded.response, shared.response, shared.name);
-    assert.deepEqual([recorded.answered, recorded.correct], [shared.answered, shared.correct], shared.name);
-    assert.deepEqual(recorded.feedback.map((f) => [f.key, f.correct]), shared.feedback_keys, shared.name);
-  });
+const words = course.text.question;
+
+test("the course data covers the scoring table as it is now", () => {
+  assert.deepEqual(course.scoring.map((c) => c.name), scoringCases.map((c) => c.name),
+    "regenerate tests/js/fixtures/course_data.json (see make_course_data.py)");
 });
 
-for (const recorded of python.scoring) {
-  test("score: " + recorded.name, () => {
-    const result = score(recorded.spec, recorded.response);
-    assert.deepEqual(result, { answered: recorded.answered, correct: recorded.correct, feedback: recorded.feedback });
+for (const c of course.scoring) {
+  test("score: " + c.name, () => {
+    const result = score(c.spec, c.response);
+    assert.deepEqual([result.answered, result.correct], [c.answered, c.correct]);
+    assert.deepEqual(result.feedback.map((f) => [f.key, f.correct]), c.feedback_keys);
+    assert.ok(result.feedback.every((f) => typeof f.text === "string" && f.text.length > 0));
   });
 }
 
+test("a chosen option's line is its own feedback; a right option missed says so, never its 'Correct.'", () => {
+  const c = course.scoring.find((x) => x.name.startsWith("multiple: partial"));
+  const result = score(c.spec, c.response);
+  const byKey = Object.fromEntries(c.spec.choices.map((choice) => [choice.key, choice]));
+  c.response.forEach((key) => {
+    assert.equal(result.feedback.find((f) => f.key === key).text, byKey[key].feedback);
+  });
+  const missed = result.feedback.filter((f) => c.response.indexOf(f.key) < 0);
+  assert.ok(missed.length > 0);
+  missed.forEach((line) => {
+    assert.equal(line.correct, false);
+    assert.equal(line.text, fill(words.missed, { option: byKey[line.key].text }));
+    assert.ok(!line.text.includes(byKey[line.key].feedback));
+  });
+});
+
+test("a matching line names the item, what was chosen, and the item's feedback", () => {
+  const c = course.scoring.find((x) => x.name === "matching: a wrong match and the distractor");
+  const result = score(c.spec, c.response);
+  const choiceText = Object.fromEntries(c.spec.choices.map((choice) => [choice.key, choice.text]));
+  c.spec.items.forEach((item) => {
+    const line = result.feedback.find((f) => f.key === item.key);
+    const chosen = c.response[item.key];
+    const template = chosen === item.answer ? words.match_right : (chosen ? words.match_wrong : words.match_blank);
+    assert.equal(line.text, fill(template, { item: item.text, feedback: item.feedback, choice: chosen ? choiceText[chosen] : "" }));
+  });
+});
+
 test("a response is never changed by scoring it", () => {
-  const multiple = python.scoring.find((c) => c.spec.type === "multiple" && c.response.length > 1);
+  const multiple = course.scoring.find((c) => c.spec.type === "multiple" && c.response.length > 1);
   const response = multiple.response.slice().reverse();
   const before = response.slice();
   score(multiple.spec, response);
@@ -33,7 +61,7 @@ test("a response is never changed by scoring it", () => {
 
 test("the empty response of each type scores as unanswered", () => {
   for (const type of ["single", "scenario", "true-false", "multiple", "matching"]) {
-    const recorded = python.scoring.find((c) => c.spec.type === type);
-    assert.deepEqual(score(recorded.spec, emptyResponse(recorded.spec)), { answered: false, correct: false, feedback: [] });
+    const c = course.scoring.find((x) => x.spec.type === type);
+    assert.deepEqual(score(c.spec, emptyResponse(c.spec)), { answered: false, correct: false, feedback: [] });
   }
 });

@@ -3,7 +3,7 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
 import { PREFIX, SET_ASIDE, canWrite, createStore, mergeRecords, probeStorage, validatorFor } from "../../src/compact_course/static/src/storage.js";
-import { python } from "./fixtures.mjs";
+import { course } from "./fixtures.mjs";
 
 function memoryStorage(entries = {}, faults = {}) {
   const data = new Map(Object.entries(entries));
@@ -54,8 +54,8 @@ test("a corrupt record is set aside with a notice, not dropped", () => {
   assert.equal(backend.getItem(answerKey), null);
   assert.equal(notices.list.length, 2);
   // The reasons are the interface's words (data/interface.yaml), as the manifest hands them over.
-  assert.ok(notices.list[0].includes(`(${python.text.storage.why_not_json})`), notices.list[0]);
-  assert.ok(notices.list[1].includes(`(${python.text.storage.why_not_shape})`), notices.list[1]);
+  assert.ok(notices.list[0].includes(`(${course.text.storage.why_not_json})`), notices.list[0]);
+  assert.ok(notices.list[1].includes(`(${course.text.storage.why_not_shape})`), notices.list[1]);
 });
 
 test("keys of another version are left alone and listed", () => {

@@ -12,15 +12,12 @@ renders the ``text/html`` form instead), so stored outputs are deterministic.
 
 from __future__ import annotations
 
-import os
 import sys
-import tempfile
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from compact_course.book.pages import question_label
 from compact_course.core.course import Course, load_course
-from compact_course.core.paths import PROGRESS_ENV_VAR as PROGRESS_ENV
 from compact_course.quiz.quiz import WIDGET_VIEW
 
 if TYPE_CHECKING:
@@ -274,12 +271,9 @@ def _run(args) -> int:
             or f"OK: {len(paths)} notebooks have stored outputs for every code cell; lessons match the skeleton"
         )
         return 1 if problems else 0
-    # Kernels must not read or change the user's own saved progress while outputs are made.
-    with tempfile.TemporaryDirectory(prefix="compact-course-refresh-") as scratch:
-        os.environ[PROGRESS_ENV] = str(Path(scratch) / "progress.json")
-        for path in paths:
-            print(f"executing {path.relative_to(course.root)}", file=sys.stderr)
-            write(execute(path), path)
+    for path in paths:
+        print(f"executing {path.relative_to(course.root)}", file=sys.stderr)
+        write(execute(path), path)
     return 0
 
 

@@ -197,17 +197,10 @@ class LessonPage:
         )
 
     def quiz(self):
-        from compact_course.learner.progress_store import ProgressTracker
         from compact_course.quiz.quiz import Quiz
 
-        # A live lesson quiz keeps progress in the user's progress file.
-        page = self.course.lesson_docname(self.lesson.id)
-        return Quiz.for_lesson(
-            self.course,
-            self.lesson.id,
-            on_widget=lambda widget: ProgressTracker(page=page).attach_widget(widget),
-            link=self.link,
-        )
+        # Live, the widget saves answers as the book does (the script's storage in the browser).
+        return Quiz.for_lesson(self.course, self.lesson.id, link=self.link)
 
     def chart(self, chart_id: str):
         from compact_course.book.charts import chart

@@ -3,13 +3,15 @@
 Each page's article is taken from the built HTML (``_build/html``), so the PDF shows what the
 web book shows. For print, what only works on screen goes (buttons, live feedback, notices),
 images get absolute addresses, a matching question's drop-downs become blanks with one list
-of choices, and every quiz answer moves out of its question into an answers appendix (for the
-course) or stays open where it is (for the facilitator pack). All text stays as the build
+of choices (from the quiz's data block, not its markup), and every quiz answer moves out of
+its question into an answers appendix (for the course) or stays open where it is (for the
+facilitator pack). All text stays as the build
 escaped it; nothing here adds words of its own beyond the appendix headings passed in.
 """
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -17,6 +19,7 @@ import yaml
 from bs4 import BeautifulSoup, Tag
 
 from compact_course.core.escaping import e
+from compact_course.quiz.data import DATA_CLASS
 
 FACILITATOR_PREFIX = "book/facilitator/"
 # On-screen only: controls, live regions, progress notices, the theme's heading links.
@@ -57,22 +60,32 @@ def _absolute_sources(article: Tag, page: Path) -> None:
             image["src"] = (page.parent / src.split("?")[0]).resolve().as_uri()
 
 
-def _print_matching(soup: BeautifulSoup, article: Tag) -> None:
-    for matches in article.select(".cc-matches"):
-        selects = matches.find_all("select")
-        if not selects:
+def _quiz_data(article: Tag) -> dict[str, dict]:
+    """Every question's data on the page, by question id, from the quizzes' data blocks."""
+    questions = {}
+    for block in article.select(f"script.{DATA_CLASS}"):
+        for question in json.loads(block.get_text())["questions"]:
+            questions[question["id"]] = question
+    return questions
+
+
+def _print_matching(soup: BeautifulSoup, article: Tag, data: dict[str, dict]) -> None:
+    for form in article.select("form.cc-question[data-type=matching]"):
+        question = data.get(str(form.get("data-question") or form.get("id")))
+        if question is None:
             continue
         choices = soup.new_tag("ol", attrs={"class": "cc-pdf-choices", "type": "a"})
-        for option in selects[0].find_all("option"):
-            if option.get("value"):
-                item = soup.new_tag("li")
-                item.string = option.get_text()
-                choices.append(item)
-        for select in selects:
+        for choice in question["choices"]:
+            item = soup.new_tag("li")
+            item.string = choice["text"]
+            choices.append(item)
+        for select in form.find_all("select"):
             blank = soup.new_tag("span", attrs={"class": "cc-pdf-blank"})
             blank.string = " ______"
             select.replace_with(blank)
-        matches.insert_after(choices)
+        matches = form.select_one(".cc-matches")
+        if matches is not None:
+            matches.insert_after(choices)
 
 
 def _question_label(question: Tag, title: str) -> str:
@@ -103,6 +116,7 @@ def printable_section(page: Path, answers_apart: bool) -> Section:
     soup = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser")
     article = soup.select_one("article.bd-article") or soup.find("main") or soup.body
     assert isinstance(article, Tag), f"{page} has no article"
+    data = _quiz_data(article)  # read before the scripts go
     for element in article.select(SCREEN_ONLY):
         element.decompose()
     for hidden in article.select("[hidden]"):
@@ -110,7 +124,7 @@ def printable_section(page: Path, answers_apart: bool) -> Section:
     heading = article.find("h1")
     title = heading.get_text(" ", strip=True) if heading else page.stem
     _absolute_sources(article, page)
-    _print_matching(soup, article)
+    _print_matching(soup, article, data)
     answers = _take_answers(article, title) if answers_apart else []
     for details in article.find_all("details"):
         details["open"] = ""

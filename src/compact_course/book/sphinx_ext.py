@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from compact_course.quiz.data import course_manifest  # the course-wide part of the quiz data
+
 STATIC = Path(__file__).resolve().parents[1] / "static"
 # compact-quiz.js loads its sibling bundles (compact-pages.js, compact-present.js,
 # compact-scorm.js) and the poll data itself, only on the pages that use them.
@@ -28,40 +30,6 @@ def _add_static_path(app, config) -> None:
 
 
 FACILITATOR_INDEX = "book/facilitator/index"
-
-
-def course_manifest(course, facilitator: bool = False) -> dict:
-    """What the progress page and self-assessment need to know about every lesson's questions.
-
-    ``facilitator`` says whether this is the facilitator edition (its notes pages exist).
-    """
-    from compact_course.quiz.scoring import fingerprint
-
-    return {
-        "version": 1,
-        "facilitator": facilitator,
-        "text": course.interface.model_dump(),  # the quizzes' interface text (data/interface.yaml)
-        "modules": [
-            {
-                "id": module.id,
-                "number": course.module_number(module.id),
-                "title": module.title,
-                "lessons": [
-                    {
-                        "id": lesson.id,
-                        "number": course.lesson_number(lesson.id),
-                        "title": lesson.title,
-                        "href": course.lesson_docname(lesson.id) + ".html",
-                        "questions": [
-                            {"id": q.id, "fingerprint": fingerprint(q)} for q in course.quiz_for(lesson.id).questions
-                        ],
-                    }
-                    for lesson in module.lessons
-                ],
-            }
-            for module in course.modules
-        ],
-    }
 
 
 def shipped_poll_data(course) -> dict | None:

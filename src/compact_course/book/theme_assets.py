@@ -103,7 +103,7 @@ def _bundled(asset) -> bool:
 
 
 def _region_names(app):
-    from compact_course.core.load import cached_course
+    from compact_course.core.course import cached_course
 
     return cached_course(str(app.srcdir)).accessibility.region_names
 

@@ -1,6 +1,6 @@
 """The validated course as one immutable value, with look-ups by id.
 
-Build it with :func:`compact_course.core.load.load_course` (re-exported here). A
+Build it with :func:`load_course` (reading and checking the files is :mod:`compact_course.core.load`'s). A
 :class:`Course` is shared freely (the cached course serves a whole kernel), so nothing in it
 can change: its fields are tuples of frozen models and its look-up tables are read-only
 mappings built afresh for every instance, so ``dataclasses.replace(course, ...)`` gives a
@@ -9,6 +9,7 @@ new course with its own tables and leaves the original as it was.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -19,6 +20,7 @@ from compact_course.core import models as m
 from compact_course.core import plan_models as pm
 from compact_course.core.chart_models import ChartDefinition
 from compact_course.core.interface_models import InterfaceText
+from compact_course.core.load import check_course, read_files
 from compact_course.core.statement_models import AccessibilityStatement
 
 
@@ -174,8 +176,22 @@ class Course:
         return self.module_of(self.bank_of_question(question_id).quiz.lesson)
 
 
-# Callers import the loader from here too (``from compact_course.core.course import load_course``);
-# the import sits at the end because load.py needs Course defined first.
-from compact_course.core.load import cached_course, load_course  # noqa: E402
+def load_course(root: Path | str | None = None) -> Course:
+    """Load, validate and cross-check the course at ``root``; raise CourseDataError on problems."""
+    files = read_files(root)
+    course = Course(
+        root=files.root, quizzes=tuple(files.banks.values()), pools=tuple(files.pools.values()), **files.fields
+    )
+    return check_course(files, course)
+
+
+@functools.lru_cache(maxsize=4)
+def cached_course(root: str | None = None) -> Course:
+    """The course at ``root`` (default: this checkout), loaded once per process.
+
+    Safe to share: a Course cannot be changed, and ``dataclasses.replace`` makes a new one.
+    """
+    return load_course(root)
+
 
 __all__ = ["Course", "cached_course", "load_course"]

@@ -53,6 +53,14 @@ class QuestionText(Model):
     next_step: Text
     cleared: Text
     revealed: Text
+    reveal_ask: Text
+    reveal_yes: Text
+    reveal_no: Text
+    revealed_counts: Text
+    missed: Template  # {option}
+    match_right: Template  # {item}, {feedback}
+    match_wrong: Template  # {item}, {choice}, {feedback}
+    match_blank: Template  # {item}, {feedback}
     read_more: Template
     hint: Template
     mark_right: Text
@@ -81,6 +89,9 @@ class ExamText(Model):
     drew: Template
     draw_bad_seed: Text
     question_number: Template
+    seen: Plural  # {count} of {total}
+    seen_none: Template  # {total}
+    new_set: Text
 
 
 class ResultsText(Model):
@@ -88,6 +99,9 @@ class ResultsText(Model):
     date: Template
     overall: Template
     overall_none: Template
+    passed: Template  # {mastery}
+    not_passed: Template  # {mastery}
+    revealed: Plural
     table_caption: Text
     column_module: Text
     column_correct: Text
@@ -169,6 +183,7 @@ class QuizText(Model):
     intro_exam: Plural
     intro_pool: Plural
     answers_below: Text
+    pass_mark: Template  # {percent}: the mastery score in data/assessment.yaml
 
 
 class InterfaceText(Model):

@@ -1,4 +1,8 @@
-"""Load and validate the whole course: data/*.yaml and quizzes/*.yaml -> :class:`Course`.
+"""Read and validate the whole course: data/*.yaml and quizzes/*.yaml, for :class:`Course`.
+
+:func:`compact_course.core.course.load_course` builds the course with :func:`read_files` and
+:func:`check_course` (so this module never imports the Course class at run time: imports go
+one way, course -> load).
 
 Loading never stops at the first problem: every file is parsed, validated against its
 model, then cross-checked by the rules in :mod:`compact_course.core.rules`, and all
@@ -10,7 +14,6 @@ fills to :class:`~compact_course.core.course.Course`.
 
 from __future__ import annotations
 
-import functools
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -98,11 +101,19 @@ def _course_fields(parsed: dict[str, Any]) -> dict[str, Any]:
     }
 
 
-def load_course(root: Path | str | None = None) -> Course:
-    """Load, validate and cross-check the course at ``root``; raise CourseDataError on problems."""
-    # Imported here, not at the top: course.py re-exports this function, so it imports this module.
-    from compact_course.core.course import Course
+@dataclass(frozen=True)
+class LoadedFiles:
+    """Every data file and quiz bank, parsed and validated, before the cross-checks."""
 
+    root: Path
+    report: Reporter
+    fields: dict[str, Any]  # Course fields, from data/*.yaml
+    banks: dict[str, m.QuizBank]  # by file
+    pools: dict[str, m.AssessmentPool]  # by file
+
+
+def read_files(root: Path | str | None = None) -> LoadedFiles:
+    """Parse and validate every file of the course at ``root``; raise CourseDataError if one fails its model."""
     root = Path(root).resolve() if root is not None else default_root()
     report = Reporter()
     parsed = {name: load_file(report, root, f"data/{name}.yaml", spec.model) for name, spec in DATA_FILES.items()}
@@ -118,17 +129,12 @@ def load_course(root: Path | str | None = None) -> Course:
     }
     if any(value is None for value in (*parsed.values(), *banks.values(), *pools.values())):
         raise CourseDataError(report.problems)  # a file that failed its model cannot be cross-checked
-    course = Course(root=root, quizzes=tuple(banks.values()), pools=tuple(pools.values()), **_course_fields(parsed))
-    cross_check(report, course, banks, pools)
-    if report.problems:
-        raise CourseDataError(report.problems)
+    return LoadedFiles(root, report, _course_fields(parsed), banks, pools)
+
+
+def check_course(files: LoadedFiles, course: Course) -> Course:
+    """Cross-check the course built from ``files``; raise CourseDataError with every problem found."""
+    cross_check(files.report, course, files.banks, files.pools)
+    if files.report.problems:
+        raise CourseDataError(files.report.problems)
     return course
-
-
-@functools.lru_cache(maxsize=4)
-def cached_course(root: str | None = None) -> Course:
-    """The course at ``root`` (default: this checkout), loaded once per process.
-
-    Safe to share: a Course cannot be changed, and ``dataclasses.replace`` makes a new one.
-    """
-    return load_course(root)

@@ -1,12 +1,9 @@
-"""Where things live: the course folder, and the variable that points progress elsewhere."""
+"""Where things live: the course folder."""
 
 from __future__ import annotations
 
 import os
 from pathlib import Path
-
-# Points the Python progress file elsewhere (tests and notebook refreshes use a scratch file).
-PROGRESS_ENV_VAR = "COMPACT_COURSE_PROGRESS"
 
 
 def default_root() -> Path:

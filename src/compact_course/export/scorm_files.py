@@ -3,8 +3,8 @@
 :func:`package_files` reads ``_build/html`` and returns ``{path: bytes}`` for every file the
 package ships: every page and every asset, but no source maps (and no comment pointing to
 one, so no browser asks for a missing file), no Sphinx build bookkeeping and no copies of the
-page sources. :func:`question_index` lists every question form on those pages, in a fixed
-order, for the launch page: the SCORM adapter stores answers by position in this list, which is
+page sources. :func:`question_index` lists every question on those pages, from each quiz's data
+block (never its markup), in a fixed order, for the launch page: the SCORM adapter stores answers by position in this list, which is
 what keeps ``cmi.suspend_data`` compact.
 """
 
@@ -14,6 +14,8 @@ import json
 import re
 from html.parser import HTMLParser
 from pathlib import Path
+
+from compact_course.quiz.data import DATA_CLASS
 
 # Build bookkeeping and material no page needs in a learning platform: Sphinx's build stamp and
 # cross-reference inventory, the page sources behind "download source" (the package is not
@@ -58,49 +60,18 @@ def start_page(files: dict[str, bytes]) -> str:
     return "index.html"
 
 
-class _QuestionForms(HTMLParser):
-    """Collects each question form's store, id, fingerprint and type, and its answer keys."""
+class _QuizData(HTMLParser):
+    """Collects every quiz's data block (:func:`compact_course.quiz.data.quiz_data`) on a page."""
 
     def __init__(self) -> None:
         super().__init__(convert_charrefs=True)
-        self.slots: list[dict] = []
-        self.exam_stores: dict[str, str] = {}
-        self._exam: str | None = None
+        self.quizzes: list[dict] = []
         self._in_data = False
         self._data: list[str] = []
-        self._in_form = False
-        self._form_id = ""
-        self._first_select = False
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        attributes = dict(attrs)
-        classes = (attributes.get("class") or "").split()
-        if tag == "section" and "cc-quiz" in classes:
-            self._exam = attributes.get("data-quiz") if attributes.get("data-mode") == "exam" else None
-        if tag == "form" and "cc-question" in classes:
-            if self._exam:
-                self.exam_stores[self._exam] = attributes.get("data-store") or "lesson"
-            self.slots.append(
-                {
-                    "key": f"{attributes.get('data-store') or 'lesson'}:{attributes.get('data-question') or attributes.get('id')}",
-                    "fingerprint": attributes.get("data-fp") or attributes.get("data-fingerprint") or "",
-                    "type": attributes.get("data-type") or "",
-                }
-            )
-        # The answer keys, from the controls (quiz/html.py writes no data block any more).
-        if tag == "form" and "cc-question" in classes:
-            self._in_form = True
-            self._form_id = attributes.get("id") or ""
-        if self._in_form and tag == "input" and attributes.get("type") in ("radio", "checkbox"):
-            self.slots[-1].setdefault("choices", []).append(attributes.get("value") or "")
-        if self._in_form and tag == "select":  # a matching item's: id is the form's id, "-", the item's key
-            self.slots[-1].setdefault("items", []).append(
-                (attributes.get("id") or "").removeprefix(self._form_id + "-")
-            )
-            self._first_select = len(self.slots[-1]["items"]) == 1
-        if self._in_form and tag == "option" and self._first_select and attributes.get("value"):
-            self.slots[-1].setdefault("choices", []).append(attributes.get("value") or "")
-        if tag == "script" and "cc-data" in classes and self.slots and "choices" not in self.slots[-1]:
+        classes = (dict(attrs).get("class") or "").split()
+        if tag == "script" and DATA_CLASS in classes:
             self._in_data = True
             self._data = []
 
@@ -109,13 +80,19 @@ class _QuestionForms(HTMLParser):
             self._data.append(data)
 
     def handle_endtag(self, tag: str) -> None:
-        if tag == "form":
-            self._in_form = False
         if tag == "script" and self._in_data:
             self._in_data = False
-            spec = json.loads("".join(self._data))
-            self.slots[-1]["choices"] = [choice["key"] for choice in spec.get("choices", ())]
-            self.slots[-1]["items"] = [item["key"] for item in spec.get("items", ())]
+            self.quizzes.append(json.loads("".join(self._data)))
+
+
+def _slot(store: str, question: dict) -> dict:
+    return {
+        "key": f"{store}:{question['id']}",
+        "fingerprint": question["fingerprint"],
+        "type": question["type"],
+        "choices": [choice["key"] for choice in question["choices"]],
+        "items": [item["key"] for item in question.get("items", ())],
+    }
 
 
 def question_index(files: dict[str, bytes]) -> dict:
@@ -129,13 +106,16 @@ def question_index(files: dict[str, bytes]) -> dict:
     for relative in sorted(files):
         if not relative.endswith(".html") or relative.startswith("_static/"):
             continue
-        parser = _QuestionForms()
+        parser = _QuizData()
         parser.feed(files[relative].decode("utf-8"))
-        for slot in parser.slots:
-            slots.setdefault(slot["key"], slot)
-        exams.update(parser.exam_stores)
+        for quiz in parser.quizzes:
+            for question in quiz["questions"]:
+                slot = _slot(quiz["store"], question)
+                slots.setdefault(slot["key"], slot)
+            if quiz["mode"] == "exam":
+                exams[quiz["quiz"]] = quiz["store"]
     ordered = [slots[key] for key in sorted(slots)]
     return {
-        "slots": [[s["key"], s["fingerprint"], s["type"], s.get("choices", []), s.get("items", [])] for s in ordered],
+        "slots": [[s["key"], s["fingerprint"], s["type"], s["choices"], s["items"]] for s in ordered],
         "exams": [[quiz, exams[quiz]] for quiz in sorted(exams)],
     }

@@ -1,21 +1,26 @@
-"""Room poll for live workshops: show a question, enter the room's votes, chart them, reveal.
+"""Room poll for live workshops: show a question, count the room's votes, chart them, reveal.
 
-:class:`RoomPoll` is the plain-Python model, so it can be driven and tested without a front
-end: ``set_count("a", 4)``, ``chart_values()``, ``reveal()``, ``next()``, ``summary()``.
-:meth:`RoomPoll.widget` wraps it in the ipywidgets view of :mod:`.poll_view` for JupyterLab
-and Voila. What the room votes on for each question type, and the question sets, are in
-:mod:`.poll_questions`; the chart is in :mod:`.poll_chart`; the summary in :mod:`.poll_summary`.
+The poll itself (counting, moving, revealing, the chart and the summary) is the quiz script's
+(``static/src/poll*.js``), in the book's room poll page and, in a live kernel, through the same
+widget as the quizzes (:class:`compact_course.quiz.widget.CourseWidget` with ``kind="poll"``):
+:attr:`RoomPoll.widget` is that widget, given the poll's data (:mod:`.poll_data`) and the
+question set. Its ``summary`` trait follows the room's votes. What the room votes on for each
+question type, and the question sets, are in :mod:`.poll_questions`.
+
+In the static book (no kernel) the notebook shows :meth:`RoomPoll.to_html`: how to run the poll
+and the set's questions, without answers.
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+import functools
+from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from compact_course.core import models as m
 from compact_course.core.course import Course, cached_course
 from compact_course.core.escaping import e
-from compact_course.facilitator.poll_chart import PollChart, poll_chart
+from compact_course.facilitator.poll_data import poll_data
 from compact_course.facilitator.poll_questions import (
     PollOption,
     QuestionSet,
@@ -24,44 +29,25 @@ from compact_course.facilitator.poll_questions import (
     question_sets,
     reveal_for,
 )
-from compact_course.facilitator.poll_summary import PollSummary, SummaryRow
-from compact_course.quiz.html import TYPE_LABELS
+from compact_course.quiz.quiz import with_widget_view
 
 if TYPE_CHECKING:
-    from compact_course.facilitator.poll_view import RoomPollView
+    from compact_course.quiz.widget import CourseWidget
 
-__all__ = [
-    "MAX_COUNT",
-    "PollChart",
-    "PollOption",
-    "PollSummary",
-    "QuestionSet",
-    "Reveal",
-    "RoomPoll",
-    "SummaryRow",
-    "poll_options",
-    "question_sets",
-    "reveal_for",
-]
-
-MAX_COUNT = 9999
+__all__ = ["PollOption", "QuestionSet", "Reveal", "RoomPoll", "poll_options", "question_sets", "reveal_for"]
 
 
 class RoomPoll:
-    """A sequence of questions with the room's vote counts, one question at a time."""
+    """One question set of the room poll."""
 
-    def __init__(self, course: Course, questions: Sequence[m.QuestionBase], title: str, set_key: str | None = None):
+    def __init__(self, course: Course, questions: Sequence[m.QuestionBase], title: str, set_key: str):
         if not questions:
             raise ValueError(f"room poll {title!r} has no questions")
         self.course = course
         self.questions = tuple(questions)
         self.title = title
         self.set_key = set_key
-        self.position = 0
-        self._counts = [{option.key: 0 for option in poll_options(q)} for q in self.questions]
-        self._revealed = [False] * len(self.questions)
 
-    # Building --------------------------------------------------------------------------------
     @classmethod
     def from_set(cls, key: str = "starters", course: Course | None = None) -> RoomPoll:
         course = course or cached_course()
@@ -83,138 +69,34 @@ class RoomPoll:
         course.lesson(lesson_id)  # a clear KeyError for an unknown lesson
         return cls.from_set(f"lesson-{lesson_id}", course)
 
-    # Where we are ------------------------------------------------------------------------------
     @property
     def total(self) -> int:
         return len(self.questions)
 
-    @property
-    def number(self) -> int:
-        return self.position + 1
-
-    @property
-    def question(self) -> m.QuestionBase:
-        return self.questions[self.position]
-
-    @property
-    def options(self) -> tuple[PollOption, ...]:
-        return poll_options(self.question)
-
-    def go_to(self, number: int) -> int:
-        if not 1 <= number <= self.total:
-            raise IndexError(f"question {number} does not exist; this poll has questions 1 to {self.total}")
-        self.position = number - 1
-        return self.number
-
-    def next(self) -> int:
-        if self.number == self.total:
-            raise IndexError(
-                f"already at the last question ({self.total} of {self.total}); see summary() for the results"
-            )
-        return self.go_to(self.number + 1)
-
-    def previous(self) -> int:
-        if self.number == 1:
-            raise IndexError("already at the first question")
-        return self.go_to(self.number - 1)
-
-    # Votes ------------------------------------------------------------------------------------
-    @property
-    def counts(self) -> dict[str, int]:
-        return dict(self._counts[self.position])
-
-    def set_count(self, key: str, count: int) -> None:
-        current = self._counts[self.position]
-        if key not in current:
-            raise KeyError(f"question {self.number} has no option {key!r}; its options are {', '.join(current)}")
-        if isinstance(count, bool) or not isinstance(count, int):
-            raise ValueError(f"a vote count must be a whole number; got {count!r} for option {key!r}")
-        if not 0 <= count <= MAX_COUNT:
-            raise ValueError(f"a vote count must be between 0 and {MAX_COUNT}; got {count} for option {key!r}")
-        current[key] = count
-
-    def set_counts(self, counts: Mapping[str, int]) -> None:
-        """Set several counts at once; options not named keep their counts."""
-        for key, count in counts.items():
-            self.set_count(key, count)
-
-    def add_vote(self, key: str, votes: int = 1) -> int:
-        self.set_count(key, self.counts.get(key, 0) + votes)
-        return self.counts[key]
-
-    def clear(self) -> None:
-        for key in self._counts[self.position]:
-            self._counts[self.position][key] = 0
-
-    @property
-    def votes(self) -> int:
-        return sum(self._counts[self.position].values())
-
-    def chart_values(self) -> tuple[tuple[str, int], ...]:
-        """(option label, votes) in option order: exactly what the bar chart plots."""
-        counts = self._counts[self.position]
-        return tuple((option.label, counts[option.key]) for option in self.options)
-
-    # Reveal -----------------------------------------------------------------------------------
-    @property
-    def revealed(self) -> bool:
-        return self._revealed[self.position]
-
-    def reveal(self) -> Reveal:
-        self._revealed[self.position] = True
-        return reveal_for(self.question)
-
-    # Chart and summary --------------------------------------------------------------------------
-    def chart(self) -> PollChart:
-        return poll_chart(self.number, self.total, self.options, self._counts[self.position], self.revealed)
-
-    def summary(self) -> PollSummary:
-        rows = []
-        for index, question in enumerate(self.questions):
-            counts = self._counts[index]
-            correct = sum(counts[o.key] for o in poll_options(question) if o.correct)
-            rows.append(
-                SummaryRow.of_votes(index + 1, question.prompt, sum(counts.values()), correct, self._revealed[index])
-            )
-        return PollSummary(self.title, tuple(rows))
-
-    # Display ----------------------------------------------------------------------------------
-    def question_html(self) -> str:
-        question = self.question
-        qtype = question.type  # type: ignore[attr-defined]
-        parts = [f'<p class="cc-poll-position">Question {self.number} of {self.total}</p>']
-        if isinstance(question, m.ScenarioQuestion):
-            parts.append(f"<p><strong>Scenario:</strong> {e(question.scenario)}</p>")
-        parts.append(
-            f'<p class="cc-poll-prompt"><strong>{e(question.prompt)}</strong> <em>{e(TYPE_LABELS[qtype])}</em></p>'
-        )
-        if isinstance(question, m.Matching):
-            items = "".join(f"<li>{e(item.text)}</li>" for item in question.items())
-            matches = "".join(f"<li>{e(choice.text)}</li>" for choice in question.choices())
-            parts.append(
-                f"<p>Items:</p><ol>{items}</ol><p>Matches:</p><ul>{matches}</ul>"
-                "<p>Ask the room: how many got every match right, some right, or none?</p>"
-            )
-        elif isinstance(question, m.MultipleSelect):
-            parts.append("<p>People may vote for more than one option.</p>")
-        return "".join(parts)
-
     def __repr__(self) -> str:
-        return f"Room poll: {self.title} (question {self.number} of {self.total}, {self.votes} votes)"
+        count = f"{self.total} question{'s' if self.total != 1 else ''}"
+        return f"Room poll: {self.title} ({count}). Run it in JupyterLab or Voila."
 
     def to_html(self) -> str:
-        html = f'<div class="cc-poll"><p><strong>Room poll:</strong> {e(self.title)}</p>{self.question_html()}'
-        if self.votes:
-            html += self.chart().to_html()
-        if self.revealed:
-            html += reveal_for(self.question).to_html()
-        return html + "</div>"
+        """What the book shows without a kernel: how to run the poll and the questions in the set (no answers)."""
+        prompts = "".join(f"<li>{e(q.prompt)}</li>" for q in self.questions)
+        sets = question_sets(self.course)
+        listed = "".join(f"<li>{e(s.title)} ({len(s.question_ids)} questions)</li>" for s in sets.values())
+        return (
+            '<div class="cc-poll cc-poll-static"><p><strong>The room poll needs a live Python kernel.</strong> '
+            "Open this notebook in JupyterLab and run it, or start it with Voila, to show questions, enter the "
+            "room's votes and reveal the answers.</p>"
+            f"<p>Questions in the set shown first, <em>{e(self.title)}</em>:</p><ol>{prompts}</ol>"
+            f"<details><summary>Every question set you can choose in the poll</summary><ul>{listed}</ul></details></div>"
+        )
+
+    @functools.cached_property
+    def widget(self) -> CourseWidget:
+        """The live poll; ``widget.summary`` follows the room's votes and reveals."""
+        from compact_course.quiz.widget import CourseWidget  # the widget library only where a widget is made
+
+        return CourseWidget(kind="poll", poll=poll_data(self.course), set_key=self.set_key)
 
     def _repr_mimebundle_(self, include=None, exclude=None):
-        return {"text/plain": repr(self), "text/html": self.to_html()}
-
-    def widget(self) -> RoomPollView:
-        # Imported here: the view imports this module, and plain-Python use needs no ipywidgets.
-        from compact_course.facilitator.poll_view import RoomPollView
-
-        return RoomPollView(self)
+        """The live poll in a kernel; :meth:`to_html` in the static book."""
+        return with_widget_view({"text/plain": repr(self), "text/html": self.to_html()}, self.widget)

@@ -1,10 +1,10 @@
 """The room poll's question sets as data for the static book: ``book/_generated/room-poll-data.json``.
 
 The static book's poll and presenter view (``static/src/poll*.js``, ``presenter*.js``) run the
-same question sets as the Python poll, with the same options, answers and explanations: this
-module writes them out from :mod:`.poll_questions` as a generated file (``compact-course
-generate``), and the book's Sphinx extension puts that file into the course manifest. The
-book room cannot import the facilitator room, so the generated file is the hand-over.
+question sets of :mod:`.poll_questions`, with their options, answers and explanations: this
+module writes them out as a generated file (``compact-course generate``), which the book's
+Sphinx extension ships; the live widget (:attr:`.poll.RoomPoll.widget`) gets the same data.
+The book room cannot import the facilitator room, so the generated file is the hand-over.
 """
 
 from __future__ import annotations
@@ -18,7 +18,7 @@ from compact_course.quiz.html import TYPE_LABELS
 
 POLL_DATA = "book/_generated/room-poll-data.json"
 
-# How the room votes, said under the prompt (the Python poll says the same in question_html).
+# How the room votes, said under the prompt (the static form, RoomPoll.to_html, says the same).
 HOW_TO_VOTE = {
     "multiple": "People may vote for more than one option.",
     "matching": "Ask the room: how many got every match right, some right, or none?",

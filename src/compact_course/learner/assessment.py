@@ -1,24 +1,20 @@
-"""The final self-assessment, as the notebooks call it: the fixed selection or a fresh draw.
+"""The final self-assessment, as the notebooks call it: the fixed selection or the pool to draw from.
 
-Two selections:
+- ``book/self-assessment.ipynb`` calls :func:`self_assessment`: the fixed selection, ``fixed``
+  in ``data/assessment.yaml``, the same on every attempt so scores can be compared;
+- ``book/self-assessment-draw.ipynb`` calls :func:`fresh_draw_pool`: the whole pool, from which
+  the quiz script draws ``draw.per_module`` questions per module for the set number the learner
+  chooses (``static/src/draw.js``).
 
-- the fixed selection, ``fixed`` in ``data/assessment.yaml``, the same on every attempt so
-  scores can be compared;
-- a fresh draw of ``draw.per_module`` questions from every module, chosen by a seed
-  (:func:`compact_course.quiz.order.draw_questions`; the static book's script mirrors it).
-
-``book/self-assessment.ipynb`` calls :func:`self_assessment`, ``book/self-assessment-draw.ipynb``
-calls :func:`fresh_draw_pool`. Scoring and results are in :mod:`.results`, the printable record
-in :mod:`.record`, and the live exam-mode view in :mod:`.live`.
+Everything a learner does with them (exam and practice modes, results, advice, the record of
+learning and its downloads) is the quiz script's, in the book and, through the widget
+(:mod:`compact_course.quiz.widget`), in a live kernel.
 """
 
 from __future__ import annotations
 
-import functools
-
 from compact_course.core import models as m
 from compact_course.core.course import Course, cached_course
-from compact_course.learner.live import LiveAssessment
 from compact_course.learner.names import (
     ASSESSMENT_DOC,
     DRAW_DOC,
@@ -30,8 +26,7 @@ from compact_course.learner.names import (
     STORE,
     check_mode,
 )
-from compact_course.quiz.order import draw_questions
-from compact_course.quiz.quiz import Quiz
+from compact_course.quiz.quiz import Quiz, QuizSettings
 
 
 def fixed_questions(course: Course) -> tuple[m.QuestionBase, ...]:
@@ -39,46 +34,19 @@ def fixed_questions(course: Course) -> tuple[m.QuestionBase, ...]:
     return tuple(course.question(qid) for qid in course.assessment.fixed)
 
 
-class SelfAssessmentQuiz(Quiz):
-    """The self-assessment as a :class:`Quiz`; in a live kernel its view is a :class:`LiveAssessment`."""
-
-    @functools.cached_property
-    def widget(self):
-        return LiveAssessment(self.course, self.questions, self.mode, quiz_id=self.quiz_id, title=self.title)
-
-
-def self_assessment(course: Course | None = None, mode: str = "exam", seed: int | None = None) -> SelfAssessmentQuiz:
-    """The fixed selection, or with ``seed`` a fresh draw; ``mode`` is "exam" or "practice"."""
+def self_assessment(course: Course | None = None, mode: str = "exam") -> Quiz:
+    """The fixed selection; ``mode`` ("exam" or "practice") is the mode it opens in."""
     course = course or cached_course()
-    check_mode(mode)
-    questions = fixed_questions(course) if seed is None else draw_questions(course, seed)
-    quiz_id = QUIZ_ID if seed is None else f"{QUIZ_ID}-draw-{seed}"
-    return SelfAssessmentQuiz(
-        course,
-        questions,
-        quiz_id=quiz_id,
-        title=course.assessment.title,
-        from_doc=ASSESSMENT_DOC,
-        id_prefix=ID_PREFIX,
-        store=STORE,
-        mode=mode,
-    )
+    settings = QuizSettings(from_doc=ASSESSMENT_DOC, id_prefix=ID_PREFIX, store=STORE, mode=check_mode(mode))
+    return Quiz(course, fixed_questions(course), QUIZ_ID, course.assessment.title, settings)
 
 
 def fresh_draw_pool(course: Course | None = None) -> Quiz:
-    """The whole self-assessment pool, for the static book's fresh draw: the script shows the questions that
-    :func:`~compact_course.quiz.order.draw_questions` picks for the seed the learner chooses
-    (the same rule, mirrored), starting from ``draw.seed`` and ``draw.per_module`` in the data."""
+    """The whole self-assessment pool, from which the script draws a set for the seed the learner
+    chooses, starting from ``draw.seed`` and ``draw.per_module`` in the data."""
     course = course or cached_course()
     draw = course.assessment.draw
-    return Quiz(
-        course,
-        course.pool_questions(),
-        quiz_id=DRAW_QUIZ_ID,
-        title=f"{course.assessment.title}: a fresh draw",
-        from_doc=DRAW_DOC,
-        id_prefix=DRAW_ID_PREFIX,
-        store=DRAW_STORE,
-        mode="exam",
-        draw=(draw.seed, draw.per_module),
+    settings = QuizSettings(
+        from_doc=DRAW_DOC, id_prefix=DRAW_ID_PREFIX, store=DRAW_STORE, mode="exam", draw=(draw.seed, draw.per_module)
     )
+    return Quiz(course, course.pool_questions(), DRAW_QUIZ_ID, f"{course.assessment.title}: a fresh draw", settings)

@@ -4,10 +4,8 @@ The markup works with no JavaScript: each question is a form with a fieldset and
 labelled radio, checkbox or select controls, and the answer in a ``<details>`` element.
 The quiz script (``static/src/quiz.js``, shipped by :mod:`compact_course.book.sphinx_ext`) adds
 checking, feedback in a live region, retry, reveal, hints, the score and saved progress. It
-reads each question's data from this markup itself (``static/src/question-spec.js``): choices
-from the controls and their labels, the right answers and feedback from the answer list, the
-lesson and module from the course manifest. So no text is written twice, and
-:func:`question_spec` is what that reading must give back.
+reads each question from the quiz's data block (:func:`compact_course.quiz.data.quiz_data`),
+never from this markup's labels.
 
 DOM ids are derived from question ids, so output is deterministic.
 """
@@ -19,10 +17,11 @@ from collections.abc import Callable, Sequence
 
 from compact_course.core import models as m
 from compact_course.core.course import Course
-from compact_course.core.escaping import e
-from compact_course.core.links import relative_link, source_link
+from compact_course.core.escaping import e, json_for_script
+from compact_course.core.interface_models import fill
+from compact_course.core.question_types import question_type
+from compact_course.quiz.data import DATA_CLASS, more_link, quiz_data
 from compact_course.quiz.placement import lesson_of_question
-from compact_course.quiz.scoring import fingerprint
 
 TYPE_LABELS = {
     "single": "Choose one answer.",
@@ -42,32 +41,6 @@ def question_label(number: int, total: int, lesson_number: int | None = None) ->
     return f"Question {lesson_number}.{number}" if lesson_number else f"Question {number} of {total}"
 
 
-def question_spec(course: Course, question: m.QuestionBase, from_doc: str | None) -> dict:
-    """The data quiz.js needs for one question (mirrors :func:`scoring.score_question`)."""
-    href, label = more_link(course, question, from_doc)
-    lesson = lesson_of_question(course, question)
-    module = course.module_of(lesson.id)
-    spec = {
-        "id": question.id,
-        "lesson": {
-            "id": lesson.id,
-            "number": course.lesson_number(lesson.id),
-            "title": lesson.title,
-            "href": relative_link(from_doc, course.lesson_docname(lesson.id)),
-        },
-        "module": {"id": module.id, "number": course.module_number(module.id), "title": module.title},
-        "type": question.type,  # type: ignore[attr-defined]
-        "fingerprint": fingerprint(question),
-        "choices": [choice.model_dump() for choice in question.choices()],
-        "explanation": question.explanation,
-        "hint": question.hint,
-        "more": {"href": href, "label": label},
-    }
-    if isinstance(question, m.Matching):
-        spec["items"] = [item.model_dump() for item in question.items()]
-    return spec
-
-
 def _controls(question: m.QuestionBase, dom_id: str, choices: Sequence[m.Choice]) -> str:
     if isinstance(question, m.Matching):
         options = "".join(f'<option value="{e(c.key)}">{e(c.text)}</option>' for c in choices)
@@ -84,7 +57,7 @@ def _controls(question: m.QuestionBase, dom_id: str, choices: Sequence[m.Choice]
     # for its ticks and crosses; the stylesheet styles .cc-options>label); radios group by name
     # within their own form. Options are lettered (A, B, ...) so the answer list can name them by letter
     # instead of repeating their text; true or false needs no letters.
-    kind = "checkbox" if isinstance(question, m.MultipleSelect) else "radio"
+    kind = question_type(question).control  # radio or checkbox (the registry's; matching is above)
     name = ' name="a"' if kind == "radio" else ""
     labels = "".join(
         f'<label><input type="{kind}"{name} value="{e(c.key)}">{_letter(question, n)}{e(c.text)}</label>'
@@ -94,7 +67,7 @@ def _controls(question: m.QuestionBase, dom_id: str, choices: Sequence[m.Choice]
 
 
 def _lettered(question: m.QuestionBase) -> bool:
-    return not isinstance(question, m.TrueFalse | m.Matching)
+    return question_type(question).lettered
 
 
 def _letter(question: m.QuestionBase, index: int) -> str:
@@ -121,13 +94,6 @@ def _answer_lines(question: m.QuestionBase, choices: Sequence[m.Choice]) -> str:
     )
     right = ", ".join(name for name, c in zip(names, choices) if c.correct)
     return f'<li class="cc-verdict">Correct: {e(right)}.</li>{lines}'
-
-
-def more_link(course: Course, question: m.QuestionBase, from_doc: str | None) -> tuple[str, str]:
-    """The "Read more" link's address and label; on the lesson's own page, just the fragment."""
-    href, label = source_link(course, question, from_doc)
-    page = (from_doc or "").rsplit("/", 1)[-1] + ".html#"
-    return (href[len(page) - 1 :] if from_doc and href.startswith(page) else href), label
 
 
 def _answer_block(
@@ -193,7 +159,7 @@ def render_question_html(
         scenario = f'<p class="cc-scenario" id="{dom_id}-s"><b>Scenario:</b> {link(question.scenario)}</p>'
         described = f' aria-describedby="{dom_id}-s"'
     return compact(
-        f'<form class="cc-question" id="{dom_id}" data-type="{e(qtype)}" data-fp="{fingerprint(question)}"{extra}>'
+        f'<form class="cc-question" id="{dom_id}" data-type="{e(qtype)}"{extra}>'
         f"{scenario}"
         f'<fieldset{described}><legend><span class="cc-number">{question_label(number, total, lesson_number)}</span> '
         f'<span class="cc-prompt">{link(question.prompt)}</span> <i>{e(TYPE_LABELS[qtype])}</i></legend>'
@@ -223,9 +189,10 @@ def render_questions_html(
     named once on the section instead of on every form.
 
     ``draw=(seed, per_module)`` marks the section as a pool from which quiz.js draws
-    ``per_module`` questions per module by the seeded rule of :mod:`compact_course.quiz.order`.
+    ``per_module`` questions per module by its seeded rule (``static/src/draw.js``).
     """
     total = len(questions)
+    data = quiz_data(course, questions, quiz_id, from_doc, store, mode)
     if lesson is None:  # questions all from one lesson: it is named once, on the section
         lessons = {lesson_of_question(course, q).id for q in questions}
         lesson = lessons.pop() if len(lessons) == 1 else None
@@ -236,13 +203,16 @@ def render_questions_html(
     draw_attributes = f' data-draw-seed="{draw[0]}" data-draw-per-module="{draw[1]}"' if draw else ""
     words = course.interface.quiz
     intro = (words.intro_pool if draw else words.intro_exam if mode == "exam" else words.intro_practice).fill(total)
+    if mode == "exam":  # the pass mark, stated before the attempt (data/assessment.yaml mastery_score)
+        intro += " " + fill(words.pass_mark, percent=course.assessment.mastery_score)
     lesson_attribute = f' data-lesson="{e(lesson)}"' if lesson else ""
     return (
         f'<section class="cc-quiz" id="{e(id_prefix + quiz_id)}" data-quiz="{e(quiz_id)}" data-mode="{e(mode)}"'
         f'{lesson_attribute}{draw_attributes} aria-label="Quiz: {e(title)}">'
         f'<p class="cc-quiz-intro">{e(intro)} {e(words.answers_below)}</p>'
         f"{TOOLS}{forms}"
-        f'<p class="cc-score" role="status" aria-live="polite"></p></section>'
+        f'<p class="cc-score" role="status" aria-live="polite"></p>'
+        f'<script type="application/json" class="{DATA_CLASS}">{json_for_script(data)}</script></section>'
     )
 
 

@@ -118,7 +118,8 @@ def _lesson_prints(course: Course) -> dict[str, list[tuple[str, Fingerprint]]]:
         practice = lesson.in_practice
         name = f"the worked scenario of lesson {lesson.id!r}"
         scenario = (name, Fingerprint.of_texts(name, (practice.scenario, practice.takeaway)))
-        for topic in {lesson.qa, *(lesson.today.sources if lesson.today else ())}:
+        topics = {*([lesson.qa] if lesson.qa else ()), *lesson.sources, *(lesson.today.sources if lesson.today else ())}
+        for topic in topics:
             by_topic.setdefault(topic, []).append(scenario)
     return by_topic
 

@@ -1,26 +1,60 @@
-"""A quiz is one object with two renderings: a live widget and static, accessible HTML.
+"""A quiz is one object with two renderings: static, accessible HTML and a live widget.
 
-In a live kernel (JupyterLab, Voila) the front end shows the ipywidgets view; the static
-book drops that view (``nb_mime_priority_overrides`` in ``_config.yml``) and shows the
-``text/html`` form, which ``quiz.js`` makes interactive.
+In a live kernel (JupyterLab, Voila) the front end shows the widget (:mod:`.widget`: the quiz
+script itself, through anywidget); the static book drops that view
+(``nb_mime_priority_overrides`` in ``_config.yml``) and shows the ``text/html`` form, which the
+same script makes interactive.
 """
 
 from __future__ import annotations
 
 import functools
 from collections.abc import Callable, Sequence
-from typing import TYPE_CHECKING
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
 
 from compact_course.core import models as m
 from compact_course.core.course import Course
 from compact_course.core.escaping import e
-from compact_course.core.links import source_link
+from compact_course.quiz.data import course_manifest
 from compact_course.quiz.html import render_questions_html
 
 if TYPE_CHECKING:
-    from compact_course.quiz.widget import QuizWidget
+    from compact_course.quiz.widget import CourseWidget
+
+__all__ = ["WIDGET_VIEW", "Quiz", "QuizSettings", "with_widget_view"]
 
 WIDGET_VIEW = "application/vnd.jupyter.widget-view+json"
+
+
+def with_widget_view(bundle: dict, widget: Any) -> dict:
+    """``bundle`` (text/plain and text/html, which the static book shows) plus the widget's view,
+    which a live front end shows instead."""
+    view = widget._repr_mimebundle_()
+    data = view[0] if isinstance(view, tuple) else view
+    if data and WIDGET_VIEW in data:
+        bundle[WIDGET_VIEW] = data[WIDGET_VIEW]
+    return bundle
+
+
+@dataclass(frozen=True)
+class QuizSettings:
+    """Where and how a quiz is shown.
+
+    ``from_doc``: the page it is on (links are relative to it); ``id_prefix``: before each
+    question's DOM id; ``store``: where the script saves its answers; ``mode``: "practice" or
+    "exam"; ``draw``: ``(seed, per_module)`` when the script draws from the questions (the fresh
+    draw); ``lesson_number``: numbers its questions "7.1", "7.2", as the handouts do.
+    """
+
+    from_doc: str | None = None
+    id_prefix: str = ""
+    store: str = "lesson"
+    mode: str = "practice"
+    draw: tuple[int, int] | None = None
+    lesson_number: int | None = None
+    lesson: str | None = None
+    link: Callable[[str], str] = e
 
 
 class Quiz:
@@ -30,14 +64,7 @@ class Quiz:
         questions: Sequence[m.QuestionBase],
         quiz_id: str,
         title: str,
-        from_doc: str | None = None,
-        id_prefix: str = "",
-        store: str = "lesson",
-        mode: str = "practice",
-        draw: tuple[int, int] | None = None,
-        on_widget: Callable[[QuizWidget], None] | None = None,
-        lesson_number: int | None = None,
-        link: Callable[[str], str] = e,
+        settings: QuizSettings | None = None,
     ):
         if not questions:
             raise ValueError(f"quiz {quiz_id!r} has no questions")
@@ -45,70 +72,47 @@ class Quiz:
         self.questions = tuple(questions)
         self.quiz_id = quiz_id
         self.title = title
-        self.from_doc = from_doc
-        self.id_prefix = id_prefix
-        self.store = store
-        self.mode = mode
-        self.draw = draw
-        self.on_widget = on_widget  # e.g. restore and save progress when the live view is made
-        self.lesson_number = lesson_number  # numbers its questions "7.1", "7.2", as the handouts do
-        self.link = link  # escapes a scenario, prompt or explanation (a lesson page links glossary terms)
+        self.settings = settings or QuizSettings()
 
     @classmethod
-    def for_lesson(
-        cls,
-        course: Course,
-        lesson_id: str,
-        on_widget: Callable[[QuizWidget], None] | None = None,
-        link: Callable[[str], str] = e,
-    ) -> Quiz:
+    def for_lesson(cls, course: Course, lesson_id: str, link: Callable[[str], str] = e) -> Quiz:
         bank = course.quiz_for(lesson_id)
-        return cls(
-            course,
-            bank.questions,
-            bank.quiz.id,
-            bank.quiz.title,
-            course.lesson_docname(lesson_id),
-            on_widget=on_widget,
+        settings = QuizSettings(
+            from_doc=course.lesson_docname(lesson_id),
             lesson_number=course.lesson_number(lesson_id),
+            lesson=lesson_id,
             link=link,
         )
+        return cls(course, bank.questions, bank.quiz.id, bank.quiz.title, settings)
 
     def to_html(self) -> str:
+        s = self.settings
         return render_questions_html(
             self.course,
             self.questions,
             self.quiz_id,
             self.title,
-            self.from_doc,
-            self.id_prefix,
-            self.store,
-            self.mode,
-            self.draw,
-            self.lesson_number,
-            link=self.link,
+            s.from_doc,
+            s.id_prefix,
+            s.store,
+            s.mode,
+            s.draw,
+            s.lesson_number,
+            s.lesson,
+            s.link,
         )
 
-    def _more(self, question: m.QuestionBase) -> str:
-        _, label = source_link(self.course, question, self.from_doc)
-        return f"Read more: {label}."
-
     @functools.cached_property
-    def widget(self) -> QuizWidget:
-        from compact_course.quiz.widget import QuizWidget
+    def widget(self) -> CourseWidget:
+        """The live view: the quiz script with this quiz's HTML; ``widget.results`` and
+        ``widget.score`` follow what the learner does."""
+        from compact_course.quiz.widget import CourseWidget  # the widget library only where a widget is made
 
-        widget = QuizWidget(self.title, self.questions, self._more, self.course.interface.question, self.lesson_number)
-        if self.on_widget is not None:
-            self.on_widget(widget)
-        return widget
+        return CourseWidget(kind="quiz", html=self.to_html(), manifest=course_manifest(self.course))
 
     def __repr__(self) -> str:
         count = len(self.questions)
         return f"Quiz: {self.title} ({count} question{'s' if count != 1 else ''})"
 
     def _repr_mimebundle_(self, include=None, exclude=None):
-        bundle = {"text/plain": repr(self), "text/html": self.to_html()}
-        view = self.widget._repr_mimebundle_()
-        if view and WIDGET_VIEW in view:
-            bundle[WIDGET_VIEW] = view[WIDGET_VIEW]
-        return bundle
+        return with_widget_view({"text/plain": repr(self), "text/html": self.to_html()}, self.widget)

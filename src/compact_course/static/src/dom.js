@@ -24,6 +24,33 @@ export function headRow(headings) {
   return thead;
 }
 
+// An in-page question with two answers (not window.confirm): a labelled group that takes the
+// focus, so keyboard and screen-reader users meet it at once; Escape means no.
+export function confirmStep(className) {
+  const box = el("div", null, "cc-confirm " + className);
+  box.setAttribute("role", "group");
+  box.hidden = true;
+  const question = el("p", "", "cc-confirm-question");
+  question.id = className + "-" + Math.random().toString(36).slice(2, 8);
+  box.setAttribute("aria-labelledby", question.id);
+  const yes = makeButton("", true);
+  const no = makeButton("");
+  box.appendChild(question); box.appendChild(yes); box.appendChild(no);
+  let answer = null;
+  yes.addEventListener("click", () => { box.hidden = true; if (answer) { answer(true); } });
+  no.addEventListener("click", () => { box.hidden = true; if (answer) { answer(false); } });
+  box.addEventListener("keydown", (event) => { if (event.key === "Escape") { no.click(); } });
+  return {
+    box,
+    ask(text, yesText, noText, then) {
+      question.textContent = text; yes.textContent = yesText; no.textContent = noText;
+      answer = then;
+      box.hidden = false;
+      no.focus();
+    }
+  };
+}
+
 export function download(name, type, text) {
   const blob = new Blob([text], { type });
   const link = document.createElement("a");

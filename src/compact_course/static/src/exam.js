@@ -3,7 +3,7 @@
  */
 
 import { drawIds, parseSeed } from "./draw.js";
-import { el, makeButton } from "./dom.js";
+import { confirmStep, el, makeButton } from "./dom.js";
 import { showResults } from "./results-view.js";
 import { isoDate, quizTally, percent } from "./results.js";
 import { PREFIX } from "./storage.js";
@@ -26,33 +26,6 @@ function modeSwitcher(quiz, onChange) {
     input.addEventListener("change", () => { if (input.checked) { onChange(mode); } });
   });
   return switcher;
-}
-
-// An in-page question with two answers (not window.confirm): a labelled group that takes the
-// focus, so keyboard and screen-reader users meet it at once; Escape means no.
-function confirmStep(className) {
-  const box = el("div", null, "cc-confirm " + className);
-  box.setAttribute("role", "group");
-  box.hidden = true;
-  const question = el("p", "", "cc-confirm-question");
-  question.id = className + "-" + Math.random().toString(36).slice(2, 8);
-  box.setAttribute("aria-labelledby", question.id);
-  const yes = makeButton("", true);
-  const no = makeButton("");
-  box.appendChild(question); box.appendChild(yes); box.appendChild(no);
-  let answer = null;
-  yes.addEventListener("click", () => { box.hidden = true; if (answer) { answer(true); } });
-  no.addEventListener("click", () => { box.hidden = true; if (answer) { answer(false); } });
-  box.addEventListener("keydown", (event) => { if (event.key === "Escape") { no.click(); } });
-  return {
-    box,
-    ask(text, yesText, noText, then) {
-      question.textContent = text; yes.textContent = yesText; no.textContent = noText;
-      answer = then;
-      box.hidden = false;
-      no.focus();
-    }
-  };
 }
 
 // services: {store, completedLessons, notStudied}; see main.js.
@@ -103,6 +76,7 @@ export function setupAssessment(section, quiz, services) {
       percent: percent(tally.correct, tally.total) });
     status.textContent = unanswered ? plural(t.unanswered_after, unanswered) : "";
     showResults(section, quiz, results, services);
+    quiz.update();
   }
 
   submit.addEventListener("click", () => {
@@ -123,14 +97,15 @@ export function setupAssessment(section, quiz, services) {
       quiz.questions.forEach((q) => { q.clear(); });
       store.remove(submittedKey);
       results.hidden = true;
-      status.textContent = t.cleared;
+      // A new attempt: the fresh-draw page draws a new set, the fewest seen before; either page
+      // says how many of its questions came up in an earlier attempt.
+      status.textContent = (draw ? draw.redraw() + " " : t.cleared + " ") + seenLine(quiz.questions);
+      quiz.update();
       const first = section.querySelector("form.cc-question input, form.cc-question select");
       if (first) { first.focus(); }
     });
   });
-  if (section.hasAttribute("data-draw-seed")) {
-    setupDraw(section, quiz, switcher, results, status);
-  }
+  const draw = section.hasAttribute("data-draw-seed") ? setupDraw(section, quiz, switcher, results, status) : null;
   setMode("exam");
   const saved = store.read(submittedKey);
   if (saved && saved.fingerprints === fingerprints()) {
@@ -139,7 +114,17 @@ export function setupAssessment(section, quiz, services) {
   }
 }
 
+// How many of the questions came up in an earlier attempt (their first attempt is kept).
+function seenLine(questions) {
+  const t = words().exam;
+  const seen = questions.filter((q) => q.first).length;
+  return seen ? plural(t.seen, seen, { total: questions.length }) : fill(t.seen_none, { total: questions.length });
+}
+
+const REDRAW_TRIES = 50;
+
 // The fresh draw: the section holds every question; the seed decides which show, in what order.
+// Returns {redraw()}: draw the next set with the fewest questions seen before.
 function setupDraw(section, quiz, switcher, results, status) {
   const pool = quiz.questions.slice();
   const perModule = parseInt(section.getAttribute("data-draw-per-module"), 10);
@@ -178,8 +163,28 @@ function setupDraw(section, quiz, switcher, results, status) {
     }
     pool.forEach((q) => { q.clear(); });
     results.hidden = true;
-    status.textContent = "";
+    current = seed;
     apply(seed);
+    status.textContent = seenLine(quiz.questions);
   });
-  apply(parseSeed(section.getAttribute("data-draw-seed")));
+  let current = parseSeed(section.getAttribute("data-draw-seed"));
+  apply(current);
+
+  function redraw() {
+    const seen = new Set(pool.filter((q) => q.first).map((q) => q.spec.id));
+    const specs = pool.map((q) => ({ id: q.spec.id, module: q.spec.module }));
+    let best = null;
+    for (let step = BigInt(1); step <= BigInt(REDRAW_TRIES); step += BigInt(1)) {
+      const seed = current + step;
+      const repeats = drawIds(specs, seed, perModule).filter((id) => seen.has(id)).length;
+      if (best === null || repeats < best.repeats) { best = { seed, repeats }; }
+      if (repeats === 0) { break; }
+    }
+    pool.forEach((q) => { q.clear(); });
+    current = best.seed;
+    input.value = String(current);
+    apply(current);
+    return t.new_set + " " + drawn.textContent;
+  }
+  return { redraw };
 }

@@ -19,7 +19,7 @@
 import { drawIds, fnv1a32 } from "./draw.js";
 import { createNotices } from "./notices.js";
 import { lessonsCompleted, lessonsNotStudied } from "./progress.js";
-import { readSpec } from "./question-spec.js";
+import { questionIdOf, readQuizData } from "./question-spec.js";
 import { setupQuiz } from "./quiz.js";
 import { loadScript, loadScripts } from "./load.js";
 import { framedHost, isLaunchPage, openExternalLinksOutside } from "./scorm-frame.js";
@@ -34,9 +34,13 @@ function contentRoot() {
 }
 
 // What tests/test_browser.py calls to hold the page's rules to Python's.
-// specOf: the data the page read from a question's form (held to Python's question_spec).
-window.CompactQuiz = { score, drawIds, fnv1a32,
-  specOf: (id) => readSpec(document.getElementById(id), window.CompactCourseManifest, contentRoot()) };
+// specOf: the data the script uses for a question's form (from its quiz's data block).
+function specOf(id) {
+  const form = document.getElementById(id);
+  const data = readQuizData(form.closest("section.cc-quiz"), window.CompactCourseManifest, contentRoot());
+  return data.specs[questionIdOf(form)];
+}
+window.CompactQuiz = { score, drawIds, fnv1a32, specOf };
 
 const PRESENT_HASH = "#present";
 const PRESENT_FILES = ["compact-poll-data.js", "compact-present.js"];

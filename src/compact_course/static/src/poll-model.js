@@ -1,7 +1,7 @@
 /* The room poll's arithmetic, with no DOM: counts per option, each option's share of the votes,
- * the summary rows and their CSV. Mirrors compact_course/facilitator/poll.py and poll_summary.py;
- * tests/fixtures/poll_cases.json holds both to the same numbers (tests/test_poll_parity.py and
- * tests/js/poll.test.mjs).
+ * the summary rows and their CSV: the one implementation, in the book and in a live kernel (the
+ * widget, compact_course/quiz/widget.py). tests/js/poll.test.mjs holds it to the table in
+ * tests/fixtures/poll_cases.json.
  *
  * Nothing here reads or writes storage: a poll lives only as long as the page.
  */

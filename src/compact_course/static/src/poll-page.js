@@ -118,4 +118,5 @@ export function setupPollPage(container, data) {
     event.preventDefault();
   });
   choose(data.sets[0].key);
+  return { get poll() { return poll; }, choose(key) { select.value = key; choose(key); } };  // for the live widget
 }

@@ -1,21 +1,11 @@
-/* One question's data, read from its form (compact_course/quiz/html.py writes it) and the course
- * manifest, so the page carries no copy of the question's text. It must give back what
- * compact_course.quiz.html.question_spec gives (tests/test_browser.py holds it to that):
- *   choices  the controls: key from the value, text from the label (after its "A. ", but true or
- *            false has no letters);
- *            rightness and feedback from the answer list's line in the same place
- *            (li[data-ok]; the feedback is the text after the line's last element, less
- *            the one separator html.py writes before it)
- *   items    (matching) each row: key from the select's id (the form's id, "-", the key), text from its label, the right
- *            match from the answer line's data-answer
- *   hint, explanation, more   from the answer block
- *   lesson, module            the manifest's, for the form's (or its quiz's) data-lesson
+/* Each question's data, from its quiz's data block (<script type="application/json"
+ * class="cc-quiz-data">, written by compact_course.quiz.data.quiz_data), never from labels or
+ * markup. The block gives {quiz, mode, store, questions: [{id, type, fingerprint, lesson,
+ * choices, items, explanation, hint, more}]}; the lesson and module are completed from the
+ * course manifest (number, title, address), as the results and progress pages need them.
  */
 
-function tail(node, separator) {
-  const last = node.lastChild;
-  return last ? last.textContent.slice(separator) : "";
-}
+export const DATA_SELECTOR = "script.cc-quiz-data";
 
 function lessonOf(manifest, lessonId, root) {
   for (const module of (manifest && manifest.modules) || []) {
@@ -29,63 +19,22 @@ function lessonOf(manifest, lessonId, root) {
   return { lesson: { id: lessonId }, module: { id: "" } };
 }
 
-function readChoices(form, lines, lettered) {
-  return Array.prototype.map.call(form.querySelectorAll(".cc-options input"), (input, index) => {
-    const label = input.closest("label");
-    const line = lines[index];
-    return { key: input.value, text: tail(label, lettered ? 3 : 0),
-      correct: line.hasAttribute("data-ok"), feedback: tail(line, 1) };
-  });
+// The question's spec as scoring, question state and results use it.
+export function specOf(question, manifest, root) {
+  const place = lessonOf(manifest, question.lesson, root);
+  return { ...question, lesson: place.lesson, module: place.module };
 }
 
-function readMatching(form, lines) {
-  const prefix = form.id + "-";
-  const items = Array.prototype.map.call(form.querySelectorAll(".cc-match"), (row, index) => {
-    const select = row.querySelector("select");
-    return { key: select.id.slice(prefix.length), text: row.querySelector("label").textContent,
-      answer: lines[index].getAttribute("data-answer"), feedback: tail(lines[index], 2) };
-  });
-  const first = form.querySelector(".cc-match select");
-  const choices = Array.prototype.filter.call(first.options, (o) => o.value !== "").map((o) => ({
-    key: o.value, text: o.textContent, correct: items.some((item) => item.answer === o.value), feedback: "" }));
-  return { choices, items };
+// A quiz section's data: {quiz, mode, store, specs: {question id: spec}}.
+export function readQuizData(section, manifest, root) {
+  const block = section.querySelector(DATA_SELECTOR);
+  const data = JSON.parse(block.textContent);
+  const specs = {};
+  data.questions.forEach((question) => { specs[question.id] = specOf(question, manifest, root); });
+  return { quiz: data.quiz, mode: data.mode, store: data.store, specs };
 }
 
-const read = new WeakMap();  // read once, before any tick or cross joins a label
-
-// manifest: the course manifest; root: the book's root from this page ("../../").
-export function readSpec(form, manifest, root) {
-  if (!read.has(form)) { read.set(form, readForm(form, manifest, root)); }
-  return read.get(form);
-}
-
-function readForm(form, manifest, root) {
-  const type = form.getAttribute("data-type");
-  const details = form.querySelector("details.cc-answer");
-  const list = details.querySelector("ul");
-  const lines = Array.prototype.filter.call(list.children, (li) => !li.classList.contains("cc-verdict"));
-  const hintLine = list.previousElementSibling;
-  const link = details.lastElementChild.querySelector("a");
-  const section = form.closest("section.cc-quiz");
-  const lessonId = form.getAttribute("data-lesson") || (section && section.getAttribute("data-lesson")) || "";
-  const place = lessonOf(manifest, lessonId, root);
-  const spec = {
-    id: form.getAttribute("data-question") || form.id,
-    lesson: place.lesson,
-    module: place.module,
-    type,
-    fingerprint: form.getAttribute("data-fp"),
-    choices: [],
-    explanation: details.querySelector(".cc-explanation").textContent,
-    hint: hintLine && hintLine.tagName === "P" ? tail(hintLine, 1) : null,
-    more: { href: link.getAttribute("href"), label: link.textContent }
-  };
-  if (type === "matching") {
-    const read = readMatching(form, lines);
-    spec.choices = read.choices;
-    spec.items = read.items;
-  } else {
-    spec.choices = readChoices(form, lines, type !== "true-false");
-  }
-  return spec;
+// The question a form shows: its data-question, or its id when that is the question's.
+export function questionIdOf(form) {
+  return form.getAttribute("data-question") || form.id;
 }

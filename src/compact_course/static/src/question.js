@@ -4,13 +4,14 @@
  */
 
 import * as transitions from "./question-state.js";
-import { readSpec } from "./question-spec.js";
+import { responseKind } from "./question-types.js";
 import { score } from "./scoring.js";
 import { PREFIX } from "./storage.js";
+import { confirmStep } from "./dom.js";
 import { fill, text } from "./text.js";
 
 export function readResponse(form, spec) {
-  if (spec.type === "matching") {
+  if (responseKind(spec) === "pairs") {
     const out = {};
     spec.items.forEach((item, index) => {
       const value = form.querySelectorAll(".cc-match select")[index].value;
@@ -19,7 +20,7 @@ export function readResponse(form, spec) {
     return out;
   }
   const checked = Array.prototype.slice.call(form.querySelectorAll("input:checked")).map((input) => input.value);
-  if (spec.type === "multiple") { return checked; }
+  if (responseKind(spec) === "set") { return checked; }
   return checked.length ? checked[0] : null;
 }
 
@@ -38,7 +39,7 @@ export function showChosen(select) {
 }
 
 function writeResponse(form, spec, response) {
-  if (spec.type === "matching") {
+  if (responseKind(spec) === "pairs") {
     spec.items.forEach((item, index) => {
       const select = form.querySelectorAll(".cc-match select")[index];
       select.value = (response && response[item.key]) || "";
@@ -46,13 +47,13 @@ function writeResponse(form, spec, response) {
     });
     return;
   }
-  const chosen = spec.type === "multiple" ? (response || []) : [response];
+  const chosen = responseKind(spec) === "set" ? (response || []) : [response];
   form.querySelectorAll("input").forEach((input) => { input.checked = chosen.indexOf(input.value) >= 0; });
 }
 
 // The row of a choice (its label) or of a matching item, by key.
 function rowOf(form, spec, key) {
-  if (spec.type === "matching") {
+  if (responseKind(spec) === "pairs") {
     const index = spec.items.findIndex((item) => item.key === key);
     return index < 0 ? null : form.querySelectorAll(".cc-match")[index];
   }
@@ -115,6 +116,7 @@ function drawFeedback(box, spec, feedback) {
     list.appendChild(li);
   });
   box.appendChild(list);
+  if (feedback.revealed) { box.appendChild(paragraph(doc, words.revealed_counts, "cc-revealed-line")); }
   const explain = result.correct || feedback.explain;
   box.appendChild(paragraph(doc, explain ? spec.explanation : words.next_step, explain ? "cc-explanation-line" : "cc-next-step"));
   box.appendChild(moreLink(doc, spec));
@@ -130,12 +132,11 @@ function addTools(form, template, hasHint) {
   form.querySelectorAll(".cc-options label").forEach((label) => { label.classList.add("cc-option"); });
 }
 
-// quiz: {update()}, told after every check; store: see storage.js; page: {manifest, root,
-// tools (the quiz's template)}.
-export function setupQuestion(form, quiz, store, page) {
-  const spec = readSpec(form, page.manifest, page.root);
+// spec: the question's data (question-spec.js); quiz: {update()}, told after every check; store:
+// see storage.js; page: {tools (the quiz's template), storeName (the quiz data's store)}.
+export function setupQuestion(form, spec, quiz, store, page) {
   addTools(form, page.tools, !!spec.hint);
-  const storeKey = PREFIX + (form.getAttribute("data-store") || "lesson") + ":" + spec.id;
+  const storeKey = PREFIX + page.storeName + ":" + spec.id;
   const parts = {
     controls: form.querySelector(".cc-controls"),
     feedback: form.querySelector(".cc-feedback"),
@@ -181,6 +182,24 @@ export function setupQuestion(form, quiz, store, page) {
     return step;
   }
 
+  // "Show answer" asks once per question: the answer then counts as not known.
+  let confirmReveal = null;
+  function askReveal(button) {
+    const show = () => {
+      apply(transitions.reveal(state, spec, { time: new Date().toISOString(), page: location.pathname }));
+      quiz.update();  // the question now counts as not known
+    };
+    if (state.revealed) { show(); return; }
+    if (!confirmReveal) {
+      confirmReveal = confirmStep("cc-confirm-reveal");
+      parts.controls.after(confirmReveal.box);
+    }
+    const words = text().question;
+    confirmReveal.ask(words.reveal_ask, words.reveal_yes, words.reveal_no, (yes) => {
+      if (yes) { show(); } else { button.focus(); }
+    });
+  }
+
   function check(announce) {
     const context = { time: new Date().toISOString(), page: location.pathname };
     const step = apply(transitions.check(state, spec, readResponse(form, spec), context, announce));
@@ -197,7 +216,7 @@ export function setupQuestion(form, quiz, store, page) {
     if (!button) { return; }
     const action = button.getAttribute("data-action");
     if (action === "retry") { apply(transitions.tryAgain(state, spec)); quiz.update(); }
-    else if (action === "reveal") { apply(transitions.reveal(state)); }
+    else if (action === "reveal") { askReveal(button); }
     else if (action === "hint") { apply(transitions.showHint(state)); }
   });
 
@@ -215,6 +234,7 @@ export function setupQuestion(form, quiz, store, page) {
     storeKey,
     get result() { return state.result; },
     get first() { return state.first; },
+    get revealed() { return state.revealed; },
     check,
     submit,
     hasResponse() { return score(spec, readResponse(form, spec)).answered; },

@@ -122,7 +122,7 @@ function nameField(box, t) {
   box.appendChild(row);
 }
 
-// services: completedLessons() and notStudied() (null / [] without the manifest), root.
+// services: completedLessons() and notStudied() (null / [] without the manifest), root, manifest.
 export function showResults(section, quiz, box, services, quiet) {
   const t = text().results;
   const notStudied = services.notStudied ? services.notStudied() : null;
@@ -136,6 +136,11 @@ export function showResults(section, quiz, box, services, quiet) {
   box.appendChild(el("p", fill(t.date, { date: when.toLocaleDateString("en-GB", { day: "numeric", month: "long",
     year: "numeric" }) }), "cc-record-date"));
   box.appendChild(el("p", summary.answered ? fill(t.overall, summary) : fill(t.overall_none, summary), "cc-overall"));
+  const mastery = services.manifest && services.manifest.mastery;
+  if (typeof mastery === "number") {  // the pass mark beside the result (data/assessment.yaml)
+    box.appendChild(el("p", fill(summary.percent >= mastery ? t.passed : t.not_passed, { mastery }), "cc-pass-mark"));
+  }
+  if (summary.revealed) { box.appendChild(el("p", plural(t.revealed, summary.revealed), "cc-revealed")); }
   box.appendChild(el("p", fill(t.first_attempts, summary.first), "cc-first-attempts"));
   const figure = el("figure", null, "cc-chart");
   figure.appendChild(moduleChart(summary.modules));

@@ -1,8 +1,8 @@
 /* The self-assessment's results, as data: per-module and per-lesson scores, first attempts,
- * revision advice, the lessons not yet studied, and the CSV and JSON downloads. A mirror of
- * AssessmentResult in compact_course/learner/results.py (the node test compares the CSV with
- * Python's byte for byte). Pure: questions are {spec, result, first}, where result is the
- * answer that counts (or null) and first the first attempt {correct} (or null).
+ * revision advice, the lessons not yet studied, and the CSV and JSON downloads. Pure: questions
+ * are {spec, result, first, revealed}, where result is the answer that counts (or null; an
+ * answer shown before it was given counts as not correct), first the first attempt {correct}
+ * (or null) and revealed whether the learner chose to see the answer.
  */
 
 export const RESULTS_FORMAT = "compact-course-assessment-results";
@@ -66,12 +66,13 @@ export function summarise(questions, notStudied) {
   return {
     correct: overall.correct, answered: overall.answered, total: overall.total, percent: overall.percent,
     status: overall.status, first: overall.first, modules, lessons, advice: revisionAdvice(lessons),
+    revealed: questions.filter((q) => q.revealed).length,
     notStudied: notStudied || [],
     outcomes: questions.map((q) => ({
       question: q.spec.id, lesson: q.spec.lesson.id, module: q.spec.module.id, answered: !!q.result,
       correct: !!(q.result && q.result.correct), changed: false,
       status: q.result ? (q.result.correct ? "correct" : "incorrect") : "unanswered",
-      first_correct: q.first ? q.first.correct : null
+      first_correct: q.first ? q.first.correct : null, revealed: !!q.revealed
     }))
   };
 }
@@ -102,7 +103,7 @@ const tallyFields = (t) => ({ correct: t.correct, answered: t.answered, total: t
 export function resultsJson(summary, title, date) {
   return {
     format: RESULTS_FORMAT, version: 2, title, date,
-    overall: tallyFields(summary),
+    overall: tallyFields(summary), revealed: summary.revealed,
     modules: summary.modules.map((m) => ({ module: m.id, number: m.number, title: m.title, ...tallyFields(m) })),
     lessons: summary.lessons.map((l) => ({ lesson: l.id, number: l.number, title: l.title, ...tallyFields(l) })),
     questions: summary.outcomes,

@@ -1,9 +1,14 @@
-/* Scoring one response to one question: a mirror of compact_course/quiz/scoring.py.
+/* Scoring one response to one question: the course's one implementation of the rule.
  *
- * Pure: a spec (the JSON compact_course.quiz.html.question_spec writes into each form) and a
- * response in, {answered, correct, feedback: [{key, correct, text}]} out. The shared table
- * tests/fixtures/scoring_cases.json holds this and the Python rule to the same answers.
+ * Pure: a spec (one question of a quiz's data block, compact_course.quiz.data) and a response
+ * in, {answered, correct, feedback: [{key, correct, text}]} out. A response is a choice key (or
+ * null) for single, scenario and true-false; a list of keys for multiple; {item key: choice key}
+ * for matching. Correct only when the whole response is right; an empty response is unanswered.
+ * The feedback lines' words come from the interface text (text.js).
  */
+
+import { responseKind } from "./question-types.js";
+import { fill, text } from "./text.js";
 
 function unanswered() {
   return { answered: false, correct: false, feedback: [] };
@@ -22,14 +27,10 @@ function scoreMatching(spec, choices, response) {
   const lines = spec.items.map((item) => {
     const chosen = response[item.key] || "";
     const right = chosen === item.answer;
-    let text;
-    if (right) {
-      text = "\u201c" + item.text + "\u201d: right. " + item.feedback;
-    } else {
-      const picked = chosen ? "not \u201c" + choices[chosen].text + "\u201d" : "not answered";
-      text = "\u201c" + item.text + "\u201d: " + picked + ". " + item.feedback;
-    }
-    return { key: item.key, correct: right, text };
+    const words = text().question;
+    const values = { item: item.text, feedback: item.feedback, choice: chosen ? choices[chosen].text : "" };
+    const line = fill(right ? words.match_right : (chosen ? words.match_wrong : words.match_blank), values);
+    return { key: item.key, correct: right, text: line };
   });
   return { answered: true, correct: lines.every((l) => l.correct), feedback: lines };
 }
@@ -40,9 +41,10 @@ function scoreMultiple(spec, choices, response) {
   if (chosenKeys.length === 0) { return unanswered(); }
   const wanted = spec.choices.filter((c) => c.correct).map((c) => c.key);
   const feedback = chosenKeys.map((k) => ({ key: k, correct: choices[k].correct, text: choices[k].feedback }));
+  // A right option missed: its own feedback is written for choosing it ("Correct. ..."), so the
+  // line says only that it was missed (the explanation says why it is right).
   wanted.filter((k) => chosenKeys.indexOf(k) < 0).sort().forEach((k) => {
-    feedback.push({ key: k, correct: false,
-      text: "You did not select \u201c" + choices[k].text + "\u201d. " + choices[k].feedback });
+    feedback.push({ key: k, correct: false, text: fill(text().question.missed, { option: choices[k].text }) });
   });
   const exact = wanted.length === chosenKeys.length && wanted.every((k) => chosenKeys.indexOf(k) >= 0);
   return { answered: true, correct: exact, feedback };
@@ -50,8 +52,9 @@ function scoreMultiple(spec, choices, response) {
 
 export function score(spec, response) {
   const choices = choiceMap(spec);
-  if (spec.type === "matching") { return scoreMatching(spec, choices, response); }
-  if (spec.type === "multiple") { return scoreMultiple(spec, choices, response); }
+  const kind = responseKind(spec);
+  if (kind === "pairs") { return scoreMatching(spec, choices, response); }
+  if (kind === "set") { return scoreMultiple(spec, choices, response); }
   if (response === null || response === undefined || response === "") { return unanswered(); }
   const choice = choices[response];
   return { answered: true, correct: choice.correct,
@@ -60,7 +63,8 @@ export function score(spec, response) {
 
 // The response that means "nothing chosen" for a question of this type.
 export function emptyResponse(spec) {
-  if (spec.type === "multiple") { return []; }
-  if (spec.type === "matching") { return {}; }
+  const kind = responseKind(spec);
+  if (kind === "set") { return []; }
+  if (kind === "pairs") { return {}; }
   return null;
 }
