@@ -10,7 +10,7 @@ from pathlib import Path
 
 from compact_course.cli import main
 from compact_course.core import models as m
-from compact_course.core.load import load_course
+from compact_course.core.course import load_course
 from compact_course.quiz.cue_rules import distinctive, is_absolute, is_hedged, odd_one_out
 from compact_course.quiz.item_rules import item_problems
 from helpers import edit, fixture_copy, line_of

@@ -10,7 +10,7 @@ from __future__ import annotations
 import time
 
 from compact_course.cli import main
-from compact_course.core.load import load_course
+from compact_course.core.course import load_course
 from compact_course.quiz.item_rules import item_problems
 from compact_course.quiz.pool_rules import Fingerprint
 from helpers import COURSE_ROOT, FIXTURE_ROOT, edit, fixture_copy
