@@ -23,6 +23,7 @@ from pathlib import Path
 
 from compact_course.book.css_purge import purge, used_words
 from compact_course.book.scroll_regions import name_scroll_regions
+from compact_course.book.strict_pages import column_rules
 
 STATIC = Path(__file__).resolve().parents[1] / "static"
 BUNDLE = "compact-bundle.{digest}.css"  # named by its inputs' digest, so caches never mix versions
@@ -132,9 +133,10 @@ def _static_name(filename: str) -> str:
     return filename.split("?", 1)[0].removeprefix("_static/")
 
 
-def write_bundle(outdir: Path, sources: list[tuple[str, str]], digest: str) -> str:
+def write_bundle(outdir: Path, sources: list[tuple[str, str]], digest: str, extra: str = "") -> str:
     """The bundle's text: the theme's CSS (purged) then the pages' stylesheets in their order,
-    each kept to its media (a print stylesheet becomes an ``@media print`` block)."""
+    each kept to its media (a print stylesheet becomes an ``@media print`` block), then
+    ``extra`` (rules made by the build, such as the table columns' widths)."""
     static = outdir / "_static"
     pages = [p.read_text(encoding="utf-8") for p in sorted(outdir.rglob("*.html")) if "_static" not in p.parts]
     scripts = [p.read_text(encoding="utf-8") for p in sorted(static.rglob("*.js")) if "fontawesome" not in p.name]
@@ -149,6 +151,8 @@ def write_bundle(outdir: Path, sources: list[tuple[str, str]], digest: str) -> s
             text = text.replace("url(../", "url(")
         text = text if name.startswith(UNPURGED_PREFIX) else purge(text, words)
         parts.append(f"/* {name} */\n" + (text if media == "all" else f"@media {media} {{\n{text}\n}}"))
+    if extra:
+        parts.append("/* made by the build */\n" + extra)
     bundle = "\n".join(parts) + "\n"
     for old in static.glob(BUNDLE.format(digest="*")):
         old.unlink()
@@ -192,7 +196,8 @@ def _finish(app, exception) -> None:
         if (static / name).is_file():
             guard_storage(static / name, exported)
     sources = list(app.builder.__dict__.get("compact_bundle_sources", []))
-    write_bundle(outdir, sources, app.config.compact_theme_digest)
+    widths = app.builder.__dict__.get("compact_strict", {}).get("widths", set())
+    write_bundle(outdir, sources, app.config.compact_theme_digest, column_rules(widths))
 
 
 def _set_digest(app, config) -> None:
