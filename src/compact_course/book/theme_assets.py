@@ -17,6 +17,7 @@ Awesome's script and fonts (the templates draw inline SVG icons instead).
 from __future__ import annotations
 
 import hashlib
+import re
 import shutil
 from importlib import metadata
 from pathlib import Path
@@ -139,8 +140,7 @@ def write_bundle(outdir: Path, sources: list[tuple[str, str]], digest: str, extr
     ``extra`` (rules made by the build, such as the table columns' widths)."""
     static = outdir / "_static"
     pages = [p.read_text(encoding="utf-8") for p in sorted(outdir.rglob("*.html")) if "_static" not in p.parts]
-    scripts = [p.read_text(encoding="utf-8") for p in sorted(static.rglob("*.js")) if "fontawesome" not in p.name]
-    words = used_words(pages, scripts)
+    words = used_words(pages, [p.read_text(encoding="utf-8") for p in page_scripts(static, pages)])
     parts = []
     for name, media in [(name, "all") for name in THEME_CSS] + [(_static_name(s), m) for s, m in sources]:
         path = static / name
@@ -158,6 +158,29 @@ def write_bundle(outdir: Path, sources: list[tuple[str, str]], digest: str, extr
         old.unlink()
     (static / BUNDLE.format(digest=digest)).write_text(bundle, encoding="utf-8")
     return bundle
+
+
+SCRIPT_SOURCE = re.compile(r'<script\b[^>]*\ssrc="([^"?#]+)')
+# Scripts that hold data (text a script writes with textContent), not code that adds classes.
+DATA_SCRIPTS = (
+    "compact-manifest.js",
+    "compact-poll-data.js",
+    "compact-glossary-data.js",
+    "searchindex.js",
+    "language_data.js",
+)
+
+
+def page_scripts(static: Path, pages: list[str]) -> list[Path]:
+    """The code that can add classes to a page: the scripts the pages load, and the course's
+    own bundles, which load each other (not the theme's scripts that no page loads, such as
+    Bootstrap's, nor the data files)."""
+    loaded = {src.rsplit("/", 1)[-1] for page in pages for src in SCRIPT_SOURCE.findall(page)}
+    return [
+        path
+        for path in sorted(static.rglob("*.js"))
+        if (path.name in loaded or path.name.startswith(UNPURGED_PREFIX)) and path.name not in DATA_SCRIPTS
+    ]
 
 
 def guard_storage(path: Path, exported: tuple[str, ...] = ()) -> None:
