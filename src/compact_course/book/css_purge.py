@@ -31,18 +31,46 @@ CAMEL = re.compile(r"(?<=[a-z0-9])([A-Z])")
 KEYFRAMES = re.compile(r"@(?:-webkit-)?keyframes\s+([\w-]+)")
 
 
-def used_words(html_texts: Iterable[str], script_texts: Iterable[str]) -> set[str]:
-    """Every class name and ``data-*`` attribute used in the pages, and every word in the
-    scripts (with ``data-<word>`` for each, as ``element.dataset.<word>`` sets it)."""
+JS_STRING = re.compile(r'"((?:\\.|[^"\\\n])*)"|\'((?:\\.|[^\'\\\n])*)\'|`((?:\\.|[^`\\])*)`')
+# Where a theme script gives an element a class: the call or assignment's string arguments.
+CLASS_SETTER = re.compile(
+    r"classList\.(?:add|toggle|replace)\(([^()]*)\)"
+    r"|(?:className|classList)\s*\+?=\s*((?:\"[^\"]*\"|'[^']*'|`[^`]*`|[\s\w.$+?:])*)"
+    r"|setAttribute\(\s*[\"']class[\"']\s*,([^()]*)\)"
+)
+# Classes a theme script sets through a variable, so that no class setter names them:
+# sphinx_highlight.js marks search words with the class its caller passes.
+RUNTIME_CLASSES = ("highlighted",)
+
+
+def _strings(script: str) -> str:
+    return " ".join(m.group(1) or m.group(2) or m.group(3) or "" for m in JS_STRING.finditer(script))
+
+
+def used_words(html_texts: Iterable[str], script_texts: Iterable[str], theme_script_texts: Iterable[str] = ()) -> set[str]:
+    """The words a rule's classes and ``data-*`` attributes are looked up in: every class and
+    ``data-*`` attribute in the pages; every word in the strings of the course's own scripts
+    (they build their markup from literal class names); the classes the theme's scripts set
+    (their class setters' strings, ``class`` attributes in markup they write, and
+    ``RUNTIME_CLASSES``); and ``data-<word>`` for every
+    word of any script, as ``element.dataset.<word>`` sets it."""
     words: set[str] = set()
     for html in html_texts:
         for match in CLASS_ATTRIBUTE.finditer(html):
             words.update((match.group(1) or match.group(2) or "").split())
         words.update(DATA_ATTRIBUTE.findall(html))
-    for script in script_texts:
-        found = WORD.findall(script)
-        words.update(found)
-        words.update("data-" + CAMEL.sub(r"-\1", word).lower() for word in found)
+    scripts = list(script_texts)
+    theme_scripts = list(theme_script_texts)
+    for script in scripts:
+        words.update(WORD.findall(_strings(script)))
+    for script in theme_scripts:
+        for match in CLASS_SETTER.finditer(script):
+            words.update(WORD.findall(_strings(next(group for group in match.groups() if group is not None))))
+        for match in CLASS_ATTRIBUTE.finditer(script):  # markup written as a string
+            words.update((match.group(1) or match.group(2) or "").split())
+    words.update(RUNTIME_CLASSES)
+    for script in scripts + theme_scripts:
+        words.update("data-" + CAMEL.sub(r"-\1", word).lower() for word in WORD.findall(script))
     return words
 
 

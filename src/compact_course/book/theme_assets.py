@@ -140,7 +140,10 @@ def write_bundle(outdir: Path, sources: list[tuple[str, str]], digest: str, extr
     ``extra`` (rules made by the build, such as the table columns' widths)."""
     static = outdir / "_static"
     pages = [p.read_text(encoding="utf-8") for p in sorted(outdir.rglob("*.html")) if "_static" not in p.parts]
-    words = used_words(pages, [p.read_text(encoding="utf-8") for p in page_scripts(static, pages)])
+    scripts = page_scripts(static, pages)
+    own = [p.read_text(encoding="utf-8") for p in scripts if p.name.startswith(UNPURGED_PREFIX)]
+    theme = [p.read_text(encoding="utf-8") for p in scripts if not p.name.startswith(UNPURGED_PREFIX)]
+    words = used_words(pages, own, theme)
     parts = []
     for name, media in [(name, "all") for name in THEME_CSS] + [(_static_name(s), m) for s, m in sources]:
         path = static / name
