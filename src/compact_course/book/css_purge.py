@@ -47,7 +47,9 @@ def _strings(script: str) -> str:
     return " ".join(m.group(1) or m.group(2) or m.group(3) or "" for m in JS_STRING.finditer(script))
 
 
-def used_words(html_texts: Iterable[str], script_texts: Iterable[str], theme_script_texts: Iterable[str] = ()) -> set[str]:
+def used_words(
+    html_texts: Iterable[str], script_texts: Iterable[str], theme_script_texts: Iterable[str] = ()
+) -> set[str]:
     """The words a rule's classes and ``data-*`` attributes are looked up in: every class and
     ``data-*`` attribute in the pages; every word in the strings of the course's own scripts
     (they build their markup from literal class names); the classes the theme's scripts set
