@@ -16,6 +16,7 @@ PARAGRAPH = re.compile(r"<p\b[^>]*>(.*?)</p>", re.S)
 TAG = re.compile(r"<[^>]+>")
 SPACE = re.compile(r"\s+")
 # Paragraphs that are not the page's own words: the theme's and the quizzes' machinery.
+HOME_DESCRIPTION = "compact_home_meta_description"  # recorded on the builder for the root page
 NOT_PROSE = ("caption", "admonition-title", "prev-next", "cc-quiz-intro", "cc-score")
 
 
@@ -61,6 +62,8 @@ def _describe(app, pagename, templatename, context, doctree) -> None:
     course = cached_course(str(app.srcdir))
     text = lesson_description(course, pagename) or first_paragraph(str(context.get("body", "")))
     context["compact_description"] = shorten(text or _home_description(app))
+    if pagename == app.config.root_doc:  # the root redirect page (strict_pages) borrows it
+        app.builder.__dict__[HOME_DESCRIPTION] = context["compact_description"]
 
 
 def setup(app):

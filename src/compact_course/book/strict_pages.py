@@ -23,6 +23,7 @@ from pathlib import Path
 
 from docutils import nodes
 
+from compact_course.book.page_meta import HOME_DESCRIPTION
 from compact_course.core.escaping import e
 
 # Inline scripts whose only readers are features the course leaves off: the theme's version
@@ -104,11 +105,12 @@ def blocked(html: str) -> list[str]:
     return found
 
 
-def redirect_page(target: str, title: str, language: str) -> str:
+def redirect_page(target: str, title: str, language: str, description: str = "") -> str:
     """The root page: a whole document that sends the reader to ``target``, with a link too."""
+    meta = f'<meta name="description" content="{e(description)}">\n' if description else ""
     return (
         f'<!DOCTYPE html>\n<html lang="{e(language)}">\n<head>\n<meta charset="utf-8">\n'
-        f"<title>{e(title)}</title>\n"
+        f"<title>{e(title)}</title>\n{meta}"
         f'<meta http-equiv="Refresh" content="0; url={e(target)}">\n</head>\n'
         f'<body>\n<p><a href="{e(target)}">{e(title)}</a></p>\n</body>\n</html>\n'
     )
@@ -127,7 +129,9 @@ def _finish(app, exception) -> None:
         match = REDIRECT.search(index.read_text(encoding="utf-8"))
         if match and "<title>" not in index.read_text(encoding="utf-8"):
             title = app.config.html_title or app.config.project
-            index.write_text(redirect_page(match.group(1), title, app.config.language or "en"), encoding="utf-8")
+            description = app.builder.__dict__.get(HOME_DESCRIPTION, "")
+            page = redirect_page(match.group(1), title, app.config.language or "en", description)
+            index.write_text(page, encoding="utf-8")
     logger = logging.getLogger(__name__)
     for path in sorted(outdir.rglob("*.html")):
         if "_static" in path.relative_to(outdir).parts:
