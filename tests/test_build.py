@@ -127,6 +127,10 @@ def test_lesson_page_ships_no_icon_font_search_index_or_unused_extension_assets(
         "bootstrap.js",
     ):
         assert unused not in html, unused
-    assert html.count('rel="stylesheet"') == 1  # one bundle
+    # One bundle, and without JavaScript one small file (in <noscript>: a strict CSP blocks an inline style).
+    assert (
+        html.count('rel="stylesheet"') == 2
+        and '<noscript><link rel="stylesheet" href="../../_static/compact-noscript.css"/></noscript>' in html
+    )
     assert not list(built_book.rglob("*.map"))
     assert not (built_book / "_static" / "scripts" / "fontawesome.js").exists()
