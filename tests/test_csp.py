@@ -213,3 +213,28 @@ def test_scorm_package_runs_under_the_policy_in_an_lms_frame(browser, learner_do
         context.close()
     assert not violations, violations
     assert initialised, "the launch page's script did not run"
+
+
+def test_quiz_search_and_presenter_work_under_the_policy(browser, built_book):
+    with serve_with_policy(built_book) as url:
+        context, page = _policy_page(browser, url)
+        page.goto("book/lessons/01-who-is-the-compact-for.html", wait_until="load")
+        form = page.locator("form.cc-question").first
+        form.locator("input").first.check()
+        form.get_by_role("button", name="Check answer").click()
+        page.wait_for_timeout(100)
+        feedback = form.get_by_role("status").inner_text()
+        violations = _violations(page)
+        page.goto("book/lessons/02-not-legally-binding.html#present", wait_until="load")
+        page.wait_for_timeout(200)
+        presenting = page.locator(".cc-presenter").count()
+        violations += _violations(page)
+        page.goto("search.html?q=Compact", wait_until="load")
+        page.locator("#search-results li").first.wait_for(timeout=10000)
+        results = page.locator("#search-results li").count()
+        violations += _violations(page)
+        context.close()
+    assert feedback.strip(), "the quiz gave no feedback"
+    assert presenting == 1, "the presenter view did not open from #present"
+    assert results > 0, "the search found nothing"
+    assert not violations, violations
