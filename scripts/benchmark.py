@@ -10,6 +10,10 @@ compression), it measures:
 - the course's own scripts and styles the lesson loads (files of ``src/compact_course/static``), and
   apart from them the generated ``compact-*`` bundles and data files it loads;
 - site size (the built HTML folder, without source maps);
+- layout shift: the worst cumulative layout shift of any page of the book, from the first paint
+  until the scripts have filled it (a PerformanceObserver, see ``layout_metrics.py``; issue 30);
+- unused stylesheet bytes: the share of the bundled stylesheet that a lesson page does not use
+  (Chromium's CSS coverage; issue 30);
 - clean build and incremental build seconds (an edit to one lesson's quiz bank, the lesson's
   stored outputs refreshed, then a build without ``--all``).
 
@@ -58,6 +62,8 @@ BUDGETS = {  # metric -> (most allowed, unit): issue 16
     # forms; measured at 1.5 KB a question when it came in (every option's text and feedback).
     "data_per_question": (1.7 * KB, "bytes"),
     "own_assets_bytes": (30 * KB, "bytes"),
+    "worst_layout_shift": (0.05, "score"),
+    "unused_css_share": (0.30, "share"),
 }
 LABELS = {
     "first_visit_bytes": "first visit, empty cache (bytes)",
@@ -68,6 +74,8 @@ LABELS = {
     "own_assets_bytes": "course's own scripts and styles (bytes)",
     "generated_assets_bytes": "generated course bundles and data (bytes)",
     "site_bytes": "built site without source maps (bytes)",
+    "worst_layout_shift": "worst cumulative layout shift of a page",
+    "unused_css_share": "stylesheet unused on a lesson page (share)",
     "clean_build_seconds": "clean build (seconds)",
     "incremental_build_seconds": "incremental build after a quiz edit (seconds)",
 }
@@ -221,6 +229,32 @@ def measure_pages(html: Path, first: str, second: str, listing: bool = False) ->
     }
 
 
+def stability(html: Path, pages: list[str], lesson: str) -> dict[str, float]:
+    """The worst layout shift over ``pages`` (printing each page that shifts), and the share of
+    the bytes of the page's largest stylesheet that ``lesson`` leaves unused."""
+    from playwright.sync_api import sync_playwright
+
+    from layout_metrics import css_coverage, layout_shift, watch_layout_shift
+
+    with serve(html) as base, sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=["--no-sandbox", "--disable-gpu"])
+        context = browser.new_context(viewport={"width": 1280, "height": 900})
+        watch_layout_shift(context)
+        page = context.new_page()
+        worst = 0.0
+        for path in pages:
+            score, _ = layout_shift(page, base + path)
+            if score > 0.001:
+                print(f"layout shift {score:.3f}: {path}")
+            worst = max(worst, score)
+        context.close()
+        context = browser.new_context(viewport={"width": 1280, "height": 900})
+        coverage = css_coverage(context, context.new_page(), base + lesson)
+        browser.close()
+    used, length = max(coverage.values(), key=lambda sheet: sheet[1])
+    return {"worst_layout_shift": round(worst, 4), "unused_css_share": round(1 - used / length, 3)}
+
+
 def markup_per_question(html: Path, pages: list[str]) -> float:
     forms = [form for page in pages for form in FORM.findall((html / page).read_text(encoding="utf-8"))]
     return sum(len(form.encode("utf-8")) for form in forms) / len(forms) if forms else 0.0
@@ -231,6 +265,14 @@ def data_per_question(html: Path, pages: list[str]) -> float:
     forms = sum(len(FORM.findall(text)) for text in texts)
     data = sum(len(block.encode("utf-8")) for text in texts for block in DATA.findall(text))
     return data / forms if forms else 0.0
+
+
+def all_pages(html: Path) -> list[str]:
+    """Every page of the built book but the root redirect, relative to its folder."""
+    found = [p.relative_to(html).as_posix() for p in sorted(html.rglob("*.html"))]
+    return [
+        p for p in found if not p.startswith(("_static/", "_sources/", "_images/", "downloads/")) and p != "index.html"
+    ]
 
 
 def site_bytes(html: Path) -> int:
@@ -249,6 +291,8 @@ def figures_for(html: Path, first: str, second: str, quiz_pages: list[str], list
 def _number(value: float | None) -> str:
     if value is None:
         return "-"
+    if isinstance(value, float) and 0 < abs(value) < 1:
+        return f"{value:.3f}"  # scores and shares
     return f"{value:,.1f}" if isinstance(value, float) and not value.is_integer() else f"{int(value):,}"
 
 
@@ -305,10 +349,12 @@ def main() -> int:
                 print(f"no build at {html}: build the book first, or run without --quick", file=sys.stderr)
                 return 2
             ours = figures_for(html, f"{docs[0]}.html", f"{docs[1]}.html", quiz_pages, args.list)
+            ours.update(stability(html, all_pages(html), f"{docs[0]}.html"))
         else:
             (work / "course").mkdir()
             html, clean, incremental = build_course(work / "course", docs[0], first_id)
             ours = figures_for(html, f"{docs[0]}.html", f"{docs[1]}.html", quiz_pages, args.list)
+            ours.update(stability(html, all_pages(html), f"{docs[0]}.html"))
             ours.update(clean_build_seconds=clean, incremental_build_seconds=incremental)
             stock.update(clean_build_seconds=stock_clean, incremental_build_seconds=stock_incremental)
     over = report(ours, stock)

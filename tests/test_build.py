@@ -96,6 +96,24 @@ def test_css_purge_drops_unused_rules_and_keeps_selector_lists_whole():
     assert "Font Awesome" not in out and "font-family:Other" in out
 
 
+def test_css_purge_counts_only_classes_scripts_set_and_drops_unused_attributes_and_animations():
+    # Issue 30: a theme script's other words (selectors it queries, messages) keep no rule; a
+    # data-* attribute nothing writes and an animation nothing runs are dropped.
+    from compact_course.book.css_purge import purge, used_words
+
+    css = (
+        ".added{a:1}.queried{b:2}.built{c:3}.highlighted{d:4}[data-bs-theme=dark]{e:5}"
+        "html[data-theme=dark]{f:6}.spin{animation:turn 1s}@keyframes turn{to{g:7}}@keyframes fa-bounce{to{h:8}}"
+    )
+    own = ['el("div", null, "built spin"); document.documentElement.dataset.theme = mode;']
+    theme = ['document.querySelector(".queried").classList.add("added"); console.log("queried")']
+    out = purge(css, used_words(["<p>x</p>"], own, theme))
+    assert ".added{a:1}" in out and ".built{c:3}" in out and ".highlighted{d:4}" in out
+    assert ".queried" not in out  # a theme script only looked for it
+    assert "data-bs-theme" not in out and "html[data-theme=dark]{f:6}" in out
+    assert "@keyframes turn" in out and "fa-bounce" not in out
+
+
 def test_lesson_page_ships_no_icon_font_search_index_or_unused_extension_assets(built_book):
     html = (built_book / "book/lessons/01-who-is-the-compact-for.html").read_text(encoding="utf-8")
     for unused in (
@@ -109,6 +127,10 @@ def test_lesson_page_ships_no_icon_font_search_index_or_unused_extension_assets(
         "bootstrap.js",
     ):
         assert unused not in html, unused
-    assert html.count('rel="stylesheet"') == 1  # one bundle
+    # One bundle, and without JavaScript one small file (in <noscript>: a strict CSP blocks an inline style).
+    assert (
+        html.count('rel="stylesheet"') == 2
+        and '<noscript><link rel="stylesheet" href="../../_static/compact-noscript.css"/></noscript>' in html
+    )
     assert not list(built_book.rglob("*.map"))
     assert not (built_book / "_static" / "scripts" / "fontawesome.js").exists()

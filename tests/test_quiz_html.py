@@ -235,6 +235,7 @@ def check_structure(html: str, questions) -> Node:
         fieldset = form.one("fieldset")
         legend = fieldset.elements[0]
         assert legend.tag == "legend"
+        assert form.attrs["aria-labelledby"] == legend.attrs["id"], "the form is named by its legend (issue 30)"
         assert legend.one("span", "cc-prompt").text() == question.prompt
         assert TYPE_LABELS[question.type] in legend.text()
         if isinstance(question, m.ScenarioQuestion):
@@ -256,9 +257,10 @@ def check_structure(html: str, questions) -> Node:
             kind = "checkbox" if isinstance(question, m.MultipleSelect) else "radio"
             assert [label.elements for label in labels] == [[control] for control in controls]
             assert {control.attrs["type"] for control in controls} == {kind}
-            assert [control.attrs.get("name") for control in controls] == [("a" if kind == "radio" else None)] * len(
-                controls
-            )
+            # Radios are grouped under the question's own name (issue 30: no two groups share one).
+            assert [control.attrs.get("name") for control in controls] == [
+                (form.attrs["id"] if kind == "radio" else None)
+            ] * len(controls)
             assert [label.text() for label in labels] == [
                 (c.text if isinstance(question, m.TrueFalse) else f"{chr(65 + n)}. {c.text}")
                 for n, c in enumerate(question.choices())

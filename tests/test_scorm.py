@@ -78,6 +78,7 @@ def test_tiny_package_is_deterministic_and_leaves_out_maps_and_sources(tmp_path,
     assert set(names) == {
         "imsmanifest.xml",
         "scorm-launch.html",
+        "scorm-launch.css",  # its layout, a file for a strict Content-Security-Policy (issue 30)
         "index.html",
         "book/index.html",
         "_static/app.js",

@@ -6,7 +6,10 @@ any ``class`` attribute of the built pages nor as a word in a shipped script (sc
 classes such as ``show`` or ``pst-sidebar-hidden`` at run time). Selectors inside ``:not()``,
 ``:is()``, ``:where()`` and ``:has()`` never cause a drop, and at-rules other than media,
 supports and layer blocks are kept whole, except Font Awesome's font faces, which the course no
-longer loads. The result is deterministic: the same inputs give the same bytes.
+longer loads. A rule that needs a ``data-*`` attribute that no page writes and no script sets
+(as a word, or as a ``dataset`` property) is dropped too, and so is an ``@keyframes`` block that
+no kept rule animates with (issue 30: the theme ships Bootstrap's and Font Awesome's). The
+result is deterministic: the same inputs give the same bytes.
 """
 
 from __future__ import annotations
@@ -22,14 +25,54 @@ ATTRIBUTE = re.compile(r"\[[^\]]*\]")
 NESTED_AT_RULES = ("@media", "@supports", "@layer", "@container")
 
 
-def used_words(html_texts: Iterable[str], script_texts: Iterable[str]) -> set[str]:
-    """Every class name used in the pages, and every word in the scripts."""
+DATA_ATTRIBUTE = re.compile(r"\s(data-[\w-]+)\s*=")
+DATA_IN_SELECTOR = re.compile(r"\[\s*(data-[\w-]+)")
+CAMEL = re.compile(r"(?<=[a-z0-9])([A-Z])")
+KEYFRAMES = re.compile(r"@(?:-webkit-)?keyframes\s+([\w-]+)")
+
+
+JS_STRING = re.compile(r'"((?:\\.|[^"\\\n])*)"|\'((?:\\.|[^\'\\\n])*)\'|`((?:\\.|[^`\\])*)`')
+# Where a theme script gives an element a class: the call or assignment's string arguments.
+CLASS_SETTER = re.compile(
+    r"classList\.(?:add|toggle|replace)\(([^()]*)\)"
+    r"|(?:className|classList)\s*\+?=\s*((?:\"[^\"]*\"|'[^']*'|`[^`]*`|[\s\w.$+?:])*)"
+    r"|setAttribute\(\s*[\"']class[\"']\s*,([^()]*)\)"
+)
+# Classes a theme script sets through a variable, so that no class setter names them:
+# sphinx_highlight.js marks search words with the class its caller passes.
+RUNTIME_CLASSES = ("highlighted",)
+
+
+def _strings(script: str) -> str:
+    return " ".join(m.group(1) or m.group(2) or m.group(3) or "" for m in JS_STRING.finditer(script))
+
+
+def used_words(
+    html_texts: Iterable[str], script_texts: Iterable[str], theme_script_texts: Iterable[str] = ()
+) -> set[str]:
+    """The words a rule's classes and ``data-*`` attributes are looked up in: every class and
+    ``data-*`` attribute in the pages; every word in the strings of the course's own scripts
+    (they build their markup from literal class names); the classes the theme's scripts set
+    (their class setters' strings, ``class`` attributes in markup they write, and
+    ``RUNTIME_CLASSES``); and ``data-<word>`` for every
+    word of any script, as ``element.dataset.<word>`` sets it."""
     words: set[str] = set()
     for html in html_texts:
         for match in CLASS_ATTRIBUTE.finditer(html):
             words.update((match.group(1) or match.group(2) or "").split())
-    for script in script_texts:
-        words.update(WORD.findall(script))
+        words.update(DATA_ATTRIBUTE.findall(html))
+    scripts = list(script_texts)
+    theme_scripts = list(theme_script_texts)
+    for script in scripts:
+        words.update(WORD.findall(_strings(script)))
+    for script in theme_scripts:
+        for match in CLASS_SETTER.finditer(script):
+            words.update(WORD.findall(_strings(next(group for group in match.groups() if group is not None))))
+        for match in CLASS_ATTRIBUTE.finditer(script):  # markup written as a string
+            words.update((match.group(1) or match.group(2) or "").split())
+    words.update(RUNTIME_CLASSES)
+    for script in scripts + theme_scripts:
+        words.update("data-" + CAMEL.sub(r"-\1", word).lower() for word in WORD.findall(script))
     return words
 
 
@@ -85,17 +128,30 @@ def _split_selectors(prelude: str) -> list[str]:
 
 
 def _selector_is_used(selector: str, words: set[str]) -> bool:
-    bare = ATTRIBUTE.sub("", FUNCTIONAL_PSEUDO.sub("", selector))
-    return all(name in words for name in CLASS_IN_SELECTOR.findall(bare))
+    outside = FUNCTIONAL_PSEUDO.sub("", selector)
+    if not all(name in words for name in DATA_IN_SELECTOR.findall(outside)):
+        return False
+    return all(name in words for name in CLASS_IN_SELECTOR.findall(ATTRIBUTE.sub("", outside)))
 
 
 def purge(css: str, words: set[str]) -> str:
     """``css`` without the rules that no page or script can match; licence comments (``/*!``) first."""
     licences = list(dict.fromkeys(re.findall(r"/\*!.*?\*/", css, re.S)))
-    return "\n".join(licences + [_purge_rules(css, words)])
+    return "\n".join(licences + [_drop_unused_keyframes(_kept_rules(css, words))])
+
+
+def _drop_unused_keyframes(statements: list[str]) -> str:
+    """The kept top-level statements without the ``@keyframes`` that no kept rule animates with."""
+    rest = " ".join(s for s in statements if not KEYFRAMES.match(s))
+    named = set(WORD.findall(" ".join(re.findall(r"animation(?:-name)?\s*:([^;}]*)", rest))))
+    return "\n".join(s for s in statements if not ((match := KEYFRAMES.match(s)) and match.group(1) not in named))
 
 
 def _purge_rules(css: str, words: set[str]) -> str:
+    return "\n".join(_kept_rules(css, words))
+
+
+def _kept_rules(css: str, words: set[str]) -> list[str]:
     kept: list[str] = []
     for prelude, body in _statements(_without_comments(css)):
         if body is None:
@@ -115,4 +171,4 @@ def _purge_rules(css: str, words: set[str]) -> str:
             selectors = [s.strip() for s in _split_selectors(prelude) if _selector_is_used(s, words)]
             if selectors:
                 kept.append(f"{','.join(selectors)}{{{body.strip()}}}")
-    return "\n".join(kept)
+    return kept

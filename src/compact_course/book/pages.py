@@ -87,10 +87,11 @@ class LessonPage:
         return Block(html, text)
 
     def present_button(self) -> str:
-        """The "Present this lesson" button (shown by the script) and its slides as escaped JSON."""
+        """The "Present this lesson" button (shown by the script) and its slides as escaped JSON.
+        Its box is the target of the session plans' links (``#present``, which opens the view)."""
         slides = json_for_script(lesson_slides(self.course, self.lesson.id))
         return (
-            '<div class="cc-present"><button type="button" class="cc-button cc-present-open" hidden>'
+            '<div class="cc-present" id="present"><button type="button" class="cc-button cc-present-open" hidden>'
             f'Present this lesson</button><script type="application/json" class="cc-present-data">{slides}</script></div>'
         )
 

@@ -72,6 +72,9 @@ def setup(app):
     app.setup_extension("compact_course.book.editions")  # learner and facilitator editions (issue 20)
     # The theme's assets, trimmed and bundled; the colour mode defaults to "auto" in _templates/layout.html.
     app.setup_extension("compact_course.book.theme_assets")
+    # No inline script or style attribute (a strict Content-Security-Policy) and valid pages (issue 30).
+    app.setup_extension("compact_course.book.strict_pages")
+    app.setup_extension("compact_course.book.page_meta")  # a meta description on every page (issue 30)
     for name in ASSETS_JS:
         app.add_js_file(name, defer="defer")
     for name in ASSETS_CSS:

@@ -17,12 +17,14 @@ Awesome's script and fonts (the templates draw inline SVG icons instead).
 from __future__ import annotations
 
 import hashlib
+import re
 import shutil
 from importlib import metadata
 from pathlib import Path
 
 from compact_course.book.css_purge import purge, used_words
 from compact_course.book.scroll_regions import name_scroll_regions
+from compact_course.book.strict_pages import column_rules
 
 STATIC = Path(__file__).resolve().parents[1] / "static"
 BUNDLE = "compact-bundle.{digest}.css"  # named by its inputs' digest, so caches never mix versions
@@ -132,13 +134,16 @@ def _static_name(filename: str) -> str:
     return filename.split("?", 1)[0].removeprefix("_static/")
 
 
-def write_bundle(outdir: Path, sources: list[tuple[str, str]], digest: str) -> str:
+def write_bundle(outdir: Path, sources: list[tuple[str, str]], digest: str, extra: str = "") -> str:
     """The bundle's text: the theme's CSS (purged) then the pages' stylesheets in their order,
-    each kept to its media (a print stylesheet becomes an ``@media print`` block)."""
+    each kept to its media (a print stylesheet becomes an ``@media print`` block), then
+    ``extra`` (rules made by the build, such as the table columns' widths)."""
     static = outdir / "_static"
     pages = [p.read_text(encoding="utf-8") for p in sorted(outdir.rglob("*.html")) if "_static" not in p.parts]
-    scripts = [p.read_text(encoding="utf-8") for p in sorted(static.rglob("*.js")) if "fontawesome" not in p.name]
-    words = used_words(pages, scripts)
+    scripts = page_scripts(static, pages)
+    own = [p.read_text(encoding="utf-8") for p in scripts if p.name.startswith(UNPURGED_PREFIX)]
+    theme = [p.read_text(encoding="utf-8") for p in scripts if not p.name.startswith(UNPURGED_PREFIX)]
+    words = used_words(pages, own, theme)
     parts = []
     for name, media in [(name, "all") for name in THEME_CSS] + [(_static_name(s), m) for s, m in sources]:
         path = static / name
@@ -149,11 +154,36 @@ def write_bundle(outdir: Path, sources: list[tuple[str, str]], digest: str) -> s
             text = text.replace("url(../", "url(")
         text = text if name.startswith(UNPURGED_PREFIX) else purge(text, words)
         parts.append(f"/* {name} */\n" + (text if media == "all" else f"@media {media} {{\n{text}\n}}"))
+    if extra:
+        parts.append("/* made by the build */\n" + extra)
     bundle = "\n".join(parts) + "\n"
     for old in static.glob(BUNDLE.format(digest="*")):
         old.unlink()
     (static / BUNDLE.format(digest=digest)).write_text(bundle, encoding="utf-8")
     return bundle
+
+
+SCRIPT_SOURCE = re.compile(r'<script\b[^>]*\ssrc="([^"?#]+)')
+# Scripts that hold data (text a script writes with textContent), not code that adds classes.
+DATA_SCRIPTS = (
+    "compact-manifest.js",
+    "compact-poll-data.js",
+    "compact-glossary-data.js",
+    "searchindex.js",
+    "language_data.js",
+)
+
+
+def page_scripts(static: Path, pages: list[str]) -> list[Path]:
+    """The code that can add classes to a page: the scripts the pages load, and the course's
+    own bundles, which load each other (not the theme's scripts that no page loads, such as
+    Bootstrap's, nor the data files)."""
+    loaded = {src.rsplit("/", 1)[-1] for page in pages for src in SCRIPT_SOURCE.findall(page)}
+    return [
+        path
+        for path in sorted(static.rglob("*.js"))
+        if (path.name in loaded or path.name.startswith(UNPURGED_PREFIX)) and path.name not in DATA_SCRIPTS
+    ]
 
 
 def guard_storage(path: Path, exported: tuple[str, ...] = ()) -> None:
@@ -192,7 +222,8 @@ def _finish(app, exception) -> None:
         if (static / name).is_file():
             guard_storage(static / name, exported)
     sources = list(app.builder.__dict__.get("compact_bundle_sources", []))
-    write_bundle(outdir, sources, app.config.compact_theme_digest)
+    widths = app.builder.__dict__.get("compact_strict", {}).get("widths", set())
+    write_bundle(outdir, sources, app.config.compact_theme_digest, column_rules(widths))
 
 
 def _set_digest(app, config) -> None:

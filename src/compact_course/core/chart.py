@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import base64
 import io
+import re
 from dataclasses import dataclass
 from typing import Any
 
@@ -18,6 +19,8 @@ from matplotlib.figure import Figure
 from compact_course.core import models as m
 from compact_course.core.escaping import e
 
+# The drawing's size as matplotlib writes it on the <svg> element, in points.
+VIEW_BOX = re.compile(r'<svg[^>]*\swidth="([\d.]+)pt"\s+height="([\d.]+)pt"')
 OKABE_ITO = ("#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#F0E442", "#000000")
 FONT_SIZE = 12
 SVG_SETTINGS: dict[Any, Any] = {"svg.hashsalt": "compact-course", "svg.fonttype": "none", "font.size": FONT_SIZE}
@@ -58,13 +61,23 @@ class Chart:
         return f'<div class="cc-table-scroll" role="region" tabindex="0" aria-label="{label}">{table}</div>'
 
     def to_html(self) -> str:
-        image = base64.b64encode(self.svg().encode("utf-8")).decode("ascii")
+        svg = self.svg()
+        image = base64.b64encode(svg.encode("utf-8")).decode("ascii")
+        # Its size in CSS pixels (from the drawing's box, in points): the page reserves the
+        # image's place before it is decoded, so nothing below it moves (issue 30). The
+        # stylesheet scales it to the column's width.
+        box = VIEW_BOX.search(svg)
+        size = (
+            f' width="{round(float(box.group(1)) * 4 / 3)}" height="{round(float(box.group(2)) * 4 / 3)}"'
+            if box
+            else ""
+        )
         return (
             f'<div class="cc-chart" id="chart-{e(self.chart_id)}"><figure>'
             # On a phone the image keeps a readable size and scrolls sideways in its own region
             # (WCAG 1.4.10 allows that for a chart) instead of shrinking its labels away.
             f'<div class="cc-chart-scroll" role="region" tabindex="0" aria-label="{e(self.title)}">'
-            f'<img src="data:image/svg+xml;base64,{image}" alt="{e(self.alt)}" width="100%"></div>'
+            f'<img src="data:image/svg+xml;base64,{image}" alt="{e(self.alt)}"{size}></div>'
             f"<figcaption><strong>{e(self.title)}.</strong> {e(self.caption)}</figcaption>"
             f"</figure>{self.sources_html()}{self.table_html()}</div>"
         )

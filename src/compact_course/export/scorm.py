@@ -34,6 +34,13 @@ from compact_course.export.scorm_files import package_files, question_index, sta
 CP_NS = "http://www.imsproject.org/xsd/imscp_rootv1p1p2"
 ADLCP_NS = "http://www.adlnet.org/xsd/adlcp_rootv1p2"
 LAUNCH_PAGE = "scorm-launch.html"
+# The launch page's layout, a file beside it: a learning platform may serve the package with a
+# strict Content-Security-Policy, which blocks an inline <style> (issue 30).
+LAUNCH_CSS = "scorm-launch.css"
+LAUNCH_STYLE = (
+    b"html, body { margin: 0; height: 100%; overflow: hidden; }\n"
+    b"#cc-scorm-frame { display: block; border: 0; width: 100%; height: 100%; }\n"
+)
 MANIFEST = "imsmanifest.xml"
 LICENCE_METADATA = "licence-metadata.xml"
 MAX_BYTES = 5 * 1024 * 1024
@@ -56,8 +63,7 @@ def launch_page(title: str, start: str, index: dict, mastery_score: int, scorm: 
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>{e(title)}</title>
-<style>html, body {{ margin: 0; height: 100%; overflow: hidden; }}
-#cc-scorm-frame {{ display: block; border: 0; width: 100%; height: 100%; }}</style>
+<link rel="stylesheet" href="{LAUNCH_CSS}">
 <script type="application/json" id="cc-scorm-course">{data}</script>
 <script src="_static/compact-quiz.js"></script>
 </head>
@@ -121,6 +127,7 @@ def scorm_package(course: Course, html_dir: Path, title: str, scorm: str = "1.2"
     files = package_files(html_dir)
     mastery = course.assessment.mastery_score
     files[LAUNCH_PAGE] = launch_page(title, start_page(files), question_index(files), mastery, scorm)
+    files[LAUNCH_CSS] = LAUNCH_STYLE
     licensed = bool(licence_lines(course))
     if licensed:
         files[LICENCE_IN_ZIP] = licence_text(course)

@@ -27,19 +27,27 @@ def _circles(scale: Sequence[str]) -> str:
 
 
 def evaluation(course: Course, plan: Plan) -> str:
+    """The form's table: one row group a lesson, one row an objective, a column for before and
+    after. Every answer cell names its headers (column, lesson, objective) by id, so a screen
+    reader and a checker read each box as "Before, Lesson 2, <objective>" (issue 30)."""
     form = course.plans.pack.evaluation
     labels = course.plans.pack.labels
-    rows = []
+    groups = []
     for slot in lesson_slots(plan):
         assert slot.lesson is not None
-        rows.append(
-            f'<tr class="cc-eval-lesson"><th scope="rowgroup" colspan="3">'
+        group = f"cc-eval-{slot.lesson.id}"
+        rows = [
+            f'<tr class="cc-eval-lesson"><th scope="rowgroup" colspan="3" id="{e(group)}">'
             f"{e(f'{labels.lesson} {slot.lesson_number}: {slot.lesson.title}')}</th></tr>"
-        )
-        rows += [
-            f'<tr><th scope="row">{e(objective)}</th><td>{_circles(form.scale)}</td><td>{_circles(form.scale)}</td></tr>'
-            for objective in slot.lesson.objectives
         ]
+        for n, objective in enumerate(slot.lesson.objectives, start=1):
+            row = f"{group}-{n}"
+            cells = "".join(
+                f'<td headers="cc-eval-{when} {e(group)} {e(row)}">{_circles(form.scale)}</td>'
+                for when in ("before", "after")
+            )
+            rows.append(f'<tr><th scope="row" id="{e(row)}">{e(objective)}</th>{cells}</tr>')
+        groups.append(f"<tbody>{''.join(rows)}</tbody>")
     legend = " · ".join(form.scale)
     questions = "".join(
         f'<div class="cc-question"><p>{e(question)}</p><div class="cc-write cc-write-small"></div></div>'
@@ -47,8 +55,8 @@ def evaluation(course: Course, plan: Plan) -> str:
     )
     return (
         f'<p>{e(form.statement)}</p><p class="cc-scale-legend">{e(legend)}</p>'
-        f'<table class="cc-evaluation"><thead><tr><th scope="col"></th><th scope="col">{e(form.before)}</th>'
-        f'<th scope="col">{e(form.after)}</th></tr></thead><tbody>{"".join(rows)}</tbody></table>{questions}'
+        f'<table class="cc-evaluation"><thead><tr><td></td><th scope="col" id="cc-eval-before">{e(form.before)}</th>'
+        f'<th scope="col" id="cc-eval-after">{e(form.after)}</th></tr></thead>{"".join(groups)}</table>{questions}'
     )
 
 

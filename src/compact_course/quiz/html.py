@@ -55,10 +55,11 @@ def _controls(question: m.QuestionBase, dom_id: str, choices: Sequence[m.Choice]
         return f'<div class="cc-matches">{"".join(rows)}</div>'
     # The label wraps its control (no ids to repeat) and is the row (quiz.js marks it cc-option
     # for its ticks and crosses; the stylesheet styles .cc-options>label); radios group by name
-    # within their own form. Options are lettered (A, B, ...) so the answer list can name them by letter
+    # within their own form and are named after the question (a page's groups never share a
+    # name, issue 30). Options are lettered (A, B, ...) so the answer list can name them by letter
     # instead of repeating their text; true or false needs no letters.
     kind = question_type(question).control  # radio or checkbox (the registry's; matching is above)
-    name = ' name="a"' if kind == "radio" else ""
+    name = f' name="{e(dom_id)}"' if kind == "radio" else ""
     labels = "".join(
         f'<label><input type="{kind}"{name} value="{e(c.key)}">{_letter(question, n)}{e(c.text)}</label>'
         for n, c in enumerate(choices)
@@ -159,9 +160,9 @@ def render_question_html(
         scenario = f'<p class="cc-scenario" id="{dom_id}-s"><b>Scenario:</b> {link(question.scenario)}</p>'
         described = f' aria-describedby="{dom_id}-s"'
     return compact(
-        f'<form class="cc-question" id="{dom_id}" data-type="{e(qtype)}"{extra}>'
+        f'<form class="cc-question" id="{dom_id}" aria-labelledby="{dom_id}-legend" data-type="{e(qtype)}"{extra}>'
         f"{scenario}"
-        f'<fieldset{described}><legend><span class="cc-number">{question_label(number, total, lesson_number)}</span> '
+        f'<fieldset{described}><legend id="{dom_id}-legend"><span class="cc-number">{question_label(number, total, lesson_number)}</span> '
         f'<span class="cc-prompt">{link(question.prompt)}</span> <i>{e(TYPE_LABELS[qtype])}</i></legend>'
         f"{_controls(question, dom_id, choices)}</fieldset>"
         f"{_answer_block(course, question, from_doc, choices, link)}"

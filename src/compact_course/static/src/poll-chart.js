@@ -73,10 +73,13 @@ export function pollChart(number, total, options, counts, revealed) {
     y += lines.length * LINE;
     const width = Math.max(4, Math.round(BAR_MAX * shares[i].count / most));
     const correct = revealed && option.correct;
-    const bar = { x: 0, y, width, height: BAR, class: "cc-poll-bar" + (correct ? " cc-poll-correct" : "") };
-    // A style, not a fill attribute: the stylesheet's bar colour would win over an attribute.
-    if (correct) { bar.style = "fill: url(#" + hatch + ")"; }
-    row.appendChild(node("rect", bar));
+    row.appendChild(node("rect", { x: 0, y, width, height: BAR, class: "cc-poll-bar" + (correct ? " cc-poll-correct" : "") }));
+    // The hatch lies over the bar as its own shape with a fill attribute (no stylesheet rule
+    // sets its fill): a strict Content-Security-Policy blocks style attributes. Inset by half
+    // the bar's outline, which stays whole.
+    if (correct) {
+      row.appendChild(node("rect", { x: 1, y: y + 1, width: Math.max(width - 2, 1), height: BAR - 2, fill: "url(#" + hatch + ")", class: "cc-poll-hatch-fill" }));
+    }
     row.appendChild(node("text", { class: "cc-poll-value", x: width + 12, y: y + BAR - 10 }, shares[i].text));
     svg.appendChild(row);
     y += BAR + GAP;
