@@ -78,6 +78,8 @@ questions:
     feedback_true: "Feedback for True on gamma {n}."
     feedback_false: "Feedback for False on gamma {n}."
     explanation: "Why gamma statement {n} is {answer}."
+    level: recall
+    misconception: "A belief about gamma {n} that a newcomer might hold."
 """
     for n, (prompt, answer) in enumerate(GAMMA_STATEMENTS, start=1)
 )
