@@ -171,6 +171,92 @@ class QuizText(Model):
     answers_below: Text
 
 
+class PresenterText(Model):
+    """The presenter view of a lesson, its speaker view and the session's export."""
+
+    lesson_heading: Template
+    title_lead: Text
+    answer_lead: Text
+    answer_source: Template
+    scenario_lead: Text
+    suggestion_heading: Text
+    discussion_heading: Template
+    poll_heading: Template
+    poll_votes_heading: Template
+    poll_answer_heading: Template
+    points_heading: Text
+    notes_label: Template
+    continued: Template
+    new_window: Template
+    status: Template
+    previous: Text
+    next: Text
+    leave: Text
+    speaker: Text
+    participants: Text
+    participants_heading: Text
+    participants_back: Text
+    new_session: Text
+    new_session_ask: Text
+    new_session_yes: Text
+    new_session_no: Text
+    new_session_done: Text
+    export: Text
+    menu: Text
+    blanked: Text
+    not_kept: Text
+    resumed: Template
+    end: Text
+    keys_heading: Text
+    keys: list[Text]
+    speaker_title: Template
+    speaker_now: Text
+    speaker_next: Text
+    speaker_notes: Text
+    speaker_no_notes: Text
+    speaker_waiting: Text
+    timer: Text
+    timer_restart: Text
+    timer_value: Template
+    csv_started: Text
+    csv_lesson: Text
+    csv_question: Text
+    csv_prompt: Text
+    csv_votes: Template
+    csv_total: Text
+    csv_key: Text
+    csv_revealed: Text
+    csv_time: Text
+    csv_yes: Text
+    csv_no: Text
+
+
+class PollText(Model):
+    """The room poll's words, on its page and on the presenter's poll slides."""
+
+    question_position: Template
+    scenario: Text
+    items: Text
+    matches: Text
+    answer: Text
+    explanation: Text
+    votes_for: Template
+    plus_one: Template
+    reveal: Text
+    revealed: Template
+    vote_count: Plural
+    announce_count: Template
+    count_range: Template
+    correct: Text
+    chart: Template
+    chart_row: Template
+    share: Template
+    chat_label: Text
+    chat_button: Text
+    chat_added: Template
+    chat_bad: Template
+
+
 class InterfaceText(Model):
     quiz: QuizText
     question: QuestionText
@@ -178,3 +264,5 @@ class InterfaceText(Model):
     results: ResultsText
     progress: ProgressText
     storage: StorageText
+    presenter: PresenterText
+    poll: PollText

@@ -94,7 +94,7 @@ def _controls(question: m.QuestionBase, dom_id: str, choices: Sequence[m.Choice]
 
 
 def _lettered(question: m.QuestionBase) -> bool:
-    return not isinstance(question, m.TrueFalse | m.Matching)
+    return not isinstance(question, m.Matching)  # True/False too: "A. True", "B. False", as on the cards
 
 
 def _letter(question: m.QuestionBase, index: int) -> str:
