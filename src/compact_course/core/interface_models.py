@@ -255,6 +255,24 @@ class PollText(Model):
     chat_button: Text
     chat_added: Template
     chat_bad: Template
+    page_keys: list[Text]
+    page_set: Text
+    page_set_option: Plural
+    page_previous: Text
+    page_next: Text
+    page_summary: Text
+    page_not_loaded: Text
+    summary_heading: Text
+    summary_caption: Template
+    summary_shown: Text
+    column_question: Text
+    column_prompt: Text
+    column_votes: Text
+    column_correct: Text
+    column_revealed: Text
+    revealed_yes: Text
+    revealed_no: Text
+    download: Text
 
 
 class InterfaceText(Model):

@@ -43,7 +43,10 @@ class PollOption:
 def poll_options(question: m.QuestionBase) -> tuple[PollOption, ...]:
     """What the room votes on for one question (see the module docstring for matching)."""
     if isinstance(question, m.Matching):
-        return tuple(PollOption(key, text, correct) for key, text, correct in MATCHING_OPTIONS)
+        return tuple(
+            PollOption(key, text, correct, chr(ord("A") + position))
+            for position, (key, text, correct) in enumerate(MATCHING_OPTIONS)
+        )
     return tuple(
         PollOption(choice.key, choice.text, choice.correct, chr(ord("A") + position))
         for position, choice in enumerate(question.choices())
