@@ -27,7 +27,7 @@ export function sessionMenu(deck, actions) {
     panel.appendChild(notes);
   }
   const save = makeButton(words.export);
-  save.addEventListener("click", actions.exportCsv);
+  save.addEventListener("click", () => { menu.open = false; actions.exportCsv(); });
   const fresh = makeButton(words.new_session);
   const ask = el("div", null, "cc-presenter-ask");
   ask.hidden = true;

@@ -84,6 +84,7 @@ export function setupPresenter(block, pollData) {
         save();
         poll = makePoll();
         layout(0);
+        dialog.focus();
         announce(words.new_session_done);
       },
       speaker() { window.open(window.location.pathname + "?speaker" + PRESENT_HASH, "cc-speaker-" + deck.lesson); },
