@@ -109,8 +109,10 @@ def test_clicker_keys_blank_and_restore_the_screen(facilitator_page):
     for key in ("b", "."):
         page.keyboard.press(key)
         assert blank.is_visible()
-        assert page.evaluate("() => { const b = document.querySelector('.cc-presenter-blank').getBoundingClientRect(); "
-                             "return b.width >= innerWidth && b.height >= innerHeight; }")
+        assert page.evaluate(
+            "() => { const b = document.querySelector('.cc-presenter-blank').getBoundingClientRect(); "
+            "return b.width >= innerWidth && b.height >= innerHeight; }"
+        )
         page.keyboard.press(key)
         assert blank.is_hidden()
     page.keyboard.press("PageDown")

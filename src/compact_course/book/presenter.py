@@ -64,7 +64,11 @@ def lesson_slides(course: Course, lesson_id: str) -> dict:
         {"kind": "suggestion", "heading": words.suggestion_heading, "lead": practice.title, "text": practice.takeaway},
     ]
     slides += [
-        {"kind": "discussion", "heading": fill(words.discussion_heading, number=i, total=len(prompts)), "text": p.prompt}
+        {
+            "kind": "discussion",
+            "heading": fill(words.discussion_heading, number=i, total=len(prompts)),
+            "text": p.prompt,
+        }
         for i, p in enumerate(prompts, start=1)
     ]
     slides += [
