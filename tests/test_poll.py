@@ -72,7 +72,7 @@ def test_counts_become_chart_values_in_option_order(course):
     poll.add_vote(keys[0])
     # Labels letter the options by display position, as handouts and answer keys do.
     expected = [
-        (f"{chr(ord('a') + i)}) {c.text}", {keys[0]: 5, keys[-1]: 7}.get(c.key, 0))
+        (f"{chr(ord('A') + i)}. {c.text}", {keys[0]: 5, keys[-1]: 7}.get(c.key, 0))
         for i, c in enumerate(question.choices())
     ]
     assert list(poll.chart_values()) == expected

@@ -72,7 +72,8 @@ def test_the_static_poll_ships_the_python_poll_s_sets_options_and_answers():
         for qid in shipped["questions"]:
             question = course.question(qid)
             assert data["questions"][qid]["options"] == [
-                {"key": o.key, "label": o.label, "correct": o.correct} for o in poll_options(question)
+                {"key": o.key, "letter": o.letter, "text": o.text, "label": o.label, "correct": o.correct}
+                for o in poll_options(question)
             ]
             assert data["questions"][qid]["answer"] == list(reveal_for(question).answer)
             assert data["questions"][qid]["explanation"] == question.explanation
