@@ -6,7 +6,8 @@ it) writes into ``DIR/downloads/``:
 - both editions: the whole edition as an offline zip (with LICENSE.txt) and the SCORM 1.2
   package, always of the learner edition (a learner platform must not hold the answers);
 - the facilitator edition only: the quiz bank per module and per lesson in GIFT, Moodle XML and
-  QTI 2.1. Exports hold the answers, so the learner edition never offers them.
+  QTI 2.1, and the learner edition's offline zip for participants (``course-offline-learner.zip``).
+  Exports hold the answers, so the learner edition never offers them.
 
 The SCORM package and the zip are made from the built HTML, so they can only follow the build.
 """
@@ -30,6 +31,7 @@ from compact_course.export.scorm_files import package_files
 
 DOWNLOADS = "downloads"
 OFFLINE_ZIP = "course-offline.zip"
+LEARNER_ZIP = "course-offline-learner.zip"  # on the facilitator edition's Downloads page, for participants
 SCORM_ZIP = "course-scorm12.zip"
 EDITIONS = ("learner", "facilitator")
 # Format name -> (file-name ending, exporter). GIFT is saved as .txt, as Moodle expects.
@@ -82,6 +84,7 @@ def write_downloads(course: Course, html_dir: Path, edition: str, learner_html: 
     files: dict[str, bytes] = {}
     if edition == "facilitator":
         files.update(bank_files(course))
+        files[LEARNER_ZIP] = offline_zip(course, learner_html)
     package = scorm_package(course, learner_html, course_title(course.root))
     if len(package) > MAX_BYTES:
         raise ValueError(f"the SCORM package is {len(package)} bytes, over {MAX_BYTES}")
