@@ -151,9 +151,14 @@ def test_the_cover_says_what_to_copy_participants_set_first_then_the_facilitator
     assert e(texts.cover.participants) in participants and e(texts.cover.facilitator) in facilitator
     copies = 12  # the taster's group (TASTER has no --participants: the plans' default)
     for name in ("handout", "agenda", "evaluation", "cards"):
-        assert f'<th scope="row">{e(getattr(texts, name).title)}</th><td>{copies}</td>' in participants, name
+        assert (
+            f'<th scope="row">{e(getattr(texts, name).title)}</th><td data-copies="participants">{copies}</td>'
+            in participants
+        ), name
     for name in ("crib", "answers", "attendance", "tally"):
-        assert f'<th scope="row">{e(getattr(texts, name).title)}</th><td>1</td>' in facilitator, name
+        assert (
+            f'<th scope="row">{e(getattr(texts, name).title)}</th><td data-copies="facilitator">1</td>' in facilitator
+        ), name
     names = [name for name, _ in pack.ITEMS]
     assert names[0] == "cover" and max(map(names.index, ("handout", "agenda", "evaluation", "cards"))) < min(
         map(names.index, ("crib", "answers", "attendance", "tally"))
@@ -169,7 +174,7 @@ def test_the_attendance_sheet_and_the_evaluation_tally(taster_pack):
     tally = taster_pack["tally.html"]
     scale = len(course.plans.pack.evaluation.scale)
     objectives = [o for lesson in plan_lessons(course) for o in lesson.objectives]
-    rows = re.findall(r'<tr><th scope="row">([^<]*)</th>((?:<td></td>)*)</tr>', tally)
+    rows = re.findall(r'<tr data-lesson="[^"]+"><th scope="row">([^<]*)</th>((?:<td></td>)*)</tr>', tally)
     assert [row[0] for row in rows] == [e(o) for o in objectives]
     assert {row[1].count("<td>") for row in rows} == {2 * scale}
     assert e(course.plans.pack.tally.returned) in tally

@@ -275,6 +275,46 @@ class PollText(Model):
     download: Text
 
 
+class PlanText(Model):
+    """The plan-and-pack page: its form, the agenda it lays out and what it says when a plan does not fit."""
+
+    ready_label: Text
+    ready_none: Text
+    lessons_legend: Text
+    module_legend: Template
+    lesson_label: Template
+    minutes_label: Text
+    days_label: Text
+    participants_label: Text
+    start_label: Text
+    break_every_label: Text
+    break_label: Text
+    lunch_label: Text
+    polls_label: Text
+    agenda_heading: Text
+    agenda_caption: Template
+    column_time: Text
+    column_session: Text
+    column_minutes: Text
+    welcome: Text
+    welcome_back: Template
+    lesson: Template
+    break_slot: Text
+    lunch: Text
+    changeover: Text
+    close: Text
+    close_day: Template
+    summary: Template
+    print: Text
+    error_no_lessons: Text
+    error_lesson_too_long: Template
+    error_too_many_days: Template
+    error_too_many_minutes: Template
+    error_past_midnight: Text
+    error_number: Template
+    error_start: Text
+
+
 class InterfaceText(Model):
     quiz: QuizText
     question: QuestionText
@@ -284,3 +324,4 @@ class InterfaceText(Model):
     storage: StorageText
     presenter: PresenterText
     poll: PollText
+    plan: PlanText

@@ -37,11 +37,12 @@ def evaluation(course: Course, plan: Plan) -> str:
     for slot in lesson_slots(plan):
         assert slot.lesson is not None
         rows.append(
-            f'<tr class="cc-eval-lesson"><th scope="rowgroup" colspan="3">'
+            f'<tr class="cc-eval-lesson" data-lesson="{e(slot.lesson.id)}"><th scope="rowgroup" colspan="3">'
             f"{e(f'{labels.lesson} {slot.lesson_number}: {slot.lesson.title}')}</th></tr>"
         )
         rows += [
-            f'<tr><th scope="row">{e(objective)}</th><td>{_circles(form.scale)}</td><td>{_circles(form.scale)}</td></tr>'
+            f'<tr data-lesson="{e(slot.lesson.id)}"><th scope="row">{e(objective)}</th>'
+            f"<td>{_circles(form.scale)}</td><td>{_circles(form.scale)}</td></tr>"
             for objective in slot.lesson.objectives
         ]
     legend = " · ".join(form.scale)
@@ -63,7 +64,8 @@ def cover(course: Course, plan: Plan, sets: Sequence[tuple[str, Sequence[str]]])
     for who, names in sets:
         copies = plan.settings.participants if who == "participants" else 1
         rows = "".join(
-            f'<tr><th scope="row">{e(getattr(texts, name).title)}</th><td>{copies}</td></tr>' for name in names
+            f'<tr><th scope="row">{e(getattr(texts, name).title)}</th><td data-copies="{who}">{copies}</td></tr>'
+            for name in names
         )
         tables.append(
             f'<table class="cc-pack-copies"><caption>{e(getattr(texts.cover, who))}</caption><thead><tr>'
@@ -95,11 +97,11 @@ def tally(course: Course, plan: Plan) -> str:
     for slot in lesson_slots(plan):
         assert slot.lesson is not None
         rows.append(
-            f'<tr class="cc-eval-lesson"><th scope="rowgroup" colspan="{2 * span + 1}">'
+            f'<tr class="cc-eval-lesson" data-lesson="{e(slot.lesson.id)}"><th scope="rowgroup" colspan="{2 * span + 1}">'
             f"{e(f'{labels.lesson} {slot.lesson_number}: {slot.lesson.title}')}</th></tr>"
         )
         rows += [
-            f'<tr><th scope="row">{e(objective)}</th>{"<td></td>" * (2 * span)}</tr>'
+            f'<tr data-lesson="{e(slot.lesson.id)}"><th scope="row">{e(objective)}</th>{"<td></td>" * (2 * span)}</tr>'
             for objective in slot.lesson.objectives
         ]
     return (
