@@ -98,7 +98,7 @@ def test_the_guide_starts_with_a_browser_only_session_and_the_front_page_links_i
     python = guide.find("If you have Python")
     assert 0 < browser_only < python
     assert guide.find("Voila") > python and guide.find("compact-course plan") > python
-    assert guide.find("room-poll-static.html") < python and guide.find("packs/plan-taster.html") < python
+    assert guide.find("room-poll-static.html") < python and guide.find("plan-builder.html") < python
     front = (facilitator_book / "book/index.html").read_text(encoding="utf-8")
     article = front[front.find("<article") :]
     assert article.find('href="facilitator/index.html"') < article.find("<h2")
