@@ -1,8 +1,8 @@
 /* One question's data, read from its form (compact_course/quiz/html.py writes it) and the course
  * manifest, so the page carries no copy of the question's text. It must give back what
  * compact_course.quiz.html.question_spec gives (tests/test_browser.py holds it to that):
- *   choices  the controls: key from the value, text from the label (after its "A. ", but true or
- *            false has no letters);
+ *   choices  the controls: key from the value, text from the label (after its "A. ", True/False
+ *            included);
  *            rightness and feedback from the answer list's line in the same place
  *            (li[data-ok]; the feedback is the text after the line's last element, less
  *            the one separator html.py writes before it)
@@ -85,7 +85,7 @@ function readForm(form, manifest, root) {
     spec.choices = read.choices;
     spec.items = read.items;
   } else {
-    spec.choices = readChoices(form, lines, type !== "true-false");
+    spec.choices = readChoices(form, lines, true); // True/False is lettered too ("A. True")
   }
   return spec;
 }
