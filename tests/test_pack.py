@@ -295,3 +295,21 @@ def _pdf_text(page) -> list[str]:
 
     pdf = page.pdf(format="A4", prefer_css_page_size=True, print_background=True)
     return [p.extract_text() or "" for p in PdfReader(io.BytesIO(pdf)).pages]
+
+
+@pytest.mark.browser
+@pytest.mark.book
+@pytest.mark.parametrize("slug", ["plan-taster", "plan-half-day"])
+def test_the_printed_pack_has_no_near_empty_pages(facilitator_page, slug):
+    # A page that starts no item (a voting card is one letter by design) carries a real amount
+    # of text: no spill-over of one line, and no title left alone above a table moved on.
+    page = facilitator_page
+    page.goto(f"book/facilitator/packs/{slug}.html")
+    titles = [_squash(t) for t in page.locator(".cc-pack h1").all_inner_texts()]
+    printed = [_squash(text) for text in _pdf_text(page)]
+    starts = [i for i, text in enumerate(printed) if any(text.startswith(t) for t in titles)]
+    cards = [i for i, text in enumerate(printed) if re.fullmatch(r"[A-Z]", text)]
+    short = [i for i, text in enumerate(printed) if i not in starts and i not in cards and len(text) < 300]
+    assert short == [], [printed[i][:80] for i in short]
+    thin_starts = [i for i in starts if len(printed[i]) < 60]  # a title with nothing under it
+    assert thin_starts == [], [printed[i][:80] for i in thin_starts]
