@@ -74,11 +74,19 @@ def test_the_learner_downloads_are_there_and_open_and_hold_no_answers(learner_do
 def test_the_facilitator_downloads_are_there_and_open(facilitator_book):
     course = real_course()
     links = linked_downloads(facilitator_book, "book/facilitator/downloads.html")
-    expected = {"course-offline.zip", "course-scorm12.zip", "course-scorm2004.zip", *bank_files(course)}
-    expected |= set(pool_files(course))
+    expected = {"course-offline.zip", "course-offline-learner.zip", "course-scorm12.zip", "course-scorm2004.zip"}
+    expected |= {*bank_files(course), *pool_files(course)}
     assert {path.name for path in links} == expected
     for path in links:
         assert_opens(path)
+    # The page says which zip holds the answer keys, and offers the learner edition for participants.
+    page = (facilitator_book / "book/facilitator/downloads.html").read_text(encoding="utf-8")
+    assert "holds the answer keys" in page and "no answer keys" in page
+    with zipfile.ZipFile(facilitator_book / "downloads" / "course-offline.zip") as archive:
+        assert [name for name in archive.namelist() if "/facilitator/answer-key-module-1" in name]
+    with zipfile.ZipFile(facilitator_book / "downloads" / "course-offline-learner.zip") as archive:
+        assert "course/index.html" in archive.namelist()
+        assert not [name for name in archive.namelist() if "/facilitator/" in name or "/downloads/" in name]
     with zipfile.ZipFile(facilitator_book / "downloads" / "course-scorm12.zip") as archive:
         # The learner edition, without the downloads (this package among them).
         assert not [name for name in archive.namelist() if "facilitator/" in name or name.startswith("downloads/")]
@@ -162,3 +170,16 @@ def test_the_built_guide_states_the_sizes_of_the_packages_beside_it(facilitator_
             assert value == f"{len(data) / 1_000_000:.1f} MB ({len(data):,} bytes)"
         else:
             assert value == f"{len(zipfile.ZipFile(io.BytesIO(data)).namelist()):,}"
+
+
+def test_the_guide_starts_with_a_browser_only_session_and_the_front_page_links_it(facilitator_book):
+    # Issue 27, item 5: Python, Voila and the command line come after, in their own section.
+    guide = (facilitator_book / "book/facilitator/index.html").read_text(encoding="utf-8")
+    browser_only = guide.find("Run a session with a web browser only")
+    python = guide.find("If you have Python")
+    assert 0 < browser_only < python
+    assert guide.find("Voila") > python and guide.find("compact-course plan") > python
+    assert guide.find("room-poll-static.html") < python and guide.find("plan-builder.html") < python
+    front = (facilitator_book / "book/index.html").read_text(encoding="utf-8")
+    article = front[front.find("<article") :]
+    assert article.find('href="facilitator/index.html"') < article.find("<h2")

@@ -118,15 +118,15 @@ def test_the_answer_key_letters_the_options_as_the_handout_does():
     for question in _choice_questions():
         shown = question.choices()
         for position, choice in enumerate(shown):
-            assert choice_label(question, choice) == f"{chr(ord('a') + position)}) {choice.text}"
+            assert choice_label(question, choice) == f"{chr(ord('A') + position)}. {choice.text}"
         key = answer_html(course, question, "Question 1.1", False, "book/facilitator/answer-key-module-1")
         answer = key.split("<p><strong>Answer:</strong></p>", 1)[1].split("<p><strong>Why:</strong></p>", 1)[0]
         for position, choice in enumerate(shown):
-            letter = f"{chr(ord('a') + position)}) "
+            letter = f"{chr(ord('A') + position)}. "
             assert (html.escape(letter + choice.text) in answer) == choice.correct, (question.id, letter)
 
 
 def test_the_room_poll_letters_the_options_by_position_too():
     for question in _choice_questions():
         labels = [option.label for option in poll_options(question)]
-        assert labels == [f"{chr(ord('a') + i)}) {c.text}" for i, c in enumerate(question.choices())], question.id
+        assert labels == [f"{chr(ord('A') + i)}. {c.text}" for i, c in enumerate(question.choices())], question.id

@@ -135,11 +135,49 @@ def test_voting_cards_have_a_to_d_at_least(taster_pack):
     assert re.findall(r'cc-card-letter">([A-Z])<', taster_pack["cards.html"])[:4] == ["A", "B", "C", "D"]
 
 
-def test_pack_pages_are_self_contained_and_print_links_with_their_address(taster_pack):
+def test_pack_pages_are_self_contained_and_print_links_as_their_titles(taster_pack):
     for name, html in taster_pack.items():
-        assert "<style>" in html and 'a[href]::after { content: " (" attr(href) ")"' in html, name
+        # A link prints as its words (a lesson's title), never as a relative path.
+        assert "<style>" in html and "attr(href)" not in html, name
         assert not re.search(r'(src|href)="(https?:)?//', html), name
         assert "<script" not in html and '<link rel="stylesheet"' not in html, name
+
+
+def test_the_cover_says_what_to_copy_participants_set_first_then_the_facilitator_s(taster_pack):
+    course = real_course()
+    texts = course.plans.pack
+    cover = taster_pack["cover.html"]
+    participants, facilitator = re.findall(r'<table class="cc-pack-copies">(.*?)</table>', cover)
+    assert e(texts.cover.participants) in participants and e(texts.cover.facilitator) in facilitator
+    copies = 12  # the taster's group (TASTER has no --participants: the plans' default)
+    for name in ("handout", "agenda", "evaluation", "cards"):
+        assert (
+            f'<th scope="row">{e(getattr(texts, name).title)}</th><td data-copies="participants">{copies}</td>'
+            in participants
+        ), name
+    for name in ("crib", "answers", "attendance", "tally"):
+        assert (
+            f'<th scope="row">{e(getattr(texts, name).title)}</th><td data-copies="facilitator">1</td>' in facilitator
+        ), name
+    names = [name for name, _ in pack.ITEMS]
+    assert names[0] == "cover" and max(map(names.index, ("handout", "agenda", "evaluation", "cards"))) < min(
+        map(names.index, ("crib", "answers", "attendance", "tally"))
+    )
+
+
+def test_the_attendance_sheet_and_the_evaluation_tally(taster_pack):
+    course = real_course()
+    attendance = taster_pack["attendance.html"]
+    assert len(re.findall(r'<tr><th scope="row">\d+</th>', attendance)) == 12 + 2
+    for label in ("name", "organisation", "signature"):
+        assert e(getattr(course.plans.pack.attendance, label)) in attendance
+    tally = taster_pack["tally.html"]
+    scale = len(course.plans.pack.evaluation.scale)
+    objectives = [o for lesson in plan_lessons(course) for o in lesson.objectives]
+    rows = re.findall(r'<tr data-lesson="[^"]+"><th scope="row">([^<]*)</th>((?:<td></td>)*)</tr>', tally)
+    assert [row[0] for row in rows] == [e(o) for o in objectives]
+    assert {row[1].count("<td>") for row in rows} == {2 * scale}
+    assert e(course.plans.pack.tally.returned) in tally
 
 
 def test_pack_text_is_escaped_and_comes_from_the_data(tmp_path):
@@ -225,3 +263,53 @@ def test_ready_made_packs_print_with_the_print_rules(printer, tmp_path, slug):
                 f"{label} is split from its last option"
             )
             previous_last = max(previous_last, first)
+
+
+@pytest.mark.browser
+@pytest.mark.book
+def test_the_book_s_pack_page_prints_every_title_whole_words_and_no_paths(facilitator_page):
+    # Issue 27: the theme's rule that hides a page's first h1 took every item's title; links
+    # printed as relative paths; the crib's table broke words in the middle.
+    page = facilitator_page
+    page.goto("book/facilitator/packs/plan-taster.html")
+    page.emulate_media(media="print")
+    titles = page.locator(".cc-pack h1")
+    assert titles.count() >= 8
+    assert titles.evaluate_all("hs => hs.filter(h => getComputedStyle(h).display === 'none').length") == 0
+    after = page.locator(".cc-pack a[href]").evaluate_all(
+        "links => links.map(a => getComputedStyle(a, '::after').content).filter(c => c !== 'none' && c !== 'normal')"
+    )
+    assert after == []
+    wraps = page.locator(".cc-pack td, .cc-pack th").evaluate_all(
+        "cells => [...new Set(cells.map(c => getComputedStyle(c).overflowWrap + ' ' + getComputedStyle(c).wordBreak))]"
+    )
+    assert wraps == ["break-word normal"]
+    text = " ".join(_pdf_text(page))
+    assert "../../lessons/" not in text and ".html" not in text
+    order = [page.locator(f"#{name} h1").first.inner_text() for name in ("cover", "handout", "crib")]
+    assert all(order)
+
+
+def _pdf_text(page) -> list[str]:
+    from pypdf import PdfReader
+
+    pdf = page.pdf(format="A4", prefer_css_page_size=True, print_background=True)
+    return [p.extract_text() or "" for p in PdfReader(io.BytesIO(pdf)).pages]
+
+
+@pytest.mark.browser
+@pytest.mark.book
+@pytest.mark.parametrize("slug", ["plan-taster", "plan-half-day"])
+def test_the_printed_pack_has_no_near_empty_pages(facilitator_page, slug):
+    # A page that starts no item (a voting card is one letter by design) carries a real amount
+    # of text: no spill-over of one line, and no title left alone above a table moved on.
+    page = facilitator_page
+    page.goto(f"book/facilitator/packs/{slug}.html")
+    titles = [_squash(t) for t in page.locator(".cc-pack h1").all_inner_texts()]
+    printed = [_squash(text) for text in _pdf_text(page)]
+    starts = [i for i, text in enumerate(printed) if any(text.startswith(t) for t in titles)]
+    cards = [i for i, text in enumerate(printed) if re.fullmatch(r"[A-Z]", text)]
+    short = [i for i, text in enumerate(printed) if i not in starts and i not in cards and len(text) < 300]
+    assert short == [], [printed[i][:80] for i in short]
+    thin_starts = [i for i in starts if len(printed[i]) < 60]  # a title with nothing under it
+    assert thin_starts == [], [printed[i][:80] for i in thin_starts]

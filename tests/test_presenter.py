@@ -24,6 +24,7 @@ from compact_course.book.presenter import lesson_slides, notes_link
 LESSON_ID = "who-is-the-compact-for"
 LESSON_1 = "book/lessons/01-who-is-the-compact-for.html"
 POLL_PAGE = "book/facilitator/room-poll-static.html"
+SESSION_KEY = "compact-course-presenter:v1"  # static/src/presenter-session.js
 AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22a", "wcag22aa"]
 
 
@@ -34,10 +35,13 @@ def test_every_lesson_s_slides_think_first_then_answer(lesson):
     deck = lesson_slides(course, lesson.id)
     kinds = [slide["kind"] for slide in deck["slides"]]
     quiz = course.quiz_for(lesson.id).questions
-    assert kinds == ["title", "scenario", "suggestion"] + ["discussion"] * len(lesson.discussion) + ["poll"] * len(
-        quiz
-    ) + ["points"]
-    title, scenario, suggestion = deck["slides"][:3]
+    assert kinds == ["title", "answer", "scenario", "suggestion"] + ["discussion"] * len(lesson.discussion) + [
+        "poll"
+    ] * len(quiz) + ["points"]
+    title, answer, scenario, suggestion = deck["slides"][:4]
+    entry = course.qa_entry(lesson.qa)
+    assert answer["heading"] == entry.question and answer["items"][0] == entry.answer[0].text
+    assert "Compact Voice" in answer["source"]
     assert title["items"] == list(lesson.questions)
     assert scenario["text"] == lesson.in_practice.scenario
     assert lesson.in_practice.takeaway not in json.dumps(scenario)
@@ -112,11 +116,26 @@ def _watch_storage_reads(page) -> None:
     )
 
 
+def _learner_reads(page) -> list[str]:
+    # The presenter reads its own session record only, never the learner's saved answers.
+    return [key for key in page.evaluate("() => window.__storageReads") if key != SESSION_KEY]
+
+
+def _go_to(page, heading: str) -> None:
+    for _ in range(60):
+        if heading in _status(page):
+            return
+        page.keyboard.press("PageDown")
+    raise AssertionError(f"no slide {heading!r}")
+
+
 def test_presenter_view_by_keyboard_only(facilitator_page, facilitator_server):
     # The facilitator edition: its presenter view also links the lesson's facilitator notes.
     page, book_server = facilitator_page, facilitator_server
     course = cached_course()
     lesson = course.lesson(LESSON_ID)
+    entry = course.qa_entry(lesson.qa)
+    page.set_viewport_size({"width": 1280, "height": 720})
     page.goto(LESSON_1)
     # A learner's answer saved in this browser: the presenter view must not show it.
     first = page.locator("form.cc-question").first
@@ -130,7 +149,7 @@ def test_presenter_view_by_keyboard_only(facilitator_page, facilitator_server):
     dialog = page.locator(".cc-presenter[role=dialog][aria-modal=true]")
     dialog.wait_for()  # the presenter's script loads on this first press
     assert dialog.is_visible()
-    total = len(lesson_slides(course, LESSON_ID)["slides"])
+    total = int(re.search(r"of (\d+):", _status(page)).group(1))
     assert _status(page).startswith(f"Slide 1 of {total}:")
     assert page.locator(".cc-presenter-status").get_attribute("aria-live") == "polite"
     assert lesson.questions[0] in dialog.inner_text()
@@ -140,49 +159,57 @@ def test_presenter_view_by_keyboard_only(facilitator_page, facilitator_server):
     page.keyboard.press("Shift+Tab")
     assert _focus_inside_dialog(page)
     page.locator(".cc-presenter").focus()
+    # Compact Voice's answer comes second, quoted with its source: the session's first activity.
     page.keyboard.press("ArrowRight")
-    assert _status(page).startswith(f"Slide 2 of {total}")
+    assert _status(page).startswith(f"Slide 2 of {total}: {entry.question}")
+    assert entry.answer[0].text in dialog.inner_text() and "Compact Voice" in dialog.inner_text()
+    _go_to(page, lesson.in_practice.title)
     assert lesson.in_practice.scenario in dialog.inner_text()
     assert lesson.in_practice.takeaway not in dialog.inner_text()
     page.keyboard.press("PageDown")
     assert "What the Compact suggests" in _status(page) and lesson.in_practice.takeaway in dialog.inner_text()
+    here = _status(page)
     page.keyboard.press("Space")
-    assert _status(page).startswith(f"Slide 4 of {total}")
+    page.keyboard.press("ArrowDown")
     page.keyboard.press("PageUp")
-    page.keyboard.press("ArrowLeft")
-    assert _status(page).startswith(f"Slide 2 of {total}")
+    page.keyboard.press("ArrowUp")
+    assert _status(page) == here
     page.keyboard.press("End")
     assert _status(page).startswith(f"Slide {total} of {total}: Key points")
     page.keyboard.press("Home")
     assert _status(page).startswith(f"Slide 1 of {total}")
-    while "Poll 1 of" not in _status(page):
-        page.keyboard.press("ArrowRight")
+    _go_to(page, "Poll 1 of")
     # The first poll starts from zero and shows no answer, whatever this browser has saved.
-    assert "Answer:" not in dialog.inner_text() and "Correct" not in dialog.inner_text()
-    assert dialog.locator("input.cc-poll-count").evaluate_all("boxes => boxes.map(b => b.value)") == ["0"] * (
-        dialog.locator("input.cc-poll-count").count()
-    )
-    for key in ("1", "1", "1", "2"):
+    assert "Answer:" not in dialog.inner_text() and "Explanation" not in dialog.inner_text()
+    question = course.quiz_for(LESSON_ID).questions[0]
+    assert question.prompt in dialog.inner_text()
+    for key in ("1", "1", "1", "2"):  # counted while the options are on screen
         page.keyboard.press(key)
+    _go_to(page, "the room’s answers")
+    assert dialog.locator("input.cc-poll-count").evaluate_all("boxes => boxes.map(b => b.value)")[:2] == ["3", "1"]
     chart = dialog.locator(".cc-poll-chart svg").text_content()
     assert "3 votes (75%)" in chart and "1 vote (25%)" in chart
+    assert "(correct)" not in chart
     page.keyboard.press("r")
-    reveal = dialog.locator(".cc-poll-reveal").inner_text()
-    question = course.quiz_for(LESSON_ID).questions[0]
-    assert "Answer:" in reveal and question.explanation in reveal
-    assert "(correct)" in dialog.locator(".cc-poll-chart svg").text_content()
-    # Back and forth keeps the counts; the notes open elsewhere, never as a slide.
-    page.keyboard.press("ArrowRight")
+    assert "the answer" in _status(page)
+    reveal = dialog.inner_text()
+    assert "Answer:" in reveal and question.explanation[:80] in " ".join(reveal.split())
+    # Back to the counts: the chart now marks the right options, and kept its counts.
     page.keyboard.press("ArrowLeft")
-    assert "3 votes (75%)" in dialog.locator(".cc-poll-chart svg").text_content()
-    notes = dialog.get_by_role("link", name=re.compile("Facilitator notes for lesson 1"))
+    chart = dialog.locator(".cc-poll-chart svg").text_content()
+    assert "(correct)" in chart and "3 votes (75%)" in chart
+    assert dialog.locator(".cc-poll-correct").count() >= 1
+    assert dialog.locator(".cc-poll-correct").first.get_attribute("style") is None
+    notes = dialog.locator("a.cc-presenter-notes")
     assert notes.get_attribute("href") == notes_link(course, LESSON_ID)
     assert notes.get_attribute("target") not in (None, "", "_self")
+    assert "Facilitator notes for lesson 1" in notes.text_content()
     page.keyboard.press("Escape")
     assert page.locator(".cc-presenter").count() == 0
     assert page.evaluate("() => document.activeElement.classList.contains('cc-present-open')")
     assert page.evaluate("() => [...document.body.children].every(n => !n.inert)")
-    assert page.evaluate("() => window.__storageReads") == []
+    assert _learner_reads(page) == []
+    assert page.locator("[style]").evaluate_all("nodes => nodes.filter(n => n.closest('.cc-presenter')).length") == 0
     assert _external(page, book_server) == [] and page.errors == []
 
 
@@ -201,7 +228,7 @@ def test_room_poll_page_by_keyboard_only_with_summary_csv(facilitator_page, faci
     page.goto(POLL_PAGE)
     _watch_storage_reads(page)
     app = page.locator("#cc-room-poll")
-    assert "Keys:" in app.inner_text() and "R" in app.locator(".cc-poll-keys").inner_text()
+    assert "R: reveal the answer" in app.locator(".cc-poll-keys").inner_text()
     page.locator("#cc-poll-set").focus()
     page.keyboard.press("End")  # the last set: a lesson's questions
     page.locator("body").focus()
@@ -226,22 +253,27 @@ def test_room_poll_page_by_keyboard_only_with_summary_csv(facilitator_page, faci
     page.keyboard.press("N")
     assert prompts.inner_text() != first_prompt
     page.keyboard.press("ArrowRight")
-    page.keyboard.press("B")
+    page.keyboard.press("P")
     page.keyboard.press("ArrowLeft")
     assert prompts.inner_text() == first_prompt and "6 votes (75%)" in chart.text_content()
     page.get_by_role("button", name="Show summary").focus()
     page.keyboard.press("Enter")
     rows = app.locator("table.cc-poll-summary tbody tr")
     assert "of 8 votes on correct options" in rows.first.inner_text()
-    page.get_by_role("button", name="Download summary (CSV)").focus()
+    page.get_by_role("button", name="Download the counts (CSV)").focus()
     with page.expect_download() as info:
         page.keyboard.press("Enter")
     download = info.value
     assert download.suggested_filename.startswith("room-poll-lesson-")
     table = list(csv.reader(io.StringIO(Path(download.path()).read_text(encoding="utf-8"))))
-    assert table[0][:3] == ["Question", "Prompt", "Votes"]
-    assert table[1][0] == "1" and table[1][1] == first_prompt and table[1][2] == "8" and table[1][5] == "yes"
-    assert len(table) == 1 + rows.count()
+    # Every question counted, with the show of hands per option, the key and the time.
+    assert table[0][:5] == ["Session started", "Lesson", "Question", "Prompt", "Votes for A"]
+    head = {name: i for i, name in enumerate(table[0])}
+    assert len(table) == 2 and table[1][head["Prompt"]] == first_prompt
+    assert [table[1][head["Votes for A"]], table[1][head["Votes for B"]]] == ["2", "6"]
+    assert table[1][head["Total votes"]] == "8" and table[1][head["Answer revealed"]] == "yes"
+    assert re.fullmatch(r"[A-E]( [A-E])*", table[1][head["Key (correct options)"]])
+    assert table[1][head["Time counted"]].startswith("20")
     assert page.evaluate("() => window.__storageReads") == []
     assert _external(page, book_server) == [] and page.errors == []
 
@@ -263,8 +295,13 @@ def test_presenter_and_poll_pass_axe_in_light_and_dark(browser, facilitator_serv
     while "Poll 1 of" not in page.locator(".cc-presenter-status").inner_text():
         page.keyboard.press("ArrowRight")
     page.keyboard.press("1")
+    page.keyboard.press("ArrowRight")
+    page.keyboard.press("ArrowRight")
+    problems += [f"presenter counts: {v}" for v in _axe(page, axe_source)]
     page.keyboard.press("r")
-    problems += [f"presenter poll: {v}" for v in _axe(page, axe_source)]
+    problems += [f"presenter answer: {v}" for v in _axe(page, axe_source)]
+    page.locator(".cc-presenter-menu summary").click()
+    problems += [f"presenter menu: {v}" for v in _axe(page, axe_source)]
     page.goto(POLL_PAGE)
     page.keyboard.press("2")
     page.keyboard.press("r")

@@ -253,7 +253,7 @@ def check_structure(html: str, questions) -> Node:
             assert [label.text() for label in labels] == [item.text for item in question.items()]
             assert all(control.tag == "select" for control in controls)
         else:
-            # Each label wraps its one control, in the choices' order, lettered unless true or false.
+            # Each label wraps its one control, in the choices' order, lettered A, B, C... (True/False too).
             kind = "checkbox" if isinstance(question, m.MultipleSelect) else "radio"
             assert [label.elements for label in labels] == [[control] for control in controls]
             assert {control.attrs["type"] for control in controls} == {kind}
@@ -262,8 +262,7 @@ def check_structure(html: str, questions) -> Node:
                 (form.attrs["id"] if kind == "radio" else None)
             ] * len(controls)
             assert [label.text() for label in labels] == [
-                (c.text if isinstance(question, m.TrueFalse) else f"{chr(65 + n)}. {c.text}")
-                for n, c in enumerate(question.choices())
+                f"{chr(65 + n)}. {c.text}" for n, c in enumerate(question.choices())
             ]
 
         details = form.one("details", "cc-answer")
@@ -431,7 +430,8 @@ def test_answer_lines_carry_the_right_answers_and_feedback_in_the_form_s_order()
         assert [li.children[-1] for li in lines] == [" " + c.feedback for c in question.choices()]
         verdict = form.one("li", "cc-verdict").text()
         letters = [
-            c.text if isinstance(question, m.TrueFalse) else chr(65 + n) for n, c in enumerate(question.choices())
+            f"{chr(65 + n)}. {c.text}" if isinstance(question, m.TrueFalse) else chr(65 + n)
+            for n, c in enumerate(question.choices())
         ]
         assert verdict == "Correct: " + ", ".join(x for x, c in zip(letters, question.choices()) if c.correct) + "."
 

@@ -21,6 +21,7 @@ PROVIDERS = (
     "compact_course.facilitator.ready_made",
     "compact_course.facilitator.handouts",
     "compact_course.facilitator.pack_pages",
+    "compact_course.facilitator.plan_builder",
     "compact_course.facilitator.poll_data",
     "compact_course.export.download_page",
     "compact_course.export.lms_guide",

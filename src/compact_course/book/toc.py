@@ -23,6 +23,7 @@ PER_MODULE = ("notes-module", "handout-module", "answer-key-module")
 FACILITATOR_TOOLS = (
     "book/facilitator/room-poll",
     "book/facilitator/room-poll-static",
+    "book/facilitator/plan-builder",
     "book/facilitator/downloads",
     "book/facilitator/lms-import",
 )

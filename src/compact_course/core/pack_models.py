@@ -32,6 +32,33 @@ class EvaluationForm(Model):
     questions: tuple[Text, ...] = Field(min_length=1)
 
 
+class CoverTexts(Model):
+    """The pack's first page: what to copy for whom, and how many."""
+
+    title: Text
+    intro: Text
+    participants: Text
+    facilitator: Text
+    item: Text
+    copies: Text
+
+
+class AttendanceTexts(Model):
+    title: Text
+    intro: Text
+    name: Text
+    organisation: Text
+    signature: Text
+
+
+class TallyTexts(Model):
+    """The facilitator's sheet for counting the evaluation forms' circled numbers."""
+
+    title: Text
+    intro: Text
+    returned: Text
+
+
 class PackLabels(Model):
     """Headings and labels used inside the items, in the order they appear."""
 
@@ -66,4 +93,7 @@ class PackTexts(Model):
     agenda: PackItem
     evaluation: EvaluationForm
     cards: PackItem
+    cover: CoverTexts
+    attendance: AttendanceTexts
+    tally: TallyTexts
     labels: PackLabels

@@ -38,7 +38,7 @@ REGISTRY: dict[str, QuestionType] = {
     for t in (
         QuestionType("single", q.SingleChoice, "one", "radio", lettered=True),
         QuestionType("multiple", q.MultipleSelect, "set", "checkbox", lettered=True),
-        QuestionType("true-false", q.TrueFalse, "one", "radio", lettered=False),
+        QuestionType("true-false", q.TrueFalse, "one", "radio", lettered=True),
         QuestionType("scenario", q.ScenarioQuestion, "one", "radio", lettered=True),
         QuestionType("matching", q.Matching, "pairs", "select", lettered=False),
     )

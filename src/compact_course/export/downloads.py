@@ -7,7 +7,8 @@ it) writes into ``DIR/downloads/``:
   SCORM 2004 packages, always of the learner edition (a learner platform must not hold the answers);
 - the facilitator edition only: the quiz bank per module and per lesson, and the final
   self-assessment's pool (every module's, one category per module), in GIFT, Moodle XML and
-  QTI 2.1. Exports hold the answers, so the learner edition never offers them.
+  QTI 2.1, and the learner edition's offline zip for participants (``course-offline-learner.zip``).
+  Exports hold the answers, so the learner edition never offers them.
 
 The SCORM package and the zip are made from the built HTML, so they can only follow the build.
 """
@@ -32,6 +33,7 @@ from compact_course.export.scorm_files import package_files
 
 DOWNLOADS = "downloads"
 OFFLINE_ZIP = "course-offline.zip"
+LEARNER_ZIP = "course-offline-learner.zip"  # on the facilitator edition's Downloads page, for participants
 SCORM_ZIP = "course-scorm12.zip"
 SCORM2004_ZIP = "course-scorm2004.zip"
 SCORM_ZIPS = {"1.2": SCORM_ZIP, "2004": SCORM2004_ZIP}
@@ -99,6 +101,7 @@ def write_downloads(course: Course, html_dir: Path, edition: str, learner_html: 
     if edition == "facilitator":
         files.update(bank_files(course))
         files.update(pool_files(course))
+        files[LEARNER_ZIP] = offline_zip(course, learner_html)
     for scorm, name in SCORM_ZIPS.items():
         package = scorm_package(course, learner_html, course_title(course.root), scorm)
         if len(package) > MAX_BYTES:

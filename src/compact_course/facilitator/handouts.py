@@ -91,24 +91,21 @@ def question_html(question: m.QuestionBase, label: str) -> str:
             f"</thead><tbody>{rows}</tbody></table>"
             f"<p>Matches to choose from:</p>{_lettered(c.text for c in question.choices())}"
         )
-    elif isinstance(question, m.TrueFalse):
-        body = _items(("True", "False"), attrs=' class="cc-handout-options"')
     else:
         body = _lettered(c.text for c in question.choices())
     return f'<div class="cc-handout-question" id="handout-{e(question.id)}">{scenario}{head}{body}</div>'
 
 
 def _lettered(texts: Iterable[str]) -> str:
-    # Lettered a, b, c ... by position, as the answer key letters them (choice_label).
-    return _items(texts, tag="ol", attrs=' type="a" class="cc-handout-options"')
+    # Lettered A, B, C ... by position, as the screen, the voting cards and the answer key (choice_label).
+    return _items(texts, tag="ol", attrs=' type="A" class="cc-handout-options"')
 
 
 def choice_label(question: m.QuestionBase, choice: m.Choice) -> str:
-    """A choice as handouts and answer keys show it: its letter by display position, then its text."""
-    if isinstance(question, m.TrueFalse):
-        return choice.text
+    """A choice as handouts and answer keys show it: its letter by display position, then its text
+    (True/False too: "A. True", "B. False", as on the screen and the voting cards)."""
     position = [c.key for c in question.choices()].index(choice.key)
-    return f"{chr(ord('a') + position)}) {choice.text}"
+    return f"{chr(ord('A') + position)}. {choice.text}"
 
 
 def learner_handout(course: Course, module: m.Module) -> str:

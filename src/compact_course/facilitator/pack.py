@@ -3,14 +3,15 @@
 ``compact-course pack --minutes 60 --lessons 1,7 --participants 12 --out DIR`` takes the same
 options as ``compact-course plan`` and writes, for exactly that plan's lessons:
 
-- ``handout.html``: for participants. Scenarios without their suggested answers, discussion
-  prompts and quiz questions without answers, with room to write.
-- ``answers.html``: a one-page answer list, lettered as the handout and the voting cards.
-- ``crib.html``: for the facilitator. Timings, polls, suggested answers, what good answers
-  cover, misconceptions.
-- ``agenda.html``: the one-page agenda.
-- ``evaluation.html``: confidence before and after against each lesson's objectives.
-- ``cards.html``: A-D voting cards, one letter a page, for a room without devices.
+- ``cover.html``: what to copy, and how many: the participants' set, then the facilitator's.
+- The participants' set: ``handout.html`` (scenarios without their suggested answers,
+  discussion prompts and quiz questions without answers, with room to write), ``agenda.html``
+  (one page), ``evaluation.html`` (confidence before and after against each lesson's
+  objectives) and ``cards.html`` (voting cards A, B, C..., one letter a page).
+- The facilitator's set: ``crib.html`` (timings, polls, suggested answers, what good answers
+  cover, misconceptions), ``answers.html`` (a one-page answer list, lettered as the handout and
+  the cards), ``attendance.html`` (a line per participant) and ``tally.html`` (for counting
+  the evaluation forms).
 - ``index.html``: what the pack holds.
 
 Each file inlines ``static/compact-print.css`` and loads nothing from the network. The book
@@ -35,15 +36,26 @@ PRINT_CSS = Path(__file__).resolve().parents[1] / "static" / "compact-print.css"
 
 Builder = Callable[[Course, Plan, Sequence[m.Lesson], str | None], str]
 
+# The two sets the cover tells the facilitator to copy, in the order they print: nothing for
+# the facilitator's eyes only is in the participants' set.
+SETS: tuple[tuple[str, tuple[str, ...]], ...] = (
+    ("participants", ("handout", "agenda", "evaluation", "cards")),
+    ("facilitator", ("crib", "answers", "attendance", "tally")),
+)
+
 # File stem, and how to build its body; the item's title and intro come from data (pack).
 ITEMS: tuple[tuple[str, Builder], ...] = (
+    ("cover", lambda course, plan, dropped, from_doc: pack_forms.cover(course, plan, SETS)),
     ("handout", lambda course, plan, dropped, from_doc: pack_items.handout(course, plan, from_doc)),
-    ("answers", lambda course, plan, dropped, from_doc: pack_items.answer_list(course, plan)),
-    ("crib", lambda course, plan, dropped, from_doc: pack_items.crib(course, plan, from_doc)),
     ("agenda", lambda course, plan, dropped, from_doc: pack_forms.agenda(course, plan, dropped)),
     ("evaluation", lambda course, plan, dropped, from_doc: pack_forms.evaluation(course, plan)),
     ("cards", lambda course, plan, dropped, from_doc: pack_forms.voting_cards(course, plan)),
+    ("crib", lambda course, plan, dropped, from_doc: pack_items.crib(course, plan, from_doc)),
+    ("answers", lambda course, plan, dropped, from_doc: pack_items.answer_list(course, plan)),
+    ("attendance", lambda course, plan, dropped, from_doc: pack_forms.attendance(course, plan)),
+    ("tally", lambda course, plan, dropped, from_doc: pack_forms.tally(course, plan)),
 )
+SET_OF = {name: who for who, names in SETS for name in names}
 
 
 def item_texts(course: Course, name: str) -> PackItem:
@@ -57,8 +69,10 @@ def item_body(course: Course, plan: Plan, name: str, dropped: Sequence[m.Lesson]
     texts = item_texts(course, name)
     heading = f"<h1>{e(plan.title)}: {e(texts.title)}</h1>" if name != "cards" else ""
     intro = f'<p class="cc-pack-intro">{e(texts.intro)}</p>' if name != "cards" else ""
+    # Each item says which set it belongs to, so the printed page can say so in its running head.
+    who = f' data-set="{SET_OF[name]}"' if name in SET_OF else ""
     return (
-        f'<section class="cc-pack-item cc-pack-{name}" id="{name}">{heading}{intro}'
+        f'<section class="cc-pack-item cc-pack-{name}" id="{name}"{who}>{heading}{intro}'
         f"{builder(course, plan, dropped, from_doc)}</section>"
     )
 

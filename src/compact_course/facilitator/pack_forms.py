@@ -1,8 +1,12 @@
-"""The one-page and whole-room items of a session pack: agenda, evaluation form, voting cards.
+"""The one-page and whole-room items of a session pack: the cover, agenda, evaluation form,
+voting cards, attendance sheet and evaluation tally.
 
-The evaluation form asks for confidence before and after the session against each objective
-of the plan's lessons, on the scale in ``pack.evaluation`` of ``data/plans.yaml``, then the
-open questions there. The voting cards are one big letter a page, for a room without devices.
+The cover says what to copy for whom: the participants' set, then the facilitator's set, with
+how many copies of each item (one per participant, one per facilitator). The evaluation form
+asks for confidence before and after the session against each objective of the plan's lessons,
+on the scale in ``pack.evaluation`` of ``data/plans.yaml``, then the open questions there; the
+tally sheet has a box for every point of that scale, before and after, for each objective.
+The voting cards are one big letter a page, for a room without devices.
 """
 
 from __future__ import annotations
@@ -36,8 +40,9 @@ def evaluation(course: Course, plan: Plan) -> str:
     for slot in lesson_slots(plan):
         assert slot.lesson is not None
         group = f"cc-eval-{slot.lesson.id}"
+        lesson = f' data-lesson="{e(slot.lesson.id)}"'  # the plan page shows the chosen lessons' rows
         rows = [
-            f'<tr class="cc-eval-lesson"><th scope="rowgroup" colspan="3" id="{e(group)}">'
+            f'<tr class="cc-eval-lesson"{lesson}><th scope="rowgroup" colspan="3" id="{e(group)}">'
             f"{e(f'{labels.lesson} {slot.lesson_number}: {slot.lesson.title}')}</th></tr>"
         ]
         for n, objective in enumerate(slot.lesson.objectives, start=1):
@@ -46,7 +51,7 @@ def evaluation(course: Course, plan: Plan) -> str:
                 f'<td headers="cc-eval-{when} {e(group)} {e(row)}">{_circles(form.scale)}</td>'
                 for when in ("before", "after")
             )
-            rows.append(f'<tr><th scope="row" id="{e(row)}">{e(objective)}</th>{cells}</tr>')
+            rows.append(f'<tr{lesson}><th scope="row" id="{e(row)}">{e(objective)}</th>{cells}</tr>')
         groups.append(f"<tbody>{''.join(rows)}</tbody>")
     legend = " · ".join(form.scale)
     questions = "".join(
@@ -57,6 +62,61 @@ def evaluation(course: Course, plan: Plan) -> str:
         f'<p>{e(form.statement)}</p><p class="cc-scale-legend">{e(legend)}</p>'
         f'<table class="cc-evaluation"><thead><tr><td></td><th scope="col" id="cc-eval-before">{e(form.before)}</th>'
         f'<th scope="col" id="cc-eval-after">{e(form.after)}</th></tr></thead>{"".join(groups)}</table>{questions}'
+    )
+
+
+def cover(course: Course, plan: Plan, sets: Sequence[tuple[str, Sequence[str]]]) -> str:
+    """What to copy: each set's items (by title) and how many copies of each."""
+    texts = course.plans.pack
+    tables = []
+    for who, names in sets:
+        copies = plan.settings.participants if who == "participants" else 1
+        rows = "".join(
+            f'<tr><th scope="row">{e(getattr(texts, name).title)}</th><td data-copies="{who}">{copies}</td></tr>'
+            for name in names
+        )
+        tables.append(
+            f'<table class="cc-pack-copies"><caption>{e(getattr(texts.cover, who))}</caption><thead><tr>'
+            f'<th scope="col">{e(texts.cover.item)}</th><th scope="col">{e(texts.cover.copies)}</th></tr></thead>'
+            f"<tbody>{rows}</tbody></table>"
+        )
+    return f'<p class="cc-plan-summary">{e(plan.summary())}</p>{"".join(tables)}'
+
+
+def attendance(course: Course, plan: Plan) -> str:
+    """A line for each participant, and two spare."""
+    texts = course.plans.pack.attendance
+    rows = "".join(
+        f'<tr><th scope="row">{n}</th><td></td><td></td><td></td></tr>'
+        for n in range(1, plan.settings.participants + 3)
+    )
+    head = "".join(f'<th scope="col">{e(label)}</th>' for label in (texts.name, texts.organisation, texts.signature))
+    return f'<table class="cc-attendance"><thead><tr><td></td>{head}</tr></thead><tbody>{rows}</tbody></table>'
+
+
+def tally(course: Course, plan: Plan) -> str:
+    """For each objective on the evaluation form, a box per point of its scale, before and after."""
+    form = course.plans.pack.evaluation
+    labels = course.plans.pack.labels
+    points = [point.split(" ", 1)[0] for point in form.scale]
+    span = len(points)
+    numbers = "".join(f'<th scope="col">{e(p)}</th>' for p in points) * 2
+    rows = []
+    for slot in lesson_slots(plan):
+        assert slot.lesson is not None
+        rows.append(
+            f'<tr class="cc-eval-lesson" data-lesson="{e(slot.lesson.id)}"><th scope="rowgroup" colspan="{2 * span + 1}">'
+            f"{e(f'{labels.lesson} {slot.lesson_number}: {slot.lesson.title}')}</th></tr>"
+        )
+        rows += [
+            f'<tr data-lesson="{e(slot.lesson.id)}"><th scope="row">{e(objective)}</th>{"<td></td>" * (2 * span)}</tr>'
+            for objective in slot.lesson.objectives
+        ]
+    return (
+        f'<p class="cc-tally-returned">{e(course.plans.pack.tally.returned)}: <span class="cc-write-in"></span></p>'
+        f'<table class="cc-tally"><thead><tr><td rowspan="2"></td><th scope="colgroup" colspan="{span}">'
+        f'{e(form.before)}</th><th scope="colgroup" colspan="{span}">{e(form.after)}</th></tr>'
+        f"<tr>{numbers}</tr></thead><tbody>{''.join(rows)}</tbody></table>"
     )
 
 

@@ -97,7 +97,7 @@ def handout_lesson(course: Course, slot: Slot, from_doc: str | None) -> str:
     )
     questions = "".join(question_block(course, label, q) for label, q in numbered_questions(course, lesson))
     return (
-        f'<section class="cc-pack-lesson" id="lesson-{e(lesson.id)}">'
+        f'<section class="cc-pack-lesson" id="lesson-{e(lesson.id)}" data-lesson="{e(lesson.id)}">'
         f"{_lesson_heading(slot, labels.lesson)}{_lesson_link(course, lesson, from_doc, labels.lesson_page)}"
         f"<h3>{e(labels.questions_answered)}</h3>{items_html(lesson.questions)}"
         f'<div class="cc-scenario-block"><h3>{e(labels.scenario)}: {e(lesson.in_practice.title)}</h3>'
@@ -129,7 +129,8 @@ def answer_list(course: Course, plan: Plan) -> str:
     for slot in lesson_slots(plan):
         assert slot.lesson is not None
         rows += [
-            f'<li><span class="cc-answer-label">{e(label)}</span> {e(answer_letters(q))}</li>'
+            f'<li data-lesson="{e(slot.lesson.id)}"><span class="cc-answer-label">{e(label)}</span> '
+            f"{e(answer_letters(q))}</li>"
             for label, q in numbered_questions(course, slot.lesson)
         ]
     return f'<ul class="cc-answer-list">{"".join(rows)}</ul>'
@@ -163,7 +164,8 @@ def _polls(course: Course, lesson: m.Lesson, slot: Slot) -> str:
     if not polled:
         return ""
     rows = "".join(
-        f"<li><strong>{e(label_of[q.id])}</strong> ({e(labels.answer)}: {e(answer_letters(q))}). {e(q.prompt)}</li>"
+        f'<li data-question="{e(q.id)}"><strong>{e(label_of[q.id])}</strong> ({e(labels.answer)}: '
+        f"{e(answer_letters(q))}). {e(q.prompt)}</li>"
         for q in polled
     )
     return f"<h3>{e(labels.poll)}</h3><ul>{rows}</ul>"
@@ -189,8 +191,8 @@ def crib_lesson(course: Course, slot: Slot, from_doc: str | None) -> str:
     assert lesson is not None
     labels = course.plans.pack.labels
     return (
-        f'<section class="cc-pack-lesson" id="crib-{e(lesson.id)}">'
-        f"{_lesson_heading(slot, labels.lesson)}<p>{e(slot.times)}</p>"
+        f'<section class="cc-pack-lesson" id="crib-{e(lesson.id)}" data-lesson="{e(lesson.id)}">'
+        f'{_lesson_heading(slot, labels.lesson)}<p class="cc-crib-times">{e(slot.times)}</p>'
         f"{_timings(course, lesson, slot)}{_polls(course, lesson, slot)}"
         f"<h3>{e(labels.scenario)}: {e(lesson.in_practice.title)}</h3><p>{e(lesson.in_practice.scenario)}</p>"
         f"<p><strong>{e(labels.suggested)}:</strong> {e(lesson.in_practice.takeaway)}</p>"

@@ -37,7 +37,14 @@ def poll_question(question: m.QuestionBase) -> dict:
         "scenario": question.scenario if isinstance(question, m.ScenarioQuestion) else None,
         "howToVote": HOW_TO_VOTE.get(qtype),
         "options": [
-            {"key": option.key, "label": option.label, "correct": option.correct} for option in poll_options(question)
+            {
+                "key": option.key,
+                "letter": option.letter,
+                "text": option.text,
+                "label": option.label,
+                "correct": option.correct,
+            }
+            for option in poll_options(question)
         ],
         "answer": list(reveal.answer),
         "explanation": reveal.explanation,

@@ -33,20 +33,22 @@ class PollOption:
     key: str
     text: str
     correct: bool
-    letter: str = ""  # by display position, as handouts and answer keys letter the options
+    letter: str = ""  # A, B, C ... by display position, as the screen, cards, handouts and keys letter them
 
     @property
     def label(self) -> str:
-        return f"{self.letter}) {self.text}" if self.letter else self.text
+        return f"{self.letter}. {self.text}" if self.letter else self.text
 
 
 def poll_options(question: m.QuestionBase) -> tuple[PollOption, ...]:
     """What the room votes on for one question (see the module docstring for matching)."""
     if isinstance(question, m.Matching):
-        return tuple(PollOption(key, text, correct) for key, text, correct in MATCHING_OPTIONS)
-    lettered = not isinstance(question, m.TrueFalse)
+        return tuple(
+            PollOption(key, text, correct, chr(ord("A") + position))
+            for position, (key, text, correct) in enumerate(MATCHING_OPTIONS)
+        )
     return tuple(
-        PollOption(choice.key, choice.text, choice.correct, chr(ord("a") + position) if lettered else "")
+        PollOption(choice.key, choice.text, choice.correct, chr(ord("A") + position))
         for position, choice in enumerate(question.choices())
     )
 

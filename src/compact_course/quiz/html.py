@@ -68,7 +68,7 @@ def _controls(question: m.QuestionBase, dom_id: str, choices: Sequence[m.Choice]
 
 
 def _lettered(question: m.QuestionBase) -> bool:
-    return question_type(question).lettered
+    return question_type(question).lettered  # True/False too: "A. True", "B. False", as on the cards
 
 
 def _letter(question: m.QuestionBase, index: int) -> str:
@@ -87,7 +87,10 @@ def _answer_lines(question: m.QuestionBase, choices: Sequence[m.Choice]) -> str:
             f"<b>{e(match_of[item.answer])}</b>. {e(item.feedback)}</li>"
             for item in question.items()
         )
-    names = [chr(ord("A") + n) if _lettered(question) else c.text for n, c in enumerate(choices)]
+    # By letter; True/False with its word too ("A. True"), as short as its options are.
+    names = [
+        chr(ord("A") + n) + (f". {c.text}" if isinstance(question, m.TrueFalse) else "") for n, c in enumerate(choices)
+    ]
     lines = "".join(
         f"<li{' data-ok' if c.correct else ''}><b>{e(name)}{'' if name.endswith(SENTENCE_ENDS) else '.'}</b> "
         f"{e(c.feedback)}</li>"

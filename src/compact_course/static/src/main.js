@@ -52,7 +52,7 @@ function startPresenter(pressed) {
 // The facilitator tools load on first use: the room poll page at once, a lesson's presenter view
 // when its button is pressed or the address asks for it (#present).
 function facilitatorTools() {
-  if (document.getElementById("cc-room-poll")) { startPresenter(null); return; }
+  if (document.getElementById("cc-room-poll") || document.getElementById("cc-plan-builder")) { startPresenter(null); return; }
   const blocks = document.querySelectorAll("div.cc-present");
   if (!blocks.length) { return; }
   let started = false;

@@ -3,10 +3,19 @@
  * widget, compact_course/quiz/widget.py). tests/js/poll.test.mjs holds it to the table in
  * tests/fixtures/poll_cases.json.
  *
- * Nothing here reads or writes storage: a poll lives only as long as the page.
+ * Nothing here reads or writes storage: the presenter keeps a session's counts itself
+ * (presenter-session.js) and hands them in as `saved`, with `onChange` to hear of each change.
  */
 
-export const MAX_COUNT = 9999;
+export const MAX_COUNT = 999; // a count box takes whole numbers from 0 to this
+
+// A count as typed into a box: its whole number, or null if it is not one from 0 to MAX_COUNT.
+export function wholeCount(value) {
+  const text = String(value).trim();
+  if (!/^\d{1,4}$/.test(text)) { return null; }
+  const n = Number(text);
+  return n <= MAX_COUNT ? n : null;
+}
 
 // Whole-number percentage, halves rounded up, in integer arithmetic like core.tally.percent,
 // so no floating-point rounding can make the two disagree.
@@ -56,14 +65,22 @@ export function summaryCsv(rows) {
   return lines.map((line) => line.map(csvCell).join(",")).join("\r\n") + "\r\n";
 }
 
+function savedCount(saved, key) {
+  const n = saved && saved.counts ? saved.counts[key] : 0;
+  return Number.isInteger(n) && n >= 0 && n <= MAX_COUNT ? n : 0;
+}
+
 // A whole poll: the questions of one set, one at a time, each with its own counts and reveal.
-export function createPoll(title, questions) {
+// saved: {questionId: {counts, revealed}} to start from; onChange(question, counts, revealed).
+export function createPoll(title, questions, saved, onChange) {
+  const before = (q) => (saved && q.id && saved[q.id]) || null;
   const counts = questions.map((q) => {
     const c = {};
-    q.options.forEach((o) => { c[o.key] = 0; });
+    q.options.forEach((o) => { c[o.key] = savedCount(before(q), o.key); });
     return c;
   });
-  const revealed = questions.map(() => false);
+  const revealed = questions.map((q) => !!(before(q) && before(q).revealed));
+  const changed = () => { if (onChange) { onChange(questions[poll.position], counts[poll.position], revealed[poll.position]); } };
   const poll = {
     title, questions, position: 0,
     get question() { return questions[poll.position]; },
@@ -76,13 +93,14 @@ export function createPoll(title, questions) {
     goTo(index) { poll.position = Math.min(Math.max(index, 0), questions.length - 1); return poll.position; },
     setCount(key, value) {
       if (!(key in counts[poll.position])) { return false; }
-      const n = Number(value);
-      if (!Number.isInteger(n) || n < 0 || n > MAX_COUNT) { return false; }
+      const n = wholeCount(value);
+      if (n === null) { return false; }
       counts[poll.position][key] = n;
+      changed();
       return true;
     },
     addVote(key) { return poll.setCount(key, Math.min((counts[poll.position][key] || 0) + 1, MAX_COUNT)); },
-    reveal() { revealed[poll.position] = true; },
+    reveal() { if (!revealed[poll.position]) { revealed[poll.position] = true; changed(); } },
     summary() { return questions.map((q, i) => summaryRow(i + 1, q, counts[i], revealed[i])); }
   };
   return poll;

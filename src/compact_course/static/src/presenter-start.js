@@ -2,11 +2,13 @@
  * each lesson page (presenter.js) and the room poll page (poll-page.js).
  *
  * main.js loads this bundle, after compact-poll-data.js, only when it is needed: when "Present
- * this lesson" is pressed, when the address ends in #present, and on the room poll page. Both
+ * this lesson" is pressed, when the address ends in #present, on the room poll page and on the
+ * plan-and-pack page (plan-builder.js). Both
  * tools take their questions from that poll data only. They never open the learner's saved
  * progress: a facilitator rehearsing in this browser must not project answers.
  */
 
+import { setupPlanBuilder } from "./plan-builder.js";
 import { setupPollPage } from "./poll-page.js";
 import { optionShares, percent, summaryCsv, summaryRow } from "./poll-model.js";
 import { setupPresenter } from "./presenter.js";
@@ -24,5 +26,8 @@ window.CompactPresent = {
     });
     const page = document.getElementById("cc-room-poll");
     if (page) { setupPollPage(page, data); }
+    const builder = document.getElementById("cc-plan-builder");
+    const plans = document.getElementById("cc-plan-data");
+    if (builder && plans) { setupPlanBuilder(builder, JSON.parse(plans.textContent)); }
   }
 };

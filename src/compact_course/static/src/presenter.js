@@ -1,50 +1,35 @@
 /* A lesson's presenter view: a full-screen, projector-friendly modal dialog of slides built from
  * the lesson's data (compact_course/book/presenter.py writes it next to the "Present this lesson"
- * button as escaped JSON).
+ * button as escaped JSON), laid out to fit the screen (presenter-pages.js).
  *
- * Keys: Right, Page Down and Space go on (presentation clickers send these), N too; Left, Page
- * Up and B go back; Home and End; Escape leaves. On a poll slide 1-5 add a vote and R reveals.
- * The slide number is announced in a live region, focus stays inside while the view is open
- * (role=dialog, aria-modal, the rest of the page inert, Tab wraps) and returns to the button.
- * The view never reads the answers saved in this browser: a poll starts from zero and shows
- * no answer until revealed. Opening the lesson's address with #present opens the view.
+ * Keys, as presentation clickers send them: Right, Down, Page Down, Space and N go on; Left,
+ * Up, Page Up and P go back; Home and End; B or . (full stop) blank the screen and the same key
+ * shows it again; on a poll 1-9 add a vote and R shows the answer; Escape leaves.
+ * The session (each lesson's place, every count, reveal and time) is kept in this browser
+ * (presenter-session.js) until "New session": a reload, Escape and reopen, or Back and Forward
+ * come back to the same slide with the same counts. "Export session (CSV)" saves it. The
+ * speaker view (a second window) and the participants' link are in the "Session" menu.
+ * The view never reads the answers a learner saved in this browser.
  */
 
-import { el, makeButton } from "./dom.js";
+import { download, el, makeButton } from "./dom.js";
 import { createPoll } from "./poll-model.js";
-import { createPollView, typingInControl } from "./poll-view.js";
+import { pollChart } from "./poll-chart.js";
+import { createCounts, typingInControl } from "./poll-view.js";
+import { deckPages, findPage } from "./presenter-pages.js";
+import { newSession, readSession, recordPoll, sessionCsv, sessionStore, writeSession } from "./presenter-session.js";
+import { openSpeaker } from "./presenter-speaker.js";
+import { sessionMenu } from "./presenter-menu.js";
+import { fill, text } from "./text.js";
 
 export const PRESENT_HASH = "#present";
 const FOCUSABLE = "a[href], button:not([disabled]), input:not([disabled]), select:not([disabled]), " +
-  "textarea:not([disabled]), [tabindex]:not([tabindex='-1'])";
+  "textarea:not([disabled]), summary, [tabindex]:not([tabindex='-1'])";
+const NEXT = ["PageDown", "ArrowRight", "ArrowDown", " ", "n", "N"];
+const BACK = ["PageUp", "ArrowLeft", "ArrowUp", "p", "P"];
+const BLANK = ["b", "B", ".", ","];
 
-function list(items) {
-  const ul = el("ul", null, "cc-slide-list");
-  items.forEach((t) => { ul.appendChild(el("li", t)); });
-  return ul;
-}
-
-function slideBody(slide, pollSlide) {
-  const box = el("div", null, "cc-slide cc-slide-" + slide.kind);
-  if (slide.lead && slide.kind !== "title") { box.appendChild(el("p", slide.lead, "cc-slide-lead")); }
-  box.appendChild(el("h2", slide.heading, "cc-slide-heading"));
-  if (slide.lead && slide.kind === "title") { box.appendChild(el("p", slide.lead, "cc-slide-lead")); }
-  if (slide.text) { box.appendChild(el("p", slide.text, "cc-slide-text")); }
-  if (slide.items) { box.appendChild(list(slide.items)); }
-  if (slide.kind === "poll") { box.appendChild(pollSlide(slide)); }
-  return box;
-}
-
-function keyLegend() {
-  const p = el("p", null, "cc-presenter-keys");
-  [["→", "Page Down", "Space"], ["←", "Page Up"], ["Home"], ["End"], ["Esc"]].forEach((keys, i) => {
-    const part = el("span", null, "cc-poll-key");
-    keys.forEach((k, j) => { if (j) { part.appendChild(document.createTextNode(" ")); } part.appendChild(el("kbd", k)); });
-    part.appendChild(document.createTextNode(" " + ["next", "back", "first slide", "last slide", "leaves"][i]));
-    p.appendChild(part);
-  });
-  return p;
-}
+const nowIso = () => new Date().toISOString();
 
 export function setupPresenter(block, pollData) {
   const button = block.querySelector(".cc-present-open");
@@ -52,15 +37,29 @@ export function setupPresenter(block, pollData) {
   if (!button || !script) { return null; }
   const deck = JSON.parse(script.textContent);
   const questions = pollData && pollData.questions ? pollData.questions : {};
+  const { storage, kept } = sessionStore(window);
   let dialog = null;
   let madeInert = [];
+  let leaving = null;
+
+  if (new URLSearchParams(window.location.search).has("speaker")) {
+    openSpeaker(deck, questions, storage);
+    return { open() {}, close() {} };
+  }
 
   function open(fromClick) {
     if (dialog) { return; }
+    const words = text().presenter;
+    let session = readSession(storage, nowIso());
     const pollIds = deck.slides.filter((s) => s.kind === "poll" && questions[s.question]).map((s) => s.question);
-    const poll = pollIds.length ? createPoll(deck.title, pollIds.map((id) => questions[id])) : null;
+    const save = () => { if (!writeSession(storage, session)) { notice.textContent = words.not_kept; } };
+    const makePoll = () => (pollIds.length ? createPoll(deck.title, pollIds.map((id) => questions[id]), session.polls,
+      (question, counts, revealed) => { recordPoll(session, question, deck.title, counts, revealed, nowIso()); save(); }) : null);
+    let poll = makePoll();
+    let pages = [];
     let position = 0;
-    let view = null;
+    let counts = null;
+    let participants = false;
 
     dialog = el("div", null, "cc-presenter");
     dialog.setAttribute("role", "dialog");
@@ -74,40 +73,110 @@ export function setupPresenter(block, pollData) {
     status.setAttribute("aria-live", "polite");
     status.setAttribute("aria-atomic", "true");
     const tools = el("div", null, "cc-presenter-tools");
-    const notes = el("a", deck.notes.label + " (opens in a new window)", "cc-presenter-notes");
-    notes.href = deck.notes.href;
-    notes.target = "cc-facilitator-notes"; // one second window, reused, for the facilitator's screen
-    notes.rel = "noopener";
-    const back = makeButton("Previous slide");
-    const next = makeButton("Next slide");
-    const leave = makeButton("Leave presenter view");
-    // The facilitator notes exist only in the facilitator edition (the manifest says which this is).
-    const manifest = window.CompactCourseManifest;
-    if (manifest && manifest.facilitator) { tools.append(notes); }
-    tools.append(back, next, leave);
+    const back = makeButton(words.previous);
+    const next = makeButton(words.next);
+    const leave = makeButton(words.leave);
+    const notice = el("p", kept ? "" : words.not_kept, "cc-presenter-notice");
+    const menu = sessionMenu(deck, {
+      exportCsv() { download("presenter-session-" + session.started.slice(0, 10) + ".csv", "text/csv", sessionCsv(session, questions, words, fill)); },
+      newSession() {
+        session = newSession(nowIso());
+        save();
+        poll = makePoll();
+        layout(0);
+        dialog.focus();
+        announce(words.new_session_done);
+      },
+      speaker() { window.open(window.location.pathname + "?speaker" + PRESENT_HASH, "cc-speaker-" + deck.lesson); },
+      participants() { participants = true; draw(); }
+    });
+    tools.append(menu, back, next, leave);
     bar.append(title, status, tools);
     const stage = el("div", null, "cc-presenter-stage");
-    const pollStatus = el("p", null, "cc-visually-hidden");
-    pollStatus.setAttribute("aria-live", "polite");
-    dialog.append(bar, stage, pollStatus, keyLegend());
+    const blank = el("div", null, "cc-presenter-blank");
+    blank.hidden = true;
+    const spoken = el("p", null, "cc-visually-hidden");
+    spoken.setAttribute("aria-live", "polite");
+    const announce = (t) => { spoken.textContent = t; };
+    dialog.append(bar, notice, stage, spoken, blank);
 
-    function pollSlide(slide) {
-      if (!poll) { return el("p", "", "cc-slide-text"); }
-      poll.goTo(pollIds.indexOf(slide.question));
-      view = createPollView(poll, (text) => { pollStatus.textContent = text; });
-      return view.root;
+    function place() {
+      const page = pages[position];
+      return { slide: page.slide, step: page.step, part: page.part };
+    }
+
+    function remember() {
+      session.lessons[deck.lesson] = { ...place(), blank: !blank.hidden, page: position, pages: pages.length, time: nowIso() };
+      save();
+    }
+
+    function drawVotes(page) {
+      const box = el("div", null, "cc-slide cc-slide-votes");
+      page.header(box, false);
+      const chartBox = el("div", null, "cc-poll-chart");
+      const redraw = () => {
+        chartBox.replaceChildren();
+        const room = chartBox.getBoundingClientRect();
+        const spare = stage.getBoundingClientRect().bottom - room.top - 8;
+        chartBox.appendChild(pollChart(pollIds.indexOf(page.question) + 1, pollIds.length, poll.question.options,
+          poll.counts, poll.revealed, { width: room.width, height: spare }));
+      };
+      counts = createCounts(poll, announce, redraw);
+      const grid = el("div", null, "cc-presenter-votes");
+      grid.append(counts.root, chartBox);
+      box.append(counts.chat, grid);
+      stage.replaceChildren(box);
+      redraw();
+    }
+
+    function drawParticipants() {
+      const box = el("div", null, "cc-slide cc-slide-participants");
+      box.appendChild(el("h2", words.participants_heading, "cc-slide-heading"));
+      box.appendChild(el("p", deck.title, "cc-slide-text"));
+      box.appendChild(el("p", window.location.href.split("?")[0].split("#")[0], "cc-presenter-address"));
+      const again = makeButton(words.participants_back, true);
+      again.addEventListener("click", () => { participants = false; draw(); dialog.focus(); });
+      box.appendChild(again);
+      stage.replaceChildren(box);
+    }
+
+    function draw() {
+      const hadFocus = stage.contains(document.activeElement);
+      counts = null;
+      if (participants) { drawParticipants(); return; }
+      const page = pages[position];
+      if (page.question && poll) { poll.goTo(pollIds.indexOf(page.question)); }
+      if (page.step === "answer") { poll.reveal(); }
+      if (page.step === "votes") {
+        drawVotes(page);
+      } else {
+        const box = el("div", null, "cc-slide cc-slide-" + page.step);
+        page.header(box, page.part > 0);
+        page.blocks.forEach((b) => { box.appendChild(b.node.cloneNode(true)); });
+        stage.replaceChildren(box);
+      }
+      back.disabled = position === 0;
+      next.disabled = position === pages.length - 1;
+      status.textContent = fill(words.status, { number: position + 1, total: pages.length, heading: page.heading });
+      if (hadFocus || !dialog.contains(document.activeElement)) { dialog.focus(); }
     }
 
     function show(index) {
-      position = Math.min(Math.max(index, 0), deck.slides.length - 1);
-      const slide = deck.slides[position];
-      const hadFocus = stage.contains(document.activeElement);
-      view = null;
-      stage.replaceChildren(slideBody(slide, pollSlide));
-      back.disabled = position === 0;
-      next.disabled = position === deck.slides.length - 1;
-      status.textContent = "Slide " + (position + 1) + " of " + deck.slides.length + ": " + slide.heading;
-      if (hadFocus || !dialog.contains(document.activeElement)) { dialog.focus(); }
+      participants = false;
+      position = Math.min(Math.max(index, 0), pages.length - 1);
+      draw();
+      remember();
+    }
+
+    function layout(index) {
+      pages = deckPages(stage, deck, questions);
+      show(index);
+    }
+
+    function toggleBlank() {
+      blank.hidden = !blank.hidden;
+      announce(blank.hidden ? status.textContent : words.blanked);
+      remember();
     }
 
     function trapTab(event) {
@@ -122,49 +191,92 @@ export function setupPresenter(block, pollData) {
       }
     }
 
-    dialog.addEventListener("keydown", (event) => {
+    function pollKey(event) {
+      const page = pages[position];
+      if (!page.question || !poll || participants) { return false; }
+      if (event.key === "r" || event.key === "R") {
+        const answer = pages.findIndex((p) => p.slide === page.slide && p.step === "answer");
+        if (answer !== position) { show(answer); }
+        return true;
+      }
+      if (counts) { return counts.handleKey(event); }
+      const options = poll.question.options;
+      if (page.step === "question" && /^[1-9]$/.test(event.key) && Number(event.key) <= options.length) {
+        poll.addVote(options[Number(event.key) - 1].key);
+        announce(options[Number(event.key) - 1].letter + ": " + poll.counts[options[Number(event.key) - 1].key]);
+        return true;
+      }
+      return false;
+    }
+
+    function onKey(event) {
       const key = event.key;
-      if (key === "Escape") { event.preventDefault(); close(); return; }
+      if (key === "Escape") {
+        event.preventDefault();
+        if (!blank.hidden) { toggleBlank(); } else if (menu.open) { menu.open = false; dialog.focus(); } else { close(); }
+        return;
+      }
       if (key === "Tab") { trapTab(event); return; }
       const typing = typingInControl(event);
       const onControl = !!(event.target.closest && event.target.closest("button, a[href], summary"));
       let handled = true;
-      if (key === "PageDown" || (!typing && (key === "ArrowRight" || key === "n" || key === "N" ||
-          (key === " " && !onControl)))) {
+      if (!typing && BLANK.includes(key)) {
+        toggleBlank();
+      } else if (key === "PageDown" || (!typing && NEXT.includes(key) && !(key === " " && onControl))) {
         show(position + 1);
-      } else if (key === "PageUp" || (!typing && (key === "ArrowLeft" || key === "b" || key === "B"))) {
+      } else if (key === "PageUp" || (!typing && BACK.includes(key))) {
         show(position - 1);
       } else if (!typing && key === "Home") {
         show(0);
       } else if (!typing && key === "End") {
-        show(deck.slides.length - 1);
+        show(pages.length - 1);
       } else {
-        handled = !typing && view !== null && view.handleKey(event);
+        handled = !typing && pollKey(event);
       }
       if (handled) { event.preventDefault(); }
-    });
+    }
+
+    let resizing = 0;
+    function onResize() {
+      window.clearTimeout(resizing);
+      resizing = window.setTimeout(() => { if (dialog) { const here = place(); pages = deckPages(stage, deck, questions); show(findPage(pages, here)); } }, 150);
+    }
+
+    dialog.addEventListener("keydown", onKey);
     back.addEventListener("click", () => { show(position - 1); });
     next.addEventListener("click", () => { show(position + 1); });
-    leave.addEventListener("click", close);
+    leave.addEventListener("click", () => { close(); });
+    blank.addEventListener("click", toggleBlank);
+    window.addEventListener("resize", onResize);
 
     madeInert = Array.from(document.body.children).filter((n) => !n.inert);
     madeInert.forEach((n) => { n.inert = true; });
     document.documentElement.classList.add("cc-presenting");
     document.body.appendChild(dialog);
-    show(0);
+    if (window.location.hash !== PRESENT_HASH) {
+      window.history.pushState(null, "", window.location.pathname + window.location.search + PRESENT_HASH);
+    }
+    const saved = session.lessons[deck.lesson];
+    pages = deckPages(stage, deck, questions);
+    show(findPage(pages, saved));
+    if (saved && saved.blank) { blank.hidden = false; }
+    if (saved) { announce(fill(words.resumed, { number: position + 1, total: pages.length })); }
     dialog.focus();
     if (fromClick && dialog.requestFullscreen) { dialog.requestFullscreen().catch(() => {}); }
+    leaving = () => { window.removeEventListener("resize", onResize); };
   }
 
-  function close() {
+  // byAddress: the address already lost #present (Back): leave the history alone.
+  function close(byAddress) {
     if (!dialog) { return; }
     if (document.fullscreenElement === dialog && document.exitFullscreen) { document.exitFullscreen().catch(() => {}); }
+    if (leaving) { leaving(); leaving = null; }
     dialog.remove();
     dialog = null;
     madeInert.forEach((n) => { n.inert = false; });
     madeInert = [];
     document.documentElement.classList.remove("cc-presenting");
-    if (window.location.hash === PRESENT_HASH) {
+    if (!byAddress && window.location.hash === PRESENT_HASH) {
       window.history.replaceState(null, "", window.location.pathname + window.location.search);
     }
     button.focus();
@@ -172,8 +284,9 @@ export function setupPresenter(block, pollData) {
 
   button.hidden = false;
   button.addEventListener("click", () => { open(true); });
-  const fromAddress = () => { if (window.location.hash === PRESENT_HASH) { open(false); } };
+  const fromAddress = () => { if (window.location.hash === PRESENT_HASH) { open(false); } else if (dialog) { close(true); } };
   window.addEventListener("hashchange", fromAddress);
+  window.addEventListener("pageshow", (event) => { if (event.persisted) { fromAddress(); } });
   fromAddress();
   return { open, close };
 }
