@@ -162,6 +162,13 @@ class StorageText(Model):
     other_version: Template
 
 
+class OfflineText(Model):
+    """The notice that the course has been kept for reading with no network (issue 28)."""
+
+    ready: Text
+    close: Text
+
+
 class QuizText(Model):
     """The line above each quiz on the static page."""
 
@@ -178,3 +185,4 @@ class InterfaceText(Model):
     results: ResultsText
     progress: ProgressText
     storage: StorageText
+    offline: OfflineText
