@@ -5,6 +5,7 @@
 
 import { download, el, headRow, makeButton } from "./dom.js";
 import { STATUS, latestSubmission, lessonStatus } from "./progress.js";
+import { stackTable } from "./stack-table.js";
 import { PREFIX } from "./storage.js";
 import { fill, text } from "./text.js";
 
@@ -38,7 +39,7 @@ function moduleTable(module, rows, root) {
     tbody.appendChild(tr);
   });
   table.appendChild(tbody);
-  return table;
+  return stackTable(table);
 }
 
 function whatIsLeft(container, rows, root) {
