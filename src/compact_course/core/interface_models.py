@@ -149,6 +149,17 @@ class ProgressText(Model):
     import_failed: Template
     import_not_json: Text
     no_manifest: Text
+    # A progress code (issue 28): copy it on one device, paste it on another.
+    code_copy: Text
+    code_label: Text
+    code_copied: Text
+    code_select: Text
+    code_paste_label: Text
+    code_import: Text
+    code_empty: Text
+    code_damaged: Text
+    code_version: Text
+    code_unsupported: Text
 
 
 class StorageText(Model):
