@@ -106,6 +106,7 @@ def setup(app):
     app.setup_extension("compact_course.book.theme_assets")
     app.setup_extension("compact_course.book.search_filter")  # no answers in the search index (issue 28)
     app.setup_extension("compact_course.book.phone_tables")  # wide tables stack on a phone (issue 28)
+    app.setup_extension("compact_course.book.print_links")  # a printed address once (issue 28)
     app.setup_extension("compact_course.book.offline")  # the course offline after one visit (issue 28)
     for name in ASSETS_JS:
         app.add_js_file(name, defer="defer")
