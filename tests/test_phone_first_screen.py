@@ -105,3 +105,29 @@ def test_without_javascript_a_phone_reaches_every_page(browser, book_server, pag
         assert page.url.endswith("book/glossary.html")
     finally:
         context.close()
+
+
+def test_page_contents_mark_the_section_being_read(browser, book_server):
+    context = browser.new_context(viewport={"width": 1300, "height": 900}, base_url=book_server)
+    page = context.new_page()
+    active = "() => Array.from(document.querySelectorAll('#pst-page-toc-nav a.active')).map((a) => a.hash)"
+    try:
+        page.goto("book/lessons/07-commissioning-and-decommissioning.html")
+        page.evaluate("document.getElementById('in-practice').scrollIntoView()")
+        page.wait_for_timeout(400)
+        assert page.evaluate(active) == ["#in-practice"]
+        # Back up into the key points, the "In practice" heading now low in the window.
+        for _ in range(3):  # as a reader scrolls, a little at a time
+            page.evaluate("window.scrollBy(0, -110)")
+            page.wait_for_timeout(250)
+        page.wait_for_timeout(400)
+        tops = page.evaluate(
+            "['key-points', 'in-practice'].map((id) => document.getElementById(id).getBoundingClientRect().top)"
+        )
+        assert tops[0] < 0 and 300 < tops[1] < 900, tops  # reading the key points; "In practice" lower down
+        assert page.evaluate(active) == ["#key-points"]
+        page.evaluate("window.scrollTo(0, document.documentElement.scrollHeight)")
+        page.wait_for_timeout(400)
+        assert page.evaluate(active) == ["#before-you-move-on"]
+    finally:
+        context.close()
