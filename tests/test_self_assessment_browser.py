@@ -127,9 +127,12 @@ def test_results_csv_and_the_record_prints_alone_with_a_name(page, words):
     page.emulate_media(media="print")
     visible = page.evaluate(
         "() => [...document.querySelectorAll('body *')].filter(n => n.getClientRects().length &&"
-        " getComputedStyle(n).visibility === 'visible' && !n.closest('.cc-record')).map(n => n.tagName)"
+        " getComputedStyle(n).visibility === 'visible' && !n.closest('.cc-record')"
+        # The course's name above the record (issue 28): the menu's title alone, not the menu.
+        " && n.id !== 'pst-primary-sidebar' && !n.closest('.navbar-brand')).map(n => n.tagName)"
     )
     assert visible == []  # only the record prints
+    assert page.locator(".logo__title").first.is_visible()
     assert "Sam Learner" in results.inner_text()
     assert not results.get_by_role("button", name=words.results.print).is_visible()
     page.emulate_media(media="screen")

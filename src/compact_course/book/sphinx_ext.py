@@ -75,6 +75,10 @@ def setup(app):
     # No inline script or style attribute (a strict Content-Security-Policy) and valid pages (issue 30).
     app.setup_extension("compact_course.book.strict_pages")
     app.setup_extension("compact_course.book.page_meta")  # a meta description on every page (issue 30)
+    app.setup_extension("compact_course.book.search_filter")  # no answers in the search index (issue 28)
+    app.setup_extension("compact_course.book.phone_tables")  # wide tables stack on a phone (issue 28)
+    app.setup_extension("compact_course.book.print_links")  # a printed address once (issue 28)
+    app.setup_extension("compact_course.book.offline")  # the course offline after one visit (issue 28)
     for name in ASSETS_JS:
         app.add_js_file(name, defer="defer")
     for name in ASSETS_CSS:

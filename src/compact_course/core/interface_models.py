@@ -163,6 +163,17 @@ class ProgressText(Model):
     import_failed: Template
     import_not_json: Text
     no_manifest: Text
+    # A progress code (issue 28): copy it on one device, paste it on another.
+    code_copy: Text
+    code_label: Text
+    code_copied: Text
+    code_select: Text
+    code_paste_label: Text
+    code_import: Text
+    code_empty: Text
+    code_damaged: Text
+    code_version: Text
+    code_unsupported: Text
 
 
 class StorageText(Model):
@@ -174,6 +185,13 @@ class StorageText(Model):
     why_not_shape: Text
     not_an_export: Text
     other_version: Template
+
+
+class OfflineText(Model):
+    """The notice that the course has been kept for reading with no network (issue 28)."""
+
+    ready: Text
+    close: Text
 
 
 class QuizText(Model):
@@ -340,3 +358,4 @@ class InterfaceText(Model):
     presenter: PresenterText
     poll: PollText
     plan: PlanText
+    offline: OfflineText

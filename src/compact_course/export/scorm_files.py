@@ -20,7 +20,8 @@ from compact_course.quiz.data import DATA_CLASS
 # Build bookkeeping and material no page needs in a learning platform: Sphinx's build stamp and
 # cross-reference inventory, the page sources behind "download source" (the package is not
 # for editing), and the theme's template macro files (never loaded by a page).
-EXCLUDED_TOP = (".buildinfo", "objects.inv")
+# compact-offline.js: the service worker, for the published book only (issue 28).
+EXCLUDED_TOP = (".buildinfo", "objects.inv", "compact-offline.js")
 # downloads/: the Downloads page's files (this package among them), made after the build.
 EXCLUDED_DIRS = ("_sources/", ".doctrees/", "_static/__pycache__/", "downloads/")
 EXCLUDED_SUFFIXES = (".map",)

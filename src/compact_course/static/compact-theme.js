@@ -83,3 +83,48 @@
 
   if (document.readyState === "loading") { document.addEventListener("DOMContentLoaded", start); } else { start(); }
 })();
+
+/* The page contents mark the section being read (issue 28). The theme marks a section only when
+ * its heading crosses a band at the top of the window, so scrolling back up into a section left
+ * the section below it marked. After each scroll, the section marked here is the last one whose
+ * heading is above a line a third of the way down the window (at the foot of the page, the last
+ * heading in view), with the theme's own classes; a short wait lets it run after the theme.
+ */
+(function () {
+  "use strict";
+
+  function start() {
+    var nav = document.getElementById("pst-page-toc-nav");
+    if (!nav) { return; }
+    var links = Array.from(nav.querySelectorAll("a[href^='#']"));
+    var entries = Array.from(nav.querySelectorAll(".toc-entry"));
+    var targets = links.map(function (a) { return document.getElementById(decodeURIComponent(a.hash.slice(1))); });
+    if (!links.length) { return; }
+
+    function mark() {
+      var atFoot = window.innerHeight + window.scrollY >= document.documentElement.scrollHeight - 2;
+      var line = atFoot ? window.innerHeight : window.innerHeight / 3;
+      var current = null;
+      targets.forEach(function (target, i) {
+        if (target && target.getBoundingClientRect().top <= line) { current = links[i]; }
+      });
+      links.forEach(function (a) {
+        a.classList.toggle("active", a === current);
+        if (a === current) { a.setAttribute("aria-current", "true"); } else { a.removeAttribute("aria-current"); }
+      });
+      entries.forEach(function (li) { li.classList.toggle("active", !!current && li.contains(current)); });
+    }
+
+    var frame = 0;
+    var timer = 0;
+    function later() {
+      if (!frame) { frame = window.requestAnimationFrame(function () { frame = 0; mark(); }); }
+      window.clearTimeout(timer);
+      timer = window.setTimeout(mark, 150);
+    }
+    window.addEventListener("scroll", later, { passive: true });
+    window.addEventListener("resize", later);
+  }
+
+  if (document.readyState === "loading") { document.addEventListener("DOMContentLoaded", start); } else { start(); }
+})();

@@ -22,6 +22,7 @@ import { lessonsCompleted, lessonsNotStudied } from "./progress.js";
 import { questionIdOf, readQuizData } from "./question-spec.js";
 import { setupQuiz } from "./quiz.js";
 import { loadScript, loadScripts } from "./load.js";
+import { registerOffline } from "./offline.js";
 import { framedHost, isLaunchPage, openExternalLinksOutside } from "./scorm-frame.js";
 import { score } from "./scoring.js";
 import { canWrite, createStore, probeStorage } from "./storage.js";
@@ -83,6 +84,7 @@ function startLearning(quizzes, progress) {
   const manifest = window.CompactCourseManifest || null;
   if (!manifest || !manifest.text) { return; }  // the interface's words come with the manifest
   setText(manifest.text);
+  registerOffline(window, document, manifest, contentRoot());  // the course offline (issue 28)
   const notices = createNotices(document);
   // In a learning platform the launch page keeps the progress (see scorm.js).
   const host = framedHost(window);

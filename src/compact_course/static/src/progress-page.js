@@ -5,6 +5,8 @@
 
 import { download, el, headRow, makeButton } from "./dom.js";
 import { STATUS, latestSubmission, lessonStatus } from "./progress.js";
+import { decodeProgress, encodeProgress } from "./progress-code.js";
+import { stackTable } from "./stack-table.js";
 import { PREFIX } from "./storage.js";
 import { fill, text } from "./text.js";
 
@@ -38,7 +40,7 @@ function moduleTable(module, rows, root) {
     tbody.appendChild(tr);
   });
   table.appendChild(tbody);
-  return table;
+  return stackTable(table);
 }
 
 function whatIsLeft(container, rows, root) {
@@ -57,6 +59,56 @@ function whatIsLeft(container, rows, root) {
     list.appendChild(li);
   });
   container.appendChild(list);
+}
+
+function textBox(id, label, readOnly) {
+  const labelled = el("label", label, "cc-code-label");
+  labelled.htmlFor = id;
+  const box = document.createElement("textarea");
+  box.id = id; box.rows = 3; box.readOnly = readOnly; box.spellcheck = false;
+  box.setAttribute("autocomplete", "off");
+  box.className = "cc-code";
+  return [labelled, box];
+}
+
+// "Copy a progress code" and "Paste a progress code" (progress-code.js): progress moved as text.
+// say(words) writes the status line; redraw(words) redraws the page, then says them.
+function codeActions(container, store, say, redraw) {
+  const t = text().progress;
+  const block = el("div", null, "cc-progress-code");
+  const copy = makeButton(t.code_copy);
+  const [outLabel, out] = textBox("cc-code-out", t.code_label, true);
+  outLabel.hidden = true; out.hidden = true;
+  copy.addEventListener("click", async () => {
+    try {
+      out.value = await encodeProgress(store.exportProgress(new Date().toISOString()));
+    } catch (err) { say(fill(t.import_failed, { why: t.code_unsupported })); return; }
+    outLabel.hidden = false; out.hidden = false;
+    out.focus(); out.select();
+    let copied = false;
+    try {
+      if (navigator.clipboard) { await navigator.clipboard.writeText(out.value); copied = true; }
+    } catch (err) { copied = false; }  // refused (no permission, or not a secure page): select it by hand
+    say(copied ? t.code_copied : t.code_select);
+  });
+  const [inLabel, input] = textBox("cc-code-in", t.code_paste_label, false);
+  const paste = makeButton(t.code_import);
+  paste.addEventListener("click", async () => {
+    let exported;
+    try {
+      exported = await decodeProgress(input.value);
+    } catch (err) {
+      say(fill(t.import_failed, { why: t["code_" + (err.code || "damaged")] }));
+      input.focus();
+      return;
+    }
+    try {
+      const outcome = store.importProgress(exported);
+      redraw(fill(outcome.skipped ? t.imported_skipped : t.imported, outcome));
+    } catch (err) { say(fill(t.import_failed, { why: err.message })); }
+  });
+  [copy, outLabel, out, inLabel, input, paste].forEach((node) => { block.appendChild(node); });
+  container.appendChild(block);
 }
 
 function progressActions(container, page) {
@@ -88,6 +140,7 @@ function progressActions(container, page) {
   actions.appendChild(reset);
   container.appendChild(actions);
   container.appendChild(importRow);
+  codeActions(container, store, (words) => { message.textContent = words; }, (words) => { redraw(words); });
   container.appendChild(confirmBox);
   container.appendChild(message);
 

@@ -5,6 +5,7 @@
  * prints only this record (compact-quiz.css: html.cc-printing-record).
  */
 
+import { stackTable } from "./stack-table.js";  // stacks on a phone (issue 28)
 import { download, el, headRow, makeButton } from "./dom.js";
 import { isoDate, resultsCsv, resultsJson, summarise } from "./results.js";
 import { fill, plural, text } from "./text.js";
@@ -55,7 +56,7 @@ function moduleTable(summary, t) {
     tbody.appendChild(tr);
   });
   table.appendChild(tbody);
-  return table;
+  return stackTable(table);
 }
 
 function restsOn(box, summary, t) {
