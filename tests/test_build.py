@@ -5,6 +5,9 @@ from __future__ import annotations
 import re
 
 from compact_course import cached_course
+from compact_course.book.notebooks import SOURCES_HEADING
+from compact_course.core.escaping import e
+from compact_course.core.links import SOURCES_ANCHOR
 
 
 def test_book_builds_without_warnings(book_build):
@@ -31,15 +34,30 @@ def test_every_lesson_and_generated_page_is_built(page_list):
 
 
 def test_each_lesson_page_quotes_its_own_entry_and_quiz(built_book):
+    """A Q&A lesson quotes its own entry and no other; a lesson on public sources (module 5, no
+    ``qa``) quotes none and lists its own sources under "What this lesson draws on" instead."""
     course = cached_course()
+    source_based = 0
     for lesson in course.lessons:
         html = (built_book / f"{course.lesson_docname(lesson.id)}.html").read_text(encoding="utf-8")
-        assert f'id="{lesson.qa}"' in html
         assert f'data-quiz="{course.quiz_for(lesson.id).quiz.id}"' in html
         assert "application/vnd.jupyter.widget-view+json" not in html
         # no other lesson's Q&A entry is quoted on this page
         quoted = set(re.findall(r'<section class="cc-block cc-qa" id="([a-z0-9-]+)"', html))
-        assert quoted == {lesson.qa}
+        if lesson.qa is not None:
+            assert f'id="{lesson.qa}"' in html
+            assert quoted == {lesson.qa}
+            assert f'id="{SOURCES_ANCHOR}"' not in html
+            continue
+        source_based += 1
+        assert quoted == set() and "Compact Voice’s answer" not in html
+        assert lesson.sources, lesson.id
+        assert f"{SOURCES_HEADING}<" in html
+        block = re.search(rf'<section class="cc-block cc-sources" id="{SOURCES_ANCHOR}">(.*?)</section>', html, re.S)
+        assert block is not None, lesson.id
+        titles = re.findall(r"<cite>(.*?)</cite>", block.group(1))
+        assert titles == [e(course.source(source_id).title) for source_id in lesson.sources]
+    assert source_based == 3  # module 5's three lessons: the branch above is exercised
 
 
 def test_assets_are_shipped_once_per_page(built_book):

@@ -21,9 +21,10 @@ LESSON_1 = "book/lessons/01-who-is-the-compact-for"
 QUIZ = (
     '<section class="cc-quiz" data-mode="practice"><template class="cc-tools"><button>Check answer</button></template>'
     "<form><legend>Who is the Compact for?</legend><label>A. Councils &amp; boards</label>"
-    '<details class="cc-answer"><summary>Answer</summary><ul><li>A. Correct. Supply chains.</li></ul>'
+    '<details class="cc-answer"><summary>Answer</summary><ul><li>A. Correct. Supply <a class="cc-term" href="#t">chains</a>.</li></ul>'
     '<details class="cc-answer"><p>nested</p></details><p class="cc-explanation">Explained here.</p></details>'
-    "<p>After the answer.</p></form></section>"
+    "<p>After the answer.</p></form>"
+    '<script type="application/json" class="cc-quiz-data">{"feedback": "Data block secret"}</script></section>'
     '<section class="cc-quiz" data-mode="exam"><form><legend>Pool stem</legend><details class="cc-answer">'
     "<p>Pool answer</p></details></form></section><p>Closing words.</p>"
 )
@@ -62,9 +63,17 @@ def index(built_book):
 
 
 def _stems(text: str) -> set[str]:
+    """The index keys Sphinx files ``text``'s words under (``IndexBuilder.feed``): a word's stem, or
+    the word itself where the stem is a stop word or too short ("willing" is filed as "willing",
+    its stem "will" being a stop word, the same key as the stem of "willingness")."""
     language = SearchEnglish({})
-    stems = {language.stem(word).lower() for word in re.findall(r"\w+", text.lower())}
-    return {stem for stem in stems if language.word_filter(stem)}
+    keys = set()
+    for word in language.split(text):
+        stem = language.stem(word).lower()
+        key = word if not language.word_filter(stem) and language.word_filter(word) else stem
+        if language.word_filter(key):
+            keys.add(key)
+    return keys
 
 
 def _postings(value) -> set[int]:
@@ -78,10 +87,14 @@ def test_words_only_in_answers_or_the_pool_are_not_in_the_index(built_book, inde
     for number, docname in enumerate(index["docnames"]):
         soup = BeautifulSoup((built_book / f"{docname}.html").read_text(encoding="utf-8"), "html.parser")
         main = soup.find("main") or soup
-        for code in main.select("script, style"):  # never indexed (Sphinx's own rule)
+        # Scripts and styles are never indexed (Sphinx's own rule); a quiz's data block (keys,
+        # feedback, explanations) and its templates are hidden parts whose words are checked too.
+        # BeautifulSoup's get_text leaves script and template strings out, so they are added here.
+        for code in main.select("script:not(.cc-quiz-data), style"):
             code.decompose()
-        everything = _stems(main.get_text(" "))
-        for hidden in main.select("details.cc-answer, section.cc-quiz[data-mode=exam], template"):
+        unrendered = " ".join(tag.get_text(" ") for tag in main.select("script.cc-quiz-data, template"))
+        everything = _stems(main.get_text(" ") + " " + unrendered)
+        for hidden in main.select("details.cc-answer, section.cc-quiz[data-mode=exam], template, script.cc-quiz-data"):
             hidden.decompose()
         hidden_only = everything - _stems(main.get_text(" "))
         hidden_only_total += len(hidden_only)
