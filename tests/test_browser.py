@@ -430,21 +430,32 @@ def test_fresh_draw_in_the_browser_draws_the_tables_sets(page):
     page.goto("book/self-assessment-draw.html")
     for vector in cases["hashes"]:
         assert page.evaluate("t => window.CompactQuiz.fnv1a32(t)", vector["text"]) == vector["fnv1a"]
+    pool = [  # the self-assessment's own pool, as the fresh-draw page hands it to drawIds
+        {
+            "id": q.id,
+            "module": {
+                "id": course.module_of_question(q.id).id,
+                "number": course.module_number(course.module_of_question(q.id).id),
+            },
+        }
+        for q in course.pool_questions()
+    ]
+    module_of = {q["id"]: q["module"]["id"] for q in pool}
+    # The table was computed over its own frozen pool (modules 1-4); each module's draw is independent of
+    # the others', so the page's draw over the course's pool, kept to the table's modules, is the table's.
+    table_modules = {q["module"]["id"] for q in cases["pool"]}
+    assert {q["id"] for q in pool if q["module"]["id"] in table_modules} == {q["id"] for q in cases["pool"]}
+    other_modules = {q["module"]["id"] for q in pool} - table_modules
+    assert other_modules  # the course's pool has grown beyond the table's modules: they are drawn too
     for case in cases["cases"]:
-        pool = [  # the self-assessment's own pool, as the fresh-draw page hands it to drawIds
-            {
-                "id": q.id,
-                "module": {
-                    "id": course.module_of_question(q.id).id,
-                    "number": course.module_number(course.module_of_question(q.id).id),
-                },
-            }
-            for q in course.pool_questions()
-        ]
         drawn = page.evaluate(
             "([pool, seed, n]) => window.CompactQuiz.drawIds(pool, seed, n)", [pool, case["seed"], case["per_module"]]
         )
-        assert drawn == case["expected"]
+        assert [i for i in drawn if module_of[i] in table_modules] == case["expected"]
+        for module_id in other_modules:
+            in_module = [q["id"] for q in pool if q["module"]["id"] == module_id]
+            chosen = [i for i in drawn if module_of[i] == module_id]
+            assert len(chosen) == min(case["per_module"], len(in_module)) and len(set(chosen)) == len(chosen)
 
     def visible_ids():
         return page.evaluate(
@@ -465,7 +476,9 @@ def test_fresh_draw_in_the_browser_draws_the_tables_sets(page):
     page.get_by_role("button", name=words.draw_button).click()
     expected = drawn_for(7)
     assert visible_ids() == expected
-    assert words.drew.format(count=12, seed=7) in page.locator(".cc-draw-status").inner_text()
+    count = default.per_module * len(table_modules | other_modules)  # every module of the pool has enough questions
+    assert len(expected) == count
+    assert words.drew.format(count=count, seed=7) in page.locator(".cc-draw-status").inner_text()
     numbers = page.evaluate(
         "() => [...document.querySelectorAll('section[data-draw-seed] form.cc-question')]"
         ".filter(f => !f.hidden).map(f => f.querySelector('.cc-number').textContent)"
