@@ -111,13 +111,22 @@ def question_ids(page) -> list[str]:
     return page.evaluate("() => [...document.querySelectorAll('form.cc-question')].map(f => f.id)")
 
 
+def lesson_with(qtype: str) -> str:
+    """The first lesson page whose quiz asks a question of this type (lesson 1's bank no longer has every type)."""
+    course = cached_course()
+    lesson_id = next(
+        lesson.id for lesson in course.lessons if any(q.type == qtype for q in course.quiz_for(lesson.id).questions)
+    )
+    return course.lesson_docname(lesson_id) + ".html"
+
+
 def question_of_type(page, qtype: str) -> str:
     return page.evaluate(f"() => document.querySelector('form.cc-question[data-type=\"{qtype}\"]').id")
 
 
 @pytest.mark.parametrize("qtype", ["single", "scenario", "multiple", "true-false", "matching"])
 def test_each_question_type_by_keyboard_only(page, qtype):
-    page.goto(LESSON_1)
+    page.goto(lesson_with(qtype))
     form_id = question_of_type(page, qtype)
     spec = spec_of(page, form_id)
     region = page.locator(f"#{form_id} .cc-feedback")
@@ -421,21 +430,32 @@ def test_fresh_draw_in_the_browser_draws_the_tables_sets(page):
     page.goto("book/self-assessment-draw.html")
     for vector in cases["hashes"]:
         assert page.evaluate("t => window.CompactQuiz.fnv1a32(t)", vector["text"]) == vector["fnv1a"]
+    pool = [  # the self-assessment's own pool, as the fresh-draw page hands it to drawIds
+        {
+            "id": q.id,
+            "module": {
+                "id": course.module_of_question(q.id).id,
+                "number": course.module_number(course.module_of_question(q.id).id),
+            },
+        }
+        for q in course.pool_questions()
+    ]
+    module_of = {q["id"]: q["module"]["id"] for q in pool}
+    # The table was computed over its own frozen pool (modules 1-4); each module's draw is independent of
+    # the others', so the page's draw over the course's pool, kept to the table's modules, is the table's.
+    table_modules = {q["module"]["id"] for q in cases["pool"]}
+    assert {q["id"] for q in pool if q["module"]["id"] in table_modules} == {q["id"] for q in cases["pool"]}
+    other_modules = {q["module"]["id"] for q in pool} - table_modules
+    assert other_modules  # the course's pool has grown beyond the table's modules: they are drawn too
     for case in cases["cases"]:
-        pool = [  # the self-assessment's own pool, as the fresh-draw page hands it to drawIds
-            {
-                "id": q.id,
-                "module": {
-                    "id": course.module_of_question(q.id).id,
-                    "number": course.module_number(course.module_of_question(q.id).id),
-                },
-            }
-            for q in course.pool_questions()
-        ]
         drawn = page.evaluate(
             "([pool, seed, n]) => window.CompactQuiz.drawIds(pool, seed, n)", [pool, case["seed"], case["per_module"]]
         )
-        assert drawn == case["expected"]
+        assert [i for i in drawn if module_of[i] in table_modules] == case["expected"]
+        for module_id in other_modules:
+            in_module = [q["id"] for q in pool if q["module"]["id"] == module_id]
+            chosen = [i for i in drawn if module_of[i] == module_id]
+            assert len(chosen) == min(case["per_module"], len(in_module)) and len(set(chosen)) == len(chosen)
 
     def visible_ids():
         return page.evaluate(
@@ -456,7 +476,9 @@ def test_fresh_draw_in_the_browser_draws_the_tables_sets(page):
     page.get_by_role("button", name=words.draw_button).click()
     expected = drawn_for(7)
     assert visible_ids() == expected
-    assert words.drew.format(count=12, seed=7) in page.locator(".cc-draw-status").inner_text()
+    count = default.per_module * len(table_modules | other_modules)  # every module of the pool has enough questions
+    assert len(expected) == count
+    assert words.drew.format(count=count, seed=7) in page.locator(".cc-draw-status").inner_text()
     numbers = page.evaluate(
         "() => [...document.querySelectorAll('section[data-draw-seed] form.cc-question')]"
         ".filter(f => !f.hidden).map(f => f.querySelector('.cc-number').textContent)"
@@ -472,7 +494,7 @@ def test_fresh_draw_in_the_browser_draws_the_tables_sets(page):
 def test_on_a_phone_a_chosen_match_is_written_out_in_full(page):
     # A closed drop-down cuts a long match off at 390 px (issue 18): the page shows it in full.
     page.set_viewport_size({"width": 390, "height": 800})
-    page.goto(LESSON_1)
+    page.goto(lesson_with("matching"))
     selects = page.locator("form[data-type=matching] select")
     assert selects.count() > 0
     select = selects.first

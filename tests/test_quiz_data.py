@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
-from compact_course.book.pdf_pages import _print_matching, _quiz_data
+from compact_course.book.pdf_pages import _print_matching, _quiz_data, _take_answers
 from compact_course.core import models as m
 from compact_course.export.scorm_files import question_index
 from compact_course.learner.assessment import self_assessment
@@ -98,6 +98,25 @@ def test_the_pdf_lists_a_matching_questions_choices_from_the_data(course):
     _print_matching(soup, article, _quiz_data(article))
     printed = [li.get_text() for li in article.select("ol.cc-pdf-choices li")]
     assert printed == [c.text for c in question.choices()]
+
+
+def test_the_pdf_answers_repeat_a_prompt_with_a_glossary_link_as_it_reads(course):
+    # A term linked inside a prompt (the lesson pages' glossary links) adds no space before the punctuation.
+    bank = course.quiz_for(course.lessons[0].id)
+    html = render_quiz_html(course, bank)
+    soup = BeautifulSoup(f"<article>{html}</article>", "html.parser")
+    prompt = soup.select_one(".cc-prompt")
+    assert prompt is not None
+    prompt.clear()
+    prompt.append("Who keeps the ")
+    link = soup.new_tag("a", attrs={"class": "cc-term", "href": "../glossary.html#term-x"})
+    link.string = "local Compact"
+    prompt.append(link)
+    prompt.append(", and who signs it?")
+    answers = _take_answers(soup.article, "Lesson 1")
+    assert len(answers) == len(bank.questions)
+    shown = BeautifulSoup(answers[0][1], "html.parser").select_one("p.cc-pdf-prompt")
+    assert shown is not None and shown.get_text() == "Who keeps the local Compact, and who signs it?"
 
 
 def test_the_node_tests_course_data_is_fresh():

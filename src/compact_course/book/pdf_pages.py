@@ -105,7 +105,8 @@ def _take_answers(article: Tag, title: str) -> list[tuple[str, str]]:
             summary.decompose()
         body = "".join(str(child) for child in details.children)
         if prompt:
-            body = f'<p class="cc-pdf-prompt">{e(prompt.get_text(" ", strip=True))}</p>{body}'
+            # The prompt's words as the page reads them: a glossary link inside it adds no space.
+            body = f'<p class="cc-pdf-prompt">{e(" ".join(prompt.get_text().split()))}</p>{body}'
         answers.append((_question_label(question, title), body))
         details.decompose()
     return answers
