@@ -33,7 +33,7 @@ compact-course notebooks --check
 compact-course readability --check
 echo "== pytest"
 if [ "$FAST" = 1 ]; then
-  python -m pytest -p no:cacheprovider -m "not book and not browser and not slow" tests "$@"
+  python -m pytest -p no:cacheprovider -n auto -m "not book and not browser and not slow" tests "$@"
 else
   python -m pytest -p no:cacheprovider --nbval tests book "$@"
   echo "== page weight and build times beside the stock theme; fails above the budgets"
