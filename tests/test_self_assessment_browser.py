@@ -166,3 +166,18 @@ def test_start_again_asks_before_it_deletes_a_result(page, words):
     page.reload()
     assert not page.locator(".cc-results").is_visible()
     assert page.errors == []
+
+
+def test_hidden_confirmation_steps_hold_their_buttons_words_from_the_start(page, words):
+    # Issue 30: a hidden group is hidden, not empty: its buttons read as they will when shown.
+    page.goto(PAGE)
+    page.wait_for_selector(".cc-confirm-submit", state="attached")
+    buttons = page.evaluate(
+        """() => [...document.querySelectorAll('.cc-confirm')].map(box =>
+            [box.hidden, [...box.querySelectorAll('button')].map(b => b.textContent)])"""
+    )
+    assert buttons, "no confirmation step on the page"
+    found = {tuple(texts) for hidden, texts in buttons if hidden}
+    assert (words.exam.submit_anyway, words.exam.keep_answering) in found
+    assert (words.exam.restart_yes, words.exam.restart_no) in found
+    assert all(text.strip() for _, texts in buttons for text in texts)

@@ -26,15 +26,17 @@ export function headRow(headings) {
 
 // An in-page question with two answers (not window.confirm): a labelled group that takes the
 // focus, so keyboard and screen-reader users meet it at once; Escape means no.
-export function confirmStep(className) {
+// A hidden yes/no step. Its buttons carry their words from the start (a hidden group is hidden,
+// not empty: an accessibility checker reads it in the page); ask() sets the question.
+export function confirmStep(className, yesText, noText) {
   const box = el("div", null, "cc-confirm " + className);
   box.setAttribute("role", "group");
   box.hidden = true;
   const question = el("p", "", "cc-confirm-question");
   question.id = className + "-" + Math.random().toString(36).slice(2, 8);
   box.setAttribute("aria-labelledby", question.id);
-  const yes = makeButton("", true);
-  const no = makeButton("");
+  const yes = makeButton(yesText, true);
+  const no = makeButton(noText);
   box.appendChild(question); box.appendChild(yes); box.appendChild(no);
   let answer = null;
   yes.addEventListener("click", () => { box.hidden = true; if (answer) { answer(true); } });
@@ -42,8 +44,8 @@ export function confirmStep(className) {
   box.addEventListener("keydown", (event) => { if (event.key === "Escape") { no.click(); } });
   return {
     box,
-    ask(text, yesText, noText, then) {
-      question.textContent = text; yes.textContent = yesText; no.textContent = noText;
+    ask(text, then) {
+      question.textContent = text;
       answer = then;
       box.hidden = false;
       no.focus();

@@ -43,8 +43,8 @@ export function setupAssessment(section, quiz, services) {
   const submit = makeButton(t.submit, true);
   const restart = makeButton(t.start_again);
   submitBar.appendChild(submit); submitBar.appendChild(restart);
-  const confirmSubmit = confirmStep("cc-confirm-submit");
-  const confirmRestart = confirmStep("cc-confirm-restart");
+  const confirmSubmit = confirmStep("cc-confirm-submit", t.submit_anyway, t.keep_answering);
+  const confirmRestart = confirmStep("cc-confirm-restart", t.restart_yes, t.restart_no);
   const status = el("p", "", "cc-submit-status");
   status.setAttribute("role", "status");
   const results = el("div", null, "cc-results");
@@ -83,8 +83,7 @@ export function setupAssessment(section, quiz, services) {
     const forms = quiz.questions.map((q) => q.hasResponse());
     const unanswered = forms.filter((answered) => !answered).length;
     if (!unanswered) { submitAll(); return; }
-    confirmSubmit.ask(plural(t.unanswered_ask, unanswered, { total: quiz.questions.length }), t.submit_anyway,
-      t.keep_answering, (yes) => {
+    confirmSubmit.ask(plural(t.unanswered_ask, unanswered, { total: quiz.questions.length }), (yes) => {
         if (yes) { submitAll(); return; }
         const missing = quiz.questions[forms.indexOf(false)];
         const control = missing.form.querySelector("input, select");
@@ -92,7 +91,7 @@ export function setupAssessment(section, quiz, services) {
       });
   });
   restart.addEventListener("click", () => {
-    confirmRestart.ask(t.restart_ask, t.restart_yes, t.restart_no, (yes) => {
+    confirmRestart.ask(t.restart_ask, (yes) => {
       if (!yes) { status.textContent = t.restart_kept; restart.focus(); return; }
       quiz.questions.forEach((q) => { q.clear(); });
       store.remove(submittedKey);

@@ -190,12 +190,12 @@ export function setupQuestion(form, spec, quiz, store, page) {
       quiz.update();  // the question now counts as not known
     };
     if (state.revealed) { show(); return; }
+    const words = text().question;
     if (!confirmReveal) {
-      confirmReveal = confirmStep("cc-confirm-reveal");
+      confirmReveal = confirmStep("cc-confirm-reveal", words.reveal_yes, words.reveal_no);
       parts.controls.after(confirmReveal.box);
     }
-    const words = text().question;
-    confirmReveal.ask(words.reveal_ask, words.reveal_yes, words.reveal_no, (yes) => {
+    confirmReveal.ask(words.reveal_ask, (yes) => {
       if (yes) { show(); } else { button.focus(); }
     });
   }
