@@ -117,6 +117,7 @@ def test_display_has_static_html_and_the_live_widget_with_the_polls_data(course)
     assert (again["text/plain"], again["text/html"]) == (bundle["text/plain"], bundle["text/html"])
     widget = poll.widget
     assert (widget.kind, widget.set_key, widget.poll) == ("poll", "starters", poll_data(course))
+    assert widget.manifest == {"text": course.interface.model_dump()}  # the poll's words (issue 27's poll view)
     assert bundle[WIDGET_VIEW]["model_id"] == widget.model_id
     assert widget.summary == {}  # the front end writes it
 

@@ -95,7 +95,9 @@ class RoomPoll:
         """The live poll; ``widget.summary`` follows the room's votes and reveals."""
         from compact_course.quiz.widget import CourseWidget  # the widget library only where a widget is made
 
-        return CourseWidget(kind="poll", poll=poll_data(self.course), set_key=self.set_key)
+        # The front end's words (data/interface.yaml) travel as the manifest's text, as for a quiz.
+        manifest = {"text": self.course.interface.model_dump()}
+        return CourseWidget(kind="poll", poll=poll_data(self.course), manifest=manifest, set_key=self.set_key)
 
     def _repr_mimebundle_(self, include=None, exclude=None):
         """The live poll in a kernel; :meth:`to_html` in the static book."""

@@ -8,7 +8,7 @@
  * every change the answers and score are synced back to Python: `results` ({question id:
  * {answered, correct, revealed, first_correct}}) and `score` ({correct, answered, total}).
  * A poll: `poll` is the room poll's data (as the book's poll page has it) and `set_key` the
- * question set; `summary` syncs each question's votes and reveal back to Python.
+ * question set, with the interface's words as `manifest.text`; `summary` syncs each question's votes and reveal back to Python.
  */
 
 import { setupAssessment } from "./exam.js";
@@ -65,6 +65,8 @@ function renderQuiz(model, el) {
 }
 
 function renderPoll(model, el) {
+  // The poll's words (data/interface.yaml `poll`) come with the widget, as a quiz's do.
+  setText(model.get("manifest").text);
   const container = document.createElement("div");
   container.className = "cc-room-poll";
   el.appendChild(container);
