@@ -9,6 +9,7 @@
 
 import { el, makeButton } from "./dom.js";
 import { clock, layoutPlan } from "./plan-layout.js";
+import { stackTable } from "./stack-table.js";  // stacks on a phone (issue 28)
 import { fill, text } from "./text.js";
 
 let fields = 0;
@@ -70,7 +71,7 @@ export function agendaTables(plan, byId, words) {
       body.appendChild(tr);
     });
     table.appendChild(body);
-    box.appendChild(table);
+    box.appendChild(stackTable(table));
   });
   return box;
 }
