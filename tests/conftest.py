@@ -180,9 +180,9 @@ class _QuietHandler(http.server.SimpleHTTPRequestHandler):
 
 
 @contextlib.contextmanager
-def serve_folder(folder: Path):
-    """Serve a folder on a free loopback port; yield its base URL."""
-    handler = functools.partial(_QuietHandler, directory=str(folder))
+def serve_folder(folder: Path, handler_class: type[http.server.SimpleHTTPRequestHandler] = _QuietHandler):
+    """Serve a folder on a free loopback port with ``handler_class``; yield its base URL."""
+    handler = functools.partial(handler_class, directory=str(folder))
     server = socketserver.ThreadingTCPServer(("127.0.0.1", 0), handler)
     server.daemon_threads = True
     threading.Thread(target=server.serve_forever, daemon=True).start()

@@ -10,12 +10,8 @@ file), and the room poll's right answer must be marked (its hatch is a fill attr
 
 from __future__ import annotations
 
-import contextlib
-import functools
 import http.server
 import io
-import socketserver
-import threading
 import zipfile
 from pathlib import Path
 
@@ -23,7 +19,7 @@ import pytest
 
 from compact_course.book.strict_pages import blocked
 from compact_course.export.scorm import LAUNCH_PAGE, course_title, scorm_package
-from conftest import book_pages
+from conftest import book_pages, serve_folder
 from helpers import COURSE_ROOT, real_course
 
 pytestmark = pytest.mark.browser
@@ -51,20 +47,10 @@ class _PolicyHandler(http.server.SimpleHTTPRequestHandler):
         pass
 
 
-@contextlib.contextmanager
 def serve_with_policy(folder: Path, protected: str = "/"):
-    """Serve ``folder`` on a free loopback port, sending the policy with every response under
-    ``protected``; yield the base URL."""
-    handler_class = type("Handler", (_PolicyHandler,), {"protected": protected})
-    handler = functools.partial(handler_class, directory=str(folder))
-    server = socketserver.ThreadingTCPServer(("127.0.0.1", 0), handler)
-    server.daemon_threads = True
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}/"
-    finally:
-        server.shutdown()
-        server.server_close()
+    """Serve ``folder`` like conftest's ``serve_folder``, sending the policy with every response
+    under ``protected``; a context manager yielding the base URL."""
+    return serve_folder(folder, type("Handler", (_PolicyHandler,), {"protected": protected}))
 
 
 def _policy_page(browser, base_url):
