@@ -27,6 +27,7 @@ from compact_course.core.course import Course, load_course
 from compact_course.core.escaping import e, json_for_script
 from compact_course.core.paths import default_root
 from compact_course.export.licence import LICENCE_IN_ZIP, imsmd_rights_document, licence_lines, licence_text
+from compact_course.export.manifest_parts import course_item, sco_resource_and_xml
 from compact_course.export.scorm2004 import manifest_xml_2004
 from compact_course.export.scorm_build import BuildFailedError, ensure_built
 from compact_course.export.scorm_files import package_files, question_index, start_page
@@ -78,34 +79,10 @@ def launch_page(title: str, start: str, index: dict, mastery_score: int, scorm: 
 def manifest_xml(title: str, files: list[str], mastery_score: int, version: str, course: Course | None = None) -> bytes:
     ET.register_namespace("", CP_NS)
     ET.register_namespace("adlcp", ADLCP_NS)
-
-    def cp(parent: ET.Element, tag: str, text: str | None = None, **attributes: str) -> ET.Element:
-        element = ET.SubElement(parent, f"{{{CP_NS}}}{tag}", attributes)
-        element.text = text
-        return element
-
     manifest = ET.Element(f"{{{CP_NS}}}manifest", {"identifier": "compact-course-scorm12", "version": version})
-    metadata = cp(manifest, "metadata")
-    cp(metadata, "schema", "ADL SCORM")
-    cp(metadata, "schemaversion", "1.2")
-    if course is not None and licence_lines(course):
-        # The licence: a comment for people, LOM rights in a metadata file for the platform.
-        metadata.append(ET.Comment(" " + " ".join(licence_lines(course)).replace("--", "-") + " "))
-        ET.SubElement(metadata, f"{{{ADLCP_NS}}}location").text = LICENCE_METADATA
-    organizations = cp(manifest, "organizations", default="compact-course-org")
-    organization = cp(organizations, "organization", identifier="compact-course-org")
-    cp(organization, "title", title)
-    item = cp(organization, "item", identifier="compact-course-item", identifierref="compact-course-sco")
-    item.set("isvisible", "true")
-    cp(item, "title", title)
+    item = course_item(manifest, CP_NS, ADLCP_NS, "1.2", title, LICENCE_METADATA, course)
     ET.SubElement(item, f"{{{ADLCP_NS}}}masteryscore").text = str(mastery_score)
-    resources = cp(manifest, "resources")
-    resource = cp(resources, "resource", identifier="compact-course-sco", type="webcontent", href=LAUNCH_PAGE)
-    resource.set(f"{{{ADLCP_NS}}}scormtype", "sco")
-    for name in files:
-        cp(resource, "file", href=name)
-    ET.indent(manifest)
-    return ET.tostring(manifest, encoding="utf-8", xml_declaration=True) + b"\n"
+    return sco_resource_and_xml(manifest, CP_NS, f"{{{ADLCP_NS}}}scormtype", LAUNCH_PAGE, files)
 
 
 def deterministic_zip(files: dict[str, bytes]) -> bytes:

@@ -14,7 +14,7 @@ from __future__ import annotations
 import xml.etree.ElementTree as ET
 
 from compact_course.core.course import Course
-from compact_course.export.licence import licence_lines
+from compact_course.export.manifest_parts import course_item, sco_resource_and_xml
 
 CP_NS = "http://www.imsglobal.org/xsd/imscp_v1p1"
 ADLCP_NS = "http://www.adlnet.org/xsd/adlcp_v1p3"
@@ -53,11 +53,6 @@ def manifest_xml_2004(
     ):
         ET.register_namespace(prefix, namespace)
 
-    def cp(parent: ET.Element, tag: str, text: str | None = None, **attributes: str) -> ET.Element:
-        element = ET.SubElement(parent, f"{{{CP_NS}}}{tag}", attributes)
-        element.text = text
-        return element
-
     def ss(parent: ET.Element, tag: str, **attributes: str) -> ET.Element:
         return ET.SubElement(parent, f"{{{IMSSS_NS}}}{tag}", attributes)
 
@@ -68,27 +63,10 @@ def manifest_xml_2004(
     # ElementTree declares a namespace only where it is used: these two are declared for the schemas.
     manifest.set("xmlns:adlseq", ADLSEQ_NS)
     manifest.set("xmlns:adlnav", ADLNAV_NS)
-    metadata = cp(manifest, "metadata")
-    cp(metadata, "schema", "ADL SCORM")
-    cp(metadata, "schemaversion", SCHEMA_VERSION)
-    if course is not None and licence_lines(course) and licence_location:
-        metadata.append(ET.Comment(" " + " ".join(licence_lines(course)).replace("--", "-") + " "))
-        ET.SubElement(metadata, f"{{{ADLCP_NS}}}location").text = licence_location
-    organizations = cp(manifest, "organizations", default="compact-course-org")
-    organization = cp(organizations, "organization", identifier="compact-course-org")
-    cp(organization, "title", title)
-    item = cp(organization, "item", identifier="compact-course-item", identifierref="compact-course-sco")
-    item.set("isvisible", "true")
-    cp(item, "title", title)
+    item = course_item(manifest, CP_NS, ADLCP_NS, SCHEMA_VERSION, title, licence_location, course)
     sequencing = ss(item, "sequencing")
     objectives = ss(sequencing, "objectives")
     primary = ss(objectives, "primaryObjective", objectiveID="compact-course-passed", satisfiedByMeasure="true")
     ss(primary, "minNormalizedMeasure").text = f"{mastery_score / 100:g}"
     ss(sequencing, "deliveryControls", completionSetByContent="true", objectiveSetByContent="true")
-    resources = cp(manifest, "resources")
-    resource = cp(resources, "resource", identifier="compact-course-sco", type="webcontent", href=launch)
-    resource.set(f"{{{ADLCP_NS}}}scormType", "sco")
-    for name in files:
-        cp(resource, "file", href=name)
-    ET.indent(manifest)
-    return ET.tostring(manifest, encoding="utf-8", xml_declaration=True) + b"\n"
+    return sco_resource_and_xml(manifest, CP_NS, f"{{{ADLCP_NS}}}scormType", launch, files)
