@@ -79,6 +79,7 @@ def setup(app):
     app.setup_extension("compact_course.book.phone_tables")  # wide tables stack on a phone (issue 28)
     app.setup_extension("compact_course.book.print_links")  # a printed address once (issue 28)
     app.setup_extension("compact_course.book.offline")  # the course offline after one visit (issue 28)
+    app.setup_extension("compact_course.book.paper_css")  # the pack's cover counts its pages (issue 27)
     for name in ASSETS_JS:
         app.add_js_file(name, defer="defer")
     for name in ASSETS_CSS:

@@ -346,6 +346,10 @@ class PlanText(Model):
     error_past_midnight: Text
     error_number: Template
     error_start: Text
+    pages_range: Template
+    pages_one: Template
+    set_pages: Template
+    measure_title: Text
 
 
 class InterfaceText(Model):

@@ -41,6 +41,8 @@ class CoverTexts(Model):
     facilitator: Text
     item: Text
     copies: Text
+    pages: Text
+    pages_pending: Text
 
 
 class AttendanceTexts(Model):

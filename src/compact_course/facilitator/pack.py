@@ -45,7 +45,8 @@ SETS: tuple[tuple[str, tuple[str, ...]], ...] = (
 
 # File stem, and how to build its body; the item's title and intro come from data (pack).
 ITEMS: tuple[tuple[str, Builder], ...] = (
-    ("cover", lambda course, plan, dropped, from_doc: pack_forms.cover(course, plan, SETS)),
+    # In the book (from_doc set) the pack prints as one document, so its cover gives page ranges.
+    ("cover", lambda course, plan, dropped, from_doc: pack_forms.cover(course, plan, SETS, pages=from_doc is not None)),
     ("handout", lambda course, plan, dropped, from_doc: pack_items.handout(course, plan, from_doc)),
     ("agenda", lambda course, plan, dropped, from_doc: pack_forms.agenda(course, plan, dropped)),
     ("evaluation", lambda course, plan, dropped, from_doc: pack_forms.evaluation(course, plan)),

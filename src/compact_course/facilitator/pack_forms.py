@@ -65,20 +65,26 @@ def evaluation(course: Course, plan: Plan) -> str:
     )
 
 
-def cover(course: Course, plan: Plan, sets: Sequence[tuple[str, Sequence[str]]]) -> str:
-    """What to copy: each set's items (by title) and how many copies of each."""
+def cover(course: Course, plan: Plan, sets: Sequence[tuple[str, Sequence[str]]], pages: bool = False) -> str:
+    """What to copy: each set's items (by title) and how many copies of each. With ``pages`` (the
+    book's pack, printed as one document), a column for each item's pages and a line for each
+    set's, which the page's script fills in once it has counted them (pack-pages.js)."""
     texts = course.plans.pack
     tables = []
     for who, names in sets:
         copies = plan.settings.participants if who == "participants" else 1
+        pages_head = f'<th scope="col">{e(texts.cover.pages)}</th>' if pages else ""
         rows = "".join(
-            f'<tr><th scope="row">{e(getattr(texts, name).title)}</th><td data-copies="{who}">{copies}</td></tr>'
+            f'<tr><th scope="row">{e(getattr(texts, name).title)}</th>'
+            + (f'<td data-pages="{name}">{e(texts.cover.pages_pending)}</td>' if pages else "")
+            + f'<td data-copies="{who}">{copies}</td></tr>'
             for name in names
         )
+        set_pages = f'<p class="cc-pack-set-pages" data-set-pages="{who}" hidden></p>' if pages else ""
         tables.append(
             f'<table class="cc-pack-copies"><caption>{e(getattr(texts.cover, who))}</caption><thead><tr>'
-            f'<th scope="col">{e(texts.cover.item)}</th><th scope="col">{e(texts.cover.copies)}</th></tr></thead>'
-            f"<tbody>{rows}</tbody></table>"
+            f'<th scope="col">{e(texts.cover.item)}</th>{pages_head}<th scope="col">{e(texts.cover.copies)}</th></tr></thead>'
+            f"<tbody>{rows}</tbody></table>{set_pages}"
         )
     return f'<p class="cc-plan-summary">{e(plan.summary())}</p>{"".join(tables)}'
 

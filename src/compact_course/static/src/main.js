@@ -50,10 +50,12 @@ function startPresenter(pressed) {
   loadScripts(PRESENT_FILES, () => { if (window.CompactPresent) { window.CompactPresent.start(pressed); } });
 }
 
-// The facilitator tools load on first use: the room poll page at once, a lesson's presenter view
+// The facilitator tools load on first use: the room poll, plan-and-pack and pack pages at once, a lesson's presenter view
 // when its button is pressed or the address asks for it (#present).
 function facilitatorTools() {
-  if (document.getElementById("cc-room-poll") || document.getElementById("cc-plan-builder")) { startPresenter(null); return; }
+  const tools = document.getElementById("cc-room-poll") || document.getElementById("cc-plan-builder") ||
+    document.querySelector(".cc-pack [data-pages]");  // a pack's cover counts its pages
+  if (tools) { startPresenter(null); return; }
   const blocks = document.querySelectorAll("div.cc-present");
   if (!blocks.length) { return; }
   let started = false;

@@ -8,6 +8,7 @@
  */
 
 import { el, makeButton } from "./dom.js";
+import { updatePages } from "./pack-pages.js";
 import { clock, layoutPlan } from "./plan-layout.js";
 import { stackTable } from "./stack-table.js";  // stacks on a phone (issue 28)
 import { fill, text } from "./text.js";
@@ -149,7 +150,15 @@ export function setupPlanBuilder(container, data) {
   status.setAttribute("aria-live", "polite");
   const agenda = el("section", null, "cc-plan-agenda");
   const print = makeButton(words.print, true);
-  print.addEventListener("click", () => { window.print(); });
+  // The cover's page ranges are counted after each change, a moment after the last keystroke;
+  // printing waits for the count in hand.
+  let counting = Promise.resolve();
+  let pending = null;
+  const recount = () => {
+    clearTimeout(pending);
+    counting = new Promise((resolve) => { pending = setTimeout(() => { updatePages(pack).then(resolve, resolve); }, 250); });
+  };
+  print.addEventListener("click", () => { counting.then(() => { window.print(); }); });
   container.replaceChildren(form, status, agenda, print);
   const pack = document.getElementById("cc-plan-pack");
 
@@ -170,7 +179,7 @@ export function setupPlanBuilder(container, data) {
     if (result.error) { status.textContent = problems.length ? problems.join(" ") : problemOf(result, settings, byId, words); return; }
     status.textContent = fill(words.summary, { minutes: result.needed, days: result.days.length, participants: settings.participants });
     agenda.append(el("h2", words.agenda_heading), agendaTables(result, byId, words));
-    if (pack) { fitPack(pack, result, new Set(chosen.map((l) => l.id)), settings, byId, words); }
+    if (pack) { fitPack(pack, result, new Set(chosen.map((l) => l.id)), settings, byId, words); recount(); }
   }
 
   ready.addEventListener("change", () => {

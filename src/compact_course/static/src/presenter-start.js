@@ -3,11 +3,12 @@
  *
  * main.js loads this bundle, after compact-poll-data.js, only when it is needed: when "Present
  * this lesson" is pressed, when the address ends in #present, on the room poll page and on the
- * plan-and-pack page (plan-builder.js). Both
+ * plan-and-pack page (plan-builder.js), and on a pack's page (pack-pages.js). The
  * tools take their questions from that poll data only. They never open the learner's saved
  * progress: a facilitator rehearsing in this browser must not project answers.
  */
 
+import { updatePages } from "./pack-pages.js";
 import { setupPlanBuilder } from "./plan-builder.js";
 import { setupPollPage } from "./poll-page.js";
 import { optionShares, percent, summaryCsv, summaryRow } from "./poll-model.js";
@@ -29,5 +30,9 @@ window.CompactPresent = {
     const builder = document.getElementById("cc-plan-builder");
     const plans = document.getElementById("cc-plan-data");
     if (builder && plans) { setupPlanBuilder(builder, JSON.parse(plans.textContent)); }
+    // A ready-made plan's pack page: its cover gives the pages to copy (the plan-and-pack page
+    // counts them each time the plan changes).
+    const pack = document.querySelector(".cc-pack");
+    if (pack && !builder) { updatePages(pack); }
   }
 };
