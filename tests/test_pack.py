@@ -165,6 +165,18 @@ def test_the_cover_says_what_to_copy_participants_set_first_then_the_facilitator
     )
 
 
+def test_only_the_book_s_pack_which_prints_as_one_document_has_page_ranges_to_fill(taster_pack):
+    # `compact-course pack` writes a file an item, so page ranges would mean nothing there.
+    assert "data-pages" not in taster_pack["cover.html"] and "data-set-pages" not in taster_pack["cover.html"]
+    course = real_course()
+    texts = course.plans.pack
+    page = pack_pages.pack_page(course, ready_made.ready_made_plans(course)[0])
+    names = [name for _, names in pack.SETS for name in names]
+    assert re.findall(r'data-pages="([a-z]+)">', page) == names
+    assert page.count(f'<th scope="col">{e(texts.cover.pages)}</th>') == 2
+    assert re.findall(r'data-set-pages="([a-z]+)" hidden>', page) == ["participants", "facilitator"]
+
+
 def test_the_attendance_sheet_and_the_evaluation_tally(taster_pack):
     course = real_course()
     attendance = taster_pack["attendance.html"]
