@@ -178,12 +178,20 @@ def test_chat_counts_the_csv_export_and_the_participants_link(facilitator_page):
     letters = [chr(65 + i) for i, c in enumerate(question.choices()) if c.correct]
     assert row["Key (correct options)"] == " ".join(letters)
     assert re.match(r"\d{4}-\d\d-\d\dT", row["Time counted"]) and row["Lesson"].startswith("Lesson 1:")
-    # The participants' link: the lesson's address, large, and back to the same slide.
+    # The participants' link: never this facilitator edition's own address (it holds the answer
+    # keys). With no learner edition address set, the view says what to share instead.
     where = _status(page)
     _menu(page)
     page.get_by_role("button", name="Participants’ link").click()
+    assert page.locator(".cc-presenter-address").count() == 0
+    assert page.locator(".cc-presenter-private").inner_text() == course.interface.presenter.participants_private
+    page.get_by_role("button", name="Back to the slides").click()
+    # With it set (the build puts it in the manifest), the lesson's page in the learner edition, large.
+    page.evaluate("() => { window.CompactCourseManifest.learnerAddress = 'https://learning.example.org/compact/'; }")
+    _menu(page)
+    page.get_by_role("button", name="Participants’ link").click()
     address = page.locator(".cc-presenter-address")
-    assert address.inner_text().endswith(LESSON_1) and "#" not in address.inner_text()
+    assert address.inner_text() == "https://learning.example.org/compact/" + LESSON_1
     assert float(address.evaluate("a => getComputedStyle(a).fontSize").removesuffix("px")) >= 24
     page.get_by_role("button", name="Back to the slides").click()
     assert _status(page) == where

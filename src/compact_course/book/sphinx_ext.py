@@ -40,10 +40,11 @@ def shipped_poll_data(course) -> dict | None:
     return json.loads(path.read_text(encoding="utf-8")) if path.is_file() else None
 
 
-def manifest_script(course, facilitator: bool = False) -> str:
+def manifest_script(course, facilitator: bool = False, learner_address: str | None = None) -> str:
     from compact_course.core.escaping import json_for_script
 
-    return f"window.CompactCourseManifest = {json_for_script(course_manifest(course, facilitator))};\n"
+    manifest = course_manifest(course, facilitator, learner_address)
+    return f"window.CompactCourseManifest = {json_for_script(manifest)};\n"
 
 
 def poll_data_script(course) -> str:
@@ -61,7 +62,9 @@ def _write_manifest(app, exception) -> None:
     target.parent.mkdir(parents=True, exist_ok=True)
     facilitator = FACILITATOR_INDEX in app.env.found_docs  # only the facilitator edition builds it
     course = load_course(app.srcdir)
-    target.write_text(manifest_script(course, facilitator), encoding="utf-8")
+    target.write_text(
+        manifest_script(course, facilitator, app.config.compact_learner_address or None), encoding="utf-8"
+    )
     (target.parent / POLL_SCRIPT).write_text(poll_data_script(course), encoding="utf-8")
 
 
@@ -79,6 +82,7 @@ def setup(app):
     app.setup_extension("compact_course.book.phone_tables")  # wide tables stack on a phone (issue 28)
     app.setup_extension("compact_course.book.print_links")  # a printed address once (issue 28)
     app.setup_extension("compact_course.book.offline")  # the course offline after one visit (issue 28)
+    app.setup_extension("compact_course.book.learner_address")  # the address facilitators share (issue 27)
     app.setup_extension("compact_course.book.paper_css")  # the pack's cover counts its pages (issue 27)
     for name in ASSETS_JS:
         app.add_js_file(name, defer="defer")

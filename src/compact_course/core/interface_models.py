@@ -229,6 +229,9 @@ class PresenterText(Model):
     participants: Text
     participants_heading: Text
     participants_back: Text
+    participants_private: Text
+    share_learner_address: Template
+    share_no_learner_address: Template
     new_session: Text
     new_session_ask: Text
     new_session_yes: Text

@@ -89,14 +89,16 @@ def quiz_data(
     }
 
 
-def course_manifest(course: Course, facilitator: bool = False) -> dict:
+def course_manifest(course: Course, facilitator: bool = False, learner_address: str | None = None) -> dict:
     """What the progress page and self-assessment need to know about every lesson's questions.
 
-    ``facilitator`` says whether this is the facilitator edition (its notes pages exist).
+    ``facilitator`` says whether this is the facilitator edition (its notes pages exist);
+    ``learner_address`` is where the learner edition is published, if set (book/learner_address.py).
     """
     return {
         "version": 1,
         "facilitator": facilitator,
+        "learnerAddress": learner_address,
         "mastery": course.assessment.mastery_score,  # the pass mark, one place: data/assessment.yaml
         "text": course.interface.model_dump(),  # the quizzes' interface text (data/interface.yaml)
         "modules": [

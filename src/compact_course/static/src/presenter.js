@@ -19,6 +19,7 @@ import { createCounts, typingInControl } from "./poll-view.js";
 import { deckPages, findPage } from "./presenter-pages.js";
 import { newSession, readSession, recordPoll, sessionCsv, sessionStore, writeSession } from "./presenter-session.js";
 import { openSpeaker } from "./presenter-speaker.js";
+import { participantsAddress } from "./share-address.js";
 import { sessionMenu } from "./presenter-menu.js";
 import { fill, text } from "./text.js";
 
@@ -133,7 +134,9 @@ export function setupPresenter(block, pollData) {
       const box = el("div", null, "cc-slide cc-slide-participants");
       box.appendChild(el("h2", words.participants_heading, "cc-slide-heading"));
       box.appendChild(el("p", deck.title, "cc-slide-text"));
-      box.appendChild(el("p", window.location.href.split("?")[0].split("#")[0], "cc-presenter-address"));
+      const address = participantsAddress(window.CompactCourseManifest, window.location.href,
+        document.documentElement.getAttribute("data-content_root"));
+      box.appendChild(address ? el("p", address, "cc-presenter-address") : el("p", words.participants_private, "cc-slide-text cc-presenter-private"));
       const again = makeButton(words.participants_back, true);
       again.addEventListener("click", () => { participants = false; draw(); dialog.focus(); });
       box.appendChild(again);
