@@ -28,45 +28,10 @@ from pathlib import Path
 
 from compact_course.core import models as m
 from compact_course.core.course import Course, load_course
-from compact_course.quiz.cue_rules import is_absolute, is_hedged, odd_one_out
+from compact_course.quiz.cue_rules import COMMON, is_absolute, is_hedged, odd_one_out
 
 MARGIN = 0.10  # how far above chance a strategy may score
 WORD = re.compile(r"[a-z0-9’']+")
-STOP_WORDS = frozenset(
-    [
-        "a",
-        "an",
-        "and",
-        "are",
-        "as",
-        "at",
-        "be",
-        "by",
-        "for",
-        "from",
-        "has",
-        "have",
-        "in",
-        "is",
-        "it",
-        "its",
-        "of",
-        "on",
-        "or",
-        "that",
-        "the",
-        "this",
-        "to",
-        "was",
-        "were",
-        "what",
-        "which",
-        "who",
-        "with",
-        "you",
-        "your",
-    ]
-)
 SINGLE = (m.SingleChoice, m.ScenarioQuestion)
 Pick = Callable[[m.QuestionBase, Sequence[m.Choice]], m.Choice]
 
@@ -85,7 +50,8 @@ class Outcome:
 
 
 def _words(text: str) -> set[str]:
-    return {word for word in WORD.findall(text.lower()) if word not in STOP_WORDS}
+    # The cue rules' list of words too common to give a key away: one list for both.
+    return {word for word in WORD.findall(text.lower()) if word not in COMMON}
 
 
 def _first(question: m.QuestionBase, choices: Sequence[m.Choice]) -> m.Choice:
