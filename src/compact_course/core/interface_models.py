@@ -96,7 +96,6 @@ class ExamText(Model):
 
 class ResultsText(Model):
     heading: Text
-    date: Template
     overall: Template
     overall_none: Template
     passed: Template  # {mastery}
@@ -373,6 +372,9 @@ class RecordText(Model):
     assessment: Template  # {title}, {date}, {correct}, {total}, {percent}
     not_taken: Text
     pass_mark: Template  # {mastery}
+    result_passed: Text  # the self-assessment's result in the record's CSV
+    result_not_passed: Text
+    result_not_taken: Text
     print: Text
     download_csv: Text
 
