@@ -76,7 +76,7 @@ def test_the_record_prints_and_downloads_everything_a_manager_needs(page, tmp_pa
     record = page.locator(RECORD)
     record.wait_for()
     page.get_by_label(words.record.name_label).fill(NAME)
-    row = record.locator(f"tr[data-lesson={lesson.id}]")
+    row = record.locator(f"tr[data-record-lesson={lesson.id}]")
     # Answered, right (the shown answer is not known), right first time, answers shown.
     assert row.locator("td").all_inner_texts() == [of(3), of(1), of(2), "1"]
     line = words.results.passed if facts["percent"] >= mastery else words.results.not_passed

@@ -67,7 +67,7 @@ function moduleTable(module) {
   const tbody = el("tbody");
   module.lessons.forEach((l) => {
     const tr = el("tr");
-    tr.setAttribute("data-lesson", l.id);
+    tr.setAttribute("data-record-lesson", l.id);
     const th = el("th", fill(t.lesson, l)); th.scope = "row"; tr.appendChild(th);
     [of(l.answered, l.total), of(l.right, l.total), of(l.first.right, l.total), String(l.shown)]
       .forEach((cell) => { tr.appendChild(el("td", cell)); });
