@@ -33,7 +33,10 @@ EXAM = "section.cc-quiz[data-mode=exam]"
 NAME = 'Sam "Jo" Learner, Jr'  # a comma and quotation marks: the CSV must quote them
 RECORD = ".cc-learning-record"
 # The record's words as the record's cells and list show them, checked where the page splits words.
-RECORD_SPLIT_WORDS = SPLIT_WORDS.replace('"main td, main th, main caption, main li"', '".cc-record th, .cc-record td, .cc-record caption, .cc-record dt, .cc-record dd"')
+RECORD_SPLIT_WORDS = SPLIT_WORDS.replace(
+    '"main td, main th, main caption, main li"',
+    '".cc-record th, .cc-record td, .cc-record caption, .cc-record dt, .cc-record dd"',
+)
 
 
 def _plain(text: str) -> str:
@@ -70,7 +73,7 @@ def test_the_record_prints_and_downloads_everything_a_manager_needs(page, tmp_pa
     facts = _study(page)
     lesson = course.lessons[0]
     n = facts["lesson_total"]
-    of = lambda count: fill(words.record.of, count=count, total=n)  # noqa: E731
+    of = lambda count: fill(words.record.of, count=count, total=n)
 
     page.goto(PROGRESS)
     record = page.locator(RECORD)
@@ -101,18 +104,36 @@ def test_the_record_prints_and_downloads_everything_a_manager_needs(page, tmp_pa
     today = date.today()
     assert f"{words.record.date} {today.day} {today.strftime('%B %Y')}" in text
     # Lesson 1's row: its title (which may wrap in its cell) and its four results on its first line.
-    found = re.search(r"Lesson 1: (.{1,60}?) " + re.escape(f"{of(3)} {of(1)} {of(2)} 1 ") + r"(.{0,40}?) Lesson 2:", text)
+    found = re.search(
+        r"Lesson 1: (.{1,60}?) " + re.escape(f"{of(3)} {of(1)} {of(2)} 1 ") + r"(.{0,40}?) Lesson 2:", text
+    )
     assert found, text[:800]
     assert " ".join(found.groups()).split() == lesson.title.split()
     assert f"Lesson {len(course.lessons)}: " in text  # the whole record, over its sheets
-    taken = fill(words.record.assessment, title=course.assessment.title, date=f"{today.day} {today.strftime('%B %Y')}",
-                 correct=3, total=facts["exam_total"], percent=facts["percent"])
+    taken = fill(
+        words.record.assessment,
+        title=course.assessment.title,
+        date=f"{today.day} {today.strftime('%B %Y')}",
+        correct=3,
+        total=facts["exam_total"],
+        percent=facts["percent"],
+    )
     assert taken in text and fill(line, mastery=mastery) in text
     tokens = set(text.replace("(", " ").replace(")", " ").split())
-    for heading in (words.record.column_lesson, words.record.column_answered, words.record.column_right,
-                    words.record.column_first, words.record.column_shown):
+    for heading in (
+        words.record.column_lesson,
+        words.record.column_answered,
+        words.record.column_right,
+        words.record.column_first,
+        words.record.column_shown,
+    ):
         assert set(heading.split()) <= tokens, heading  # each word of each heading whole
-    for other in (words.progress.left_heading, words.progress.actions_heading, words.record.print, words.record.intro[:40]):
+    for other in (
+        words.progress.left_heading,
+        words.progress.actions_heading,
+        words.record.print,
+        words.record.intro[:40],
+    ):
         assert other not in text  # only the record prints
     # In print, at the sheet's width, no cell, heading or fact splits a word.
     page.set_viewport_size({"width": 690, "height": 1000})
@@ -133,12 +154,24 @@ def test_the_record_prints_and_downloads_everything_a_manager_needs(page, tmp_pa
         for r in rows
     )
     mine = next(r for r in rows if r["scope"] == "lesson" and r["lesson"] == lesson.id)
-    assert [mine[k] for k in ("answered", "right", "total", "first_right", "answers_shown")] == ["3", "1", str(n), "2", "1"]
+    assert [mine[k] for k in ("answered", "right", "total", "first_right", "answers_shown")] == [
+        "3",
+        "1",
+        str(n),
+        "2",
+        "1",
+    ]
     assert [r["lesson"] for r in rows if r["scope"] == "lesson"] == [le.id for le in course.lessons]
     sa = rows[-1]
     verdict = words.record.result_passed if facts["percent"] >= mastery else words.record.result_not_passed
     assert [sa["scope"], sa["title"], sa["right"], sa["total"], sa["percent"], sa["pass_mark"], sa["result"]] == [
-        "self-assessment", course.assessment.title, "3", str(facts["exam_total"]), str(facts["percent"]), str(mastery), verdict,
+        "self-assessment",
+        course.assessment.title,
+        "3",
+        str(facts["exam_total"]),
+        str(facts["percent"]),
+        str(mastery),
+        verdict,
     ]
     assert page.errors == []
 
