@@ -14,6 +14,7 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+from pypdf import PdfReader
 
 from compact_course import cached_course
 from compact_course.core.paths import course_title
@@ -88,7 +89,7 @@ def test_only_the_submitted_attempt_counts_and_a_cleared_practice_answer_counts_
     assert page.errors == []
 
 
-def test_results_csv_and_the_record_prints_alone_with_a_name(page, words):
+def test_results_csv_and_the_record_prints_alone_with_a_name(page, words, tmp_path):
     course = cached_course()
     page.goto(LESSON_1)  # lesson 1 studied: not listed as not yet studied
     lesson_form = page.evaluate("() => document.querySelector('form.cc-question').id")
@@ -135,6 +136,18 @@ def test_results_csv_and_the_record_prints_alone_with_a_name(page, words):
     assert results.locator(".cc-record-learner").inner_text() == "Sam Learner"
     assert not page.get_by_label(words.record.name_label).is_visible()  # the field stays on the screen
     assert not results.get_by_role("button", name=words.results.print).is_visible()
+    # On paper (read back with pypdf): the course, the learner apart from the label, whole column headings.
+    target = tmp_path / "results.pdf"
+    page.pdf(path=str(target), format="A4")
+    printed = " ".join(
+        " ".join(sheet.extract_text(extraction_mode="layout").split()) for sheet in PdfReader(str(target)).pages
+    )
+    assert printed.startswith(words.results.heading)
+    assert f"{words.record.course} {course_title(course.root)}" in printed
+    assert f"{words.record.learner} Sam Learner" in printed
+    tokens = set(printed.split())
+    for heading in (words.results.column_module, words.results.column_correct, words.results.column_questions):
+        assert heading in tokens, heading
     page.emulate_media(media="screen")
     page.evaluate("() => window.dispatchEvent(new Event('afterprint'))")
 
