@@ -8,7 +8,7 @@
 
 import { csvText } from "./csv.js";
 import { STATUS, latestSubmission, lessonStatus } from "./progress.js";
-import { percent } from "./results.js";
+import { isoDate, percent } from "./results.js";
 import { validatorFor } from "./storage.js";
 
 export const RECORD_COLUMNS = ["learner", "course", "started", "last_activity", "record_date", "scope", "module",
@@ -19,9 +19,7 @@ export const RECORD_COLUMNS = ["learner", "course", "started", "last_activity", 
 export function localDate(iso) {
   if (!iso) { return ""; }
   const when = new Date(iso);
-  if (isNaN(when.getTime())) { return ""; }
-  const two = (n) => String(n).padStart(2, "0");
-  return when.getFullYear() + "-" + two(when.getMonth() + 1) + "-" + two(when.getDate());
+  return isNaN(when.getTime()) ? "" : isoDate(when);
 }
 
 // The earliest and the latest time among the saved records this version reads (answers, first
