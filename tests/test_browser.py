@@ -414,10 +414,11 @@ def test_self_assessment_exam_mode_gives_per_module_results_and_advice(page):
         str(total),
         str(total),
     )
-    page.emulate_media(media="print")  # the printed record of learning: results only, no buttons
-    assert results.is_visible() and "Date:" in results.inner_text()
+    page.emulate_media(media="print")  # the printed results: the results only, dated, no buttons
+    words = cached_course().interface
+    assert results.is_visible() and words.record.date in results.locator("dl.cc-record-facts dt").all_inner_texts()
     assert not page.locator(f"#{ids[0]}").is_visible()
-    assert not results.get_by_role("button", name="Print record of learning").is_visible()
+    assert not results.get_by_role("button", name=words.results.print).is_visible()
     page.emulate_media(media="screen")
     page.reload()
     assert page.locator(".cc-results").is_visible()  # results are kept after a reload

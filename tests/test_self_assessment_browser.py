@@ -14,8 +14,10 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+from pypdf import PdfReader
 
 from compact_course import cached_course
+from compact_course.core.paths import course_title
 from compact_course.learner.assessment import fixed_questions
 from test_browser import LESSON_1, answer_by_mouse, check_by_mouse, correct_response, feedback, spec_of, wrong_response
 
@@ -87,7 +89,7 @@ def test_only_the_submitted_attempt_counts_and_a_cleared_practice_answer_counts_
     assert page.errors == []
 
 
-def test_results_csv_and_the_record_prints_alone_with_a_name(page, words):
+def test_results_csv_and_the_record_prints_alone_with_a_name(page, words, tmp_path):
     course = cached_course()
     page.goto(LESSON_1)  # lesson 1 studied: not listed as not yet studied
     lesson_form = page.evaluate("() => document.querySelector('form.cc-question').id")
@@ -120,21 +122,32 @@ def test_results_csv_and_the_record_prints_alone_with_a_name(page, words):
     assert sum(int(row["correct"]) for row in modules) == len(ids) - 1
     assert [row["module"] for row in modules] == [m.id for m in course.modules]
 
-    page.get_by_label(words.results.record_name).fill("Sam Learner")
+    page.get_by_label(words.record.name_label).fill("Sam Learner")
     page.evaluate("() => { window.print = () => { window.printed = true; }; }")
     page.get_by_role("button", name=words.results.print).click()
     assert page.evaluate("() => window.printed === true")
     page.emulate_media(media="print")
     visible = page.evaluate(
         "() => [...document.querySelectorAll('body *')].filter(n => n.getClientRects().length &&"
-        " getComputedStyle(n).visibility === 'visible' && !n.closest('.cc-record')"
-        # The course's name above the record (issue 28): the menu's title alone, not the menu.
-        " && n.id !== 'pst-primary-sidebar' && !n.closest('.navbar-brand')).map(n => n.tagName)"
+        " getComputedStyle(n).visibility === 'visible' && !n.closest('.cc-record')).map(n => n.tagName)"
     )
-    assert visible == []  # only the record prints
-    assert page.locator(".logo__title").first.is_visible()
-    assert "Sam Learner" in results.inner_text()
+    assert visible == []  # only the results print, headed by the course's name and the learner's (issue 28)
+    assert results.locator(".cc-record-course").inner_text() == course_title(course.root)
+    assert results.locator(".cc-record-learner").inner_text() == "Sam Learner"
+    assert not page.get_by_label(words.record.name_label).is_visible()  # the field stays on the screen
     assert not results.get_by_role("button", name=words.results.print).is_visible()
+    # On paper (read back with pypdf): the course, the learner apart from the label, whole column headings.
+    target = tmp_path / "results.pdf"
+    page.pdf(path=str(target), format="A4")
+    printed = " ".join(
+        " ".join(sheet.extract_text(extraction_mode="layout").split()) for sheet in PdfReader(str(target)).pages
+    )
+    assert printed.startswith(words.results.heading)
+    assert f"{words.record.course} {course_title(course.root)}" in printed
+    assert f"{words.record.learner} Sam Learner" in printed
+    tokens = set(printed.split())
+    for heading in (words.results.column_module, words.results.column_correct, words.results.column_questions):
+        assert heading in tokens, heading
     page.emulate_media(media="screen")
     page.evaluate("() => window.dispatchEvent(new Event('afterprint'))")
 

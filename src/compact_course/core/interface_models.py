@@ -96,7 +96,6 @@ class ExamText(Model):
 
 class ResultsText(Model):
     heading: Text
-    date: Template
     overall: Template
     overall_none: Template
     passed: Template  # {mastery}
@@ -125,9 +124,6 @@ class ResultsText(Model):
     print: Text
     download_csv: Text
     download_json: Text
-    record_heading: Text
-    record_name: Text
-    record_not_taken: Text
     first_attempts: Template
 
 
@@ -355,6 +351,41 @@ class PlanText(Model):
     measure_title: Text
 
 
+class RecordText(Model):
+    """The record of learning on My progress: the course, the learner, the dates, each lesson quiz's
+    result and the self-assessment's with its pass mark (printed, or as a CSV)."""
+
+    heading: Text
+    intro: Text
+    name_label: Text
+    course: Text
+    learner: Text
+    name_missing: Text
+    date: Text
+    started: Text
+    last_activity: Text
+    no_activity: Text
+    lessons_heading: Text
+    lessons_note: Text
+    module_caption: Template  # {number}, {title}, {right}, {total}
+    lesson: Template  # {number}, {title}
+    column_lesson: Text
+    column_answered: Text
+    column_right: Text
+    column_first: Text
+    column_shown: Text
+    of: Template  # {count}, {total}
+    assessment_heading: Text
+    assessment: Template  # {title}, {date}, {correct}, {total}, {percent}
+    not_taken: Text
+    pass_mark: Template  # {mastery}
+    result_passed: Text  # the self-assessment's result in the record's CSV
+    result_not_passed: Text
+    result_not_taken: Text
+    print: Text
+    download_csv: Text
+
+
 class InterfaceText(Model):
     quiz: QuizText
     question: QuestionText
@@ -366,3 +397,4 @@ class InterfaceText(Model):
     poll: PollText
     plan: PlanText
     offline: OfflineText
+    record: RecordText

@@ -21,11 +21,9 @@ import zipfile
 from io import BytesIO
 from pathlib import Path
 
-import yaml
-
 from compact_course.core.course import Course, load_course
 from compact_course.core.escaping import e, json_for_script
-from compact_course.core.paths import default_root
+from compact_course.core.paths import course_title, default_root
 from compact_course.export.licence import LICENCE_IN_ZIP, imsmd_rights_document, licence_lines, licence_text
 from compact_course.export.manifest_parts import course_item, sco_resource_and_xml
 from compact_course.export.scorm2004 import manifest_xml_2004
@@ -48,11 +46,6 @@ MAX_BYTES = 5 * 1024 * 1024
 ZIP_TIME = (1980, 1, 1, 0, 0, 0)
 VERSIONS = ("1.2", "2004")
 FORMAT_VERSIONS = {"scorm12": "1.2", "scorm2004": "2004"}
-
-
-def course_title(root: Path) -> str:
-    config = yaml.safe_load((root / "_config.yml").read_text(encoding="utf-8")) or {}
-    return str(config.get("title") or "Course")
 
 
 def launch_page(title: str, start: str, index: dict, mastery_score: int, scorm: str = "1.2") -> bytes:

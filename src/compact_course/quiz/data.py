@@ -22,11 +22,13 @@ from __future__ import annotations
 import hashlib
 import json
 from collections.abc import Sequence
+from pathlib import Path
 from typing import Any
 
 from compact_course.core import models as m
 from compact_course.core.course import Course
 from compact_course.core.links import source_link
+from compact_course.core.paths import course_title
 from compact_course.core.question_types import question_type
 from compact_course.quiz.placement import lesson_of_question
 
@@ -99,6 +101,7 @@ def course_manifest(course: Course, facilitator: bool = False, learner_address: 
         "version": 1,
         "facilitator": facilitator,
         "learnerAddress": learner_address,
+        "course": course_title(Path(course.root)),  # the course's name (the book's title, _config.yml)
         "mastery": course.assessment.mastery_score,  # the pass mark, one place: data/assessment.yaml
         "text": course.interface.model_dump(),  # the quizzes' interface text (data/interface.yaml)
         "modules": [

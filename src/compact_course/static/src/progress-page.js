@@ -6,6 +6,7 @@
 import { download, el, headRow, makeButton } from "./dom.js";
 import { STATUS, latestSubmission, lessonStatus } from "./progress.js";
 import { decodeProgress, encodeProgress } from "./progress-code.js";
+import { NAME_ID, recordSection } from "./record-view.js";
 import { stackTable } from "./stack-table.js";
 import { PREFIX } from "./storage.js";
 import { fill, text } from "./text.js";
@@ -193,6 +194,8 @@ function listenForOtherTabs(container, page) {
 // page: {store, notices, manifest, root} (root: the book's root, prefixed to lesson links).
 export function setupProgressPage(container, page) {
   const { store, notices, manifest, root } = page;
+  const typed = container.querySelector("#" + NAME_ID);  // the record's name survives a redraw
+  const name = typed ? typed.value : "";
   container.textContent = "";
   if (!manifest) {
     container.appendChild(el("p", text().progress.no_manifest));
@@ -222,6 +225,7 @@ export function setupProgressPage(container, page) {
     container.appendChild(moduleTable(module, rows, root));
   });
   whatIsLeft(container, rows, root);
+  recordSection(container, page, name);  // the record of learning (record-view.js)
   progressActions(container, page);
   notices.show();
 }

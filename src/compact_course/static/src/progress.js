@@ -17,11 +17,13 @@ export function lessonStatus(manifest, read) {
       let answered = 0;
       let correct = 0;
       let changed = 0;
+      let revealed = 0;  // answers shown ("Show answer"): they count as not known
       const first = { answered: 0, correct: 0 };
       lesson.questions.forEach((q) => {
         const record = read(PREFIX + "lesson:" + q.id);
         if (!record) { return; }
         if (record.fingerprint !== q.fingerprint) { changed += 1; return; }
+        if (record.revealed === true) { revealed += 1; }
         if (record.first) {
           first.answered += 1;
           if (record.first.correct) { first.correct += 1; }
@@ -32,7 +34,7 @@ export function lessonStatus(manifest, read) {
       });
       const total = lesson.questions.length;
       const status = answered === 0 ? STATUS.none : (answered === total ? STATUS.all : STATUS.some);
-      rows.push({ module, lesson, answered, correct, total, changed, status, first });
+      rows.push({ module, lesson, answered, correct, total, changed, status, first, revealed });
     });
   });
   return rows;

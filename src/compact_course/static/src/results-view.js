@@ -1,12 +1,14 @@
-/* The self-assessment's results on the page, which are also the printable record of learning:
- * the learner's name (a field), the date, the overall line with first attempts, the per-module
- * table (how many questions each score rests on) and chart, the lessons to revisit, the
+/* The self-assessment's results on the page, which print on their own: the course, the
+ * learner's name (a field) and the date (record-view.js's recordFacts), the overall line with
+ * the pass mark and first attempts, the per-module table (how many questions each score rests on) and chart, the lessons to revisit, the
  * lessons not yet studied, the lessons completed, and print and download buttons. Printing
- * prints only this record (compact-quiz.css: html.cc-printing-record).
+ * prints only these results (compact-quiz.css: html.cc-printing-record). The record of learning
+ * with every lesson quiz is on My progress (record-view.js).
  */
 
 import { stackTable } from "./stack-table.js";  // stacks on a phone (issue 28)
 import { download, el, headRow, makeButton } from "./dom.js";
+import { printButton, recordFacts } from "./record-view.js";
 import { isoDate, resultsCsv, resultsJson, summarise } from "./results.js";
 import { fill, plural, text } from "./text.js";
 
@@ -110,19 +112,6 @@ function completedBlock(box, completed, t) {
   }
 }
 
-// The learner's name: a field on screen, its text on paper.
-function nameField(box, t) {
-  const row = el("p", null, "cc-record-name");
-  const label = el("label", t.record_name);
-  const input = document.createElement("input");
-  input.type = "text"; input.id = "cc-record-name-input"; input.autocomplete = "name";
-  label.setAttribute("for", input.id);
-  const printed = el("span", "", "cc-print-only");
-  input.addEventListener("input", () => { printed.textContent = input.value; });
-  row.appendChild(label); row.appendChild(input); row.appendChild(printed);
-  box.appendChild(row);
-}
-
 // services: completedLessons() and notStudied() (null / [] without the manifest), root, manifest.
 export function showResults(section, quiz, box, services, quiet) {
   const t = text().results;
@@ -132,12 +121,11 @@ export function showResults(section, quiz, box, services, quiet) {
   box.hidden = false;
   box.classList.add("cc-record");
   box.appendChild(el("h2", t.heading));
-  nameField(box, t);
   const when = new Date();
-  box.appendChild(el("p", fill(t.date, { date: when.toLocaleDateString("en-GB", { day: "numeric", month: "long",
-    year: "numeric" }) }), "cc-record-date"));
+  const manifest = services.manifest || {};
+  recordFacts(box, { course: manifest.course, record: isoDate(when) }, "cc-record-name-input");
   box.appendChild(el("p", summary.answered ? fill(t.overall, summary) : fill(t.overall_none, summary), "cc-overall"));
-  const mastery = services.manifest && services.manifest.mastery;
+  const mastery = manifest.mastery;
   if (typeof mastery === "number") {  // the pass mark beside the result (data/assessment.yaml)
     box.appendChild(el("p", fill(summary.percent >= mastery ? t.passed : t.not_passed, { mastery }), "cc-pass-mark"));
   }
@@ -154,13 +142,7 @@ export function showResults(section, quiz, box, services, quiet) {
   completedBlock(box, services.completedLessons(), t);
 
   const actions = el("div", null, "cc-controls cc-no-print");
-  const print = makeButton(t.print);
-  print.addEventListener("click", () => {
-    const html = document.documentElement;
-    html.classList.add("cc-printing-record");
-    window.addEventListener("afterprint", () => { html.classList.remove("cc-printing-record"); }, { once: true });
-    window.print();
-  });
+  const print = printButton(t.print);
   const title = (section.getAttribute("aria-label") || "").replace(/^Quiz: /, "");
   const csv = makeButton(t.download_csv);
   csv.addEventListener("click", () => {

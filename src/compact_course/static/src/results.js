@@ -5,6 +5,8 @@
  * (or null) and revealed whether the learner chose to see the answer.
  */
 
+import { csvText } from "./csv.js";
+
 export const RESULTS_FORMAT = "compact-course-assessment-results";
 export const CSV_COLUMNS = ["date", "scope", "module", "lesson", "number", "title", "correct", "answered", "total",
   "percent", "status", "first_correct", "first_answered"];
@@ -77,11 +79,6 @@ export function summarise(questions, notStudied) {
   };
 }
 
-function csvCell(value) {
-  const text = String(value);
-  return /[",\n]/.test(text) ? '"' + text.replace(/"/g, '""') + '"' : text;
-}
-
 const tallyCells = (t) => [t.correct, t.answered, t.total, t.percent, t.status, t.first.correct, t.first.answered];
 
 // Same columns and rows as AssessmentResult.to_csv(): each module, its lessons, then overall.
@@ -93,7 +90,7 @@ export function resultsCsv(summary, title, date) {
     m.lessons.forEach((l) => { rows.push([date, "lesson", m.id, l.id, l.number, l.title, ...tallyCells(l)]); });
   });
   rows.push([date, "overall", "", "", "", title, ...tallyCells(summary)]);
-  return rows.map((r) => r.map(csvCell).join(",")).join("\n") + "\n";
+  return csvText(rows, "\n");
 }
 
 const tallyFields = (t) => ({ correct: t.correct, answered: t.answered, total: t.total, percent: t.percent,
