@@ -124,7 +124,7 @@ def test_the_generated_figures_follow_the_data(tmp_path):
     course = real_course()
     figures = pages(course)[FIGURES_PAGE]
     assert f"**Pass mark:** {course.assessment.mastery_score}%" in figures
-    assert f"{len(course.assessment.fixed)} questions in its fixed version" in figures
+    assert f"{len(course.assessment.fixed)} questions in its first attempt (the fixed selection)" in figures
     assert f"drawn from {len(course.pool_questions())} questions" in figures
     pool = pages(course)[POOL_PAGE]
     for number, module in enumerate(course.modules, start=1):
