@@ -133,7 +133,7 @@ def test_the_printed_self_assessment_is_its_first_attempt_not_its_whole_pool(tmp
 
     course = real_course()
     page = tmp_path / "self-assessment.html"
-    page.write_text(f'<html><body><main><h1>SA</h1>{self_assessment(course).to_html()}</main></body></html>', "utf-8")
+    page.write_text(f"<html><body><main><h1>SA</h1>{self_assessment(course).to_html()}</main></body></html>", "utf-8")
     printed = printable_section(page, answers_apart=True)
     asked = [label for label, _ in printed.answers]
     assert len(asked) == len(course.assessment.fixed)

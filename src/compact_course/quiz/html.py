@@ -221,7 +221,17 @@ def render_questions_html(
     number = {q.id: n for n, q in enumerate(shown, start=1)}
     forms = "".join(
         render_question_html(
-            course, q, number.get(q.id, 0), total, from_doc, id_prefix, store, lesson_number, lesson, link, q.id not in number
+            course,
+            q,
+            number.get(q.id, 0),
+            total,
+            from_doc,
+            id_prefix,
+            store,
+            lesson_number,
+            lesson,
+            link,
+            q.id not in number,
         )
         for q in questions
     )
