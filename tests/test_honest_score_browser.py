@@ -92,6 +92,8 @@ def test_every_new_exam_attempt_draws_afresh_and_says_how_many_came_up_before(pa
     assert page.locator(f"{EXAM} .cc-attempt").inner_text() == said  # before the learner starts
     status = page.locator(".cc-submit-status").inner_text()
     assert words.new_set in status and seen_words(words, 0, per_attempt) in status
+    for form_id in second_set:  # in exam mode, as the attempt before: no checking, no feedback
+        assert not page.locator(f"#{form_id} button[data-action=check]").is_visible()
     numbers = [page.locator(f"#{i} .cc-number").inner_text() for i in second_set]
     assert numbers == [fill(words.question_number, number=n, total=per_attempt) for n in range(1, per_attempt + 1)]
 

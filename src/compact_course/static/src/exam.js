@@ -31,6 +31,7 @@ function modeSwitcher(quiz, onChange) {
 // services: {store, completedLessons, notStudied}; see main.js.
 export function setupAssessment(section, quiz, services) {
   const store = services.store;
+  const every = quiz.questions.slice();  // the whole pool on the self-assessment: a later attempt shows any of them
   const submittedKey = PREFIX + "submitted:" + quiz.id;
   const fingerprints = () => quiz.questions.map((q) => q.spec.fingerprint).join(",");
   const scoreLine = () => section.querySelector(".cc-score");
@@ -60,7 +61,7 @@ export function setupAssessment(section, quiz, services) {
     quiz.mode = mode;
     section.setAttribute("data-active-mode", mode);
     submitBar.hidden = mode !== "exam";
-    quiz.questions.forEach((q) => { q.setExam(mode === "exam"); });
+    every.forEach((q) => { q.setExam(mode === "exam"); });
     if (mode === "practice") { results.hidden = true; status.textContent = ""; }
     quiz.update();
   }
