@@ -347,7 +347,7 @@ def test_one_session_across_pages_commit_timing_location_and_finish(lms):
     commit = lms.calls(page, "LMSCommit")[before]
     assert commit["time"] - clicked <= 2000
     committed = lms.committed(page)
-    assert committed["cmi.suspend_data"].startswith("c1.")
+    assert committed["cmi.suspend_data"].startswith("c2.")
     assert committed["cmi.core.lesson_location"] == "book/lessons/01-who-is-the-compact-for.html"
     _goto(lms, page, "book/progress.html")
     page.wait_for_timeout(1500)
