@@ -25,7 +25,7 @@ export function fmix32(h) {
 
 const WHOLE_NUMBER = /^[0-9]+$/;
 
-// The seed a learner typed, as a BigInt; null unless it is a whole number of 0 or more.
+// A seed written as text (the page's data-draw-seed), as a BigInt; null unless it is a whole number of 0 or more.
 export function parseSeed(text) {
   const trimmed = String(text).trim();
   return WHOLE_NUMBER.test(trimmed) ? BigInt(trimmed) : null;
