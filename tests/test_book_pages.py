@@ -99,9 +99,8 @@ def test_front_pages_type_no_course_counts_and_include_the_generated_facts():
         assert not re.search(r"\b19\b|\bfour modules\b|\babout \d+ hours\b", text)
     assert "```{include} _generated/course-modules.md" in index
     assert "```{include} _generated/course-length.md" in index
-    for name in ("self-assessment.ipynb", "self-assessment-draw.ipynb"):
-        text = (COURSE_ROOT / "book" / name).read_text(encoding="utf-8")
-        assert "three questions" not in text and "{include} _generated/fresh-draw.md" in text
+    text = (COURSE_ROOT / "book" / "self-assessment.ipynb").read_text(encoding="utf-8")
+    assert "three questions" not in text and "{include} _generated/fresh-draw.md" in text
 
 
 def test_generate_check_notices_a_stale_course_fact(course, monkeypatch):

@@ -124,7 +124,7 @@ def test_the_generated_figures_follow_the_data(tmp_path):
     course = real_course()
     figures = pages(course)[FIGURES_PAGE]
     assert f"**Pass mark:** {course.assessment.mastery_score}%" in figures
-    assert f"{len(course.assessment.fixed)} questions in its fixed version" in figures
+    assert f"{len(course.assessment.fixed)} questions in its first attempt (the fixed selection)" in figures
     assert f"drawn from {len(course.pool_questions())} questions" in figures
     pool = pages(course)[POOL_PAGE]
     for number, module in enumerate(course.modules, start=1):
@@ -135,7 +135,7 @@ def test_the_generated_figures_follow_the_data(tmp_path):
     edit(root, "data/assessment.yaml", "per_module: 3", "per_module: 4")
     changed = pages(load_course(root))
     assert "**Pass mark:** 75% (the package's mastery score; 0.75" in changed[FIGURES_PAGE]
-    assert f"or {4 * len(course.modules)} in a new set (4 from each" in changed[FIGURES_PAGE]
+    assert f"then {4 * len(course.modules)} in each new attempt (4 from each" in changed[FIGURES_PAGE]
 
 
 def test_the_build_fills_the_package_sizes_into_the_guide(tmp_path):

@@ -23,7 +23,6 @@ BUDGET = 0.05
 PAGES = [
     "book/progress.html",
     "book/self-assessment.html",
-    "book/self-assessment-draw.html",
     "book/lessons/01-who-is-the-compact-for.html",
     "book/lessons/15-evidence-of-impact.html",
     "book/index.html",

@@ -125,3 +125,18 @@ def test_pdf_needs_a_built_book(tmp_path: Path):
     done = _pdf_command("--html", str(tmp_path / "nothing"), "--out", str(tmp_path / "out"))
     assert done.returncode == 1
     assert "build the book first" in done.stderr
+
+
+def test_the_printed_self_assessment_is_its_first_attempt_not_its_whole_pool(tmp_path: Path):
+    from compact_course.book.pdf_pages import printable_section
+    from compact_course.learner.assessment import self_assessment
+
+    course = real_course()
+    page = tmp_path / "self-assessment.html"
+    page.write_text(f"<html><body><main><h1>SA</h1>{self_assessment(course).to_html()}</main></body></html>", "utf-8")
+    printed = printable_section(page, answers_apart=True)
+    asked = [label for label, _ in printed.answers]
+    assert len(asked) == len(course.assessment.fixed)
+    printed_ids = set(re.findall(r'<form[^>]* id="sa-(q-sa-[a-z0-9-]+)"', printed.html))
+    assert printed_ids == set(course.assessment.fixed)
+    assert len(course.pool_questions()) > len(printed_ids)

@@ -83,8 +83,23 @@ def test_the_scorm_index_reads_the_data_block_not_the_controls(course):
         slot = by_key[f"lesson:{question.id}"]
         assert slot[2] == question.type  # type: ignore[attr-defined]
         assert slot[3] == [c.key for c in question.choices()]
-    exams = question_index({"book/sa.html": self_assessment(course).to_html().encode("utf-8")})["exams"]
-    assert exams == [["self-assessment", "assessment"]]
+    sa_index = question_index({"book/sa.html": self_assessment(course).to_html().encode("utf-8")})
+    assert sa_index["exams"] == [["self-assessment", "assessment"]]
+    # every pool question has a slot, so any attempt's set is saved, resumed and scored in a platform
+    assert [slot[0] for slot in sa_index["slots"]] == sorted(f"assessment:{q.id}" for q in course.pool_questions())
+
+
+def test_the_self_assessment_holds_the_pool_and_shows_only_its_first_attempt_without_the_script(course):
+    soup = BeautifulSoup(self_assessment(course).to_html(), "html.parser")
+    section = soup.select_one("section.cc-quiz")
+    draw = course.assessment.draw
+    assert (section["data-draw-seed"], section["data-draw-per-module"]) == (str(draw.seed), str(draw.per_module))
+    forms = section.select("form.cc-question")
+    shown = [f["data-question"] for f in forms if not f.has_attr("hidden")]
+    assert shown == list(course.assessment.fixed)  # first, in the data's order
+    assert sorted(f["data-question"] for f in forms) == sorted(q.id for q in course.pool_questions())
+    assert [q["id"] for q in data_block(str(section))["questions"]] == [f["data-question"] for f in forms]
+    assert section.select_one(".cc-quiz-intro").get_text().startswith(f"{len(shown)} questions.")
 
 
 def test_the_pdf_lists_a_matching_questions_choices_from_the_data(course):

@@ -17,6 +17,7 @@ from pathlib import Path
 import pytest
 
 from compact_course.core.course import load_course
+from compact_course.core.interface_models import fill
 from compact_course.export.scorm import MAX_BYTES, course_title, scorm_package
 from compact_course.export.scorm_build import is_fresh
 from conftest import ROOT, serve_folder
@@ -346,7 +347,7 @@ def test_one_session_across_pages_commit_timing_location_and_finish(lms):
     commit = lms.calls(page, "LMSCommit")[before]
     assert commit["time"] - clicked <= 2000
     committed = lms.committed(page)
-    assert committed["cmi.suspend_data"].startswith("c1.")
+    assert committed["cmi.suspend_data"].startswith("c2.")
     assert committed["cmi.core.lesson_location"] == "book/lessons/01-who-is-the-compact-for.html"
     _goto(lms, page, "book/progress.html")
     page.wait_for_timeout(1500)
@@ -682,3 +683,94 @@ def test_cli_writes_the_2004_package(tmp_path, monkeypatch, capsys):
     assert "SCORM 2004 package" in capsys.readouterr().out
     manifest = zipfile.ZipFile(out).read("imsmanifest.xml").decode()
     assert "2004 4th Edition" in manifest
+
+
+VISIBLE_IDS = "() => [...document.querySelectorAll('form.cc-question')].filter(f => !f.hidden).map(f => f.id)"
+
+
+def test_a_drawn_attempt_is_scored_reported_and_resumed_with_its_questions(lms, course):
+    """Issue 25.5: every new attempt draws afresh; the LMS gets the drawn set's score and interactions,
+    and a resume in a fresh browser shows the same drawn set (its attempt travels in suspend_data)."""
+    words = course.interface.exam
+    page = lms.open({"cmi.student_data.mastery_score": str(course.assessment.mastery_score)})
+    assessment = _goto(lms, page, "book/self-assessment.html")
+    first_set = assessment.evaluate(VISIBLE_IDS)
+    assert first_set == [f"sa-{qid}" for qid in course.assessment.fixed]
+    assessment.evaluate(ANSWER_ALL, len(first_set))  # the first attempt all wrong: failed
+    assessment.get_by_role("button", name=words.submit).click()
+    page.wait_for_timeout(1500)
+    assert lms.committed(page)["cmi.core.lesson_status"] == "failed"
+    assessment.get_by_role("button", name=words.start_again).click()
+    assessment.get_by_role("button", name=words.restart_yes).click()
+    drawn = assessment.evaluate(VISIBLE_IDS)
+    assert set(drawn).isdisjoint(first_set) and len(drawn) == len(first_set)
+    wrong = 1  # the drawn attempt passes: its result is what the LMS is told
+    assessment.evaluate(ANSWER_ALL, wrong)
+    assessment.get_by_role("button", name=words.submit).click()
+    shown = round(100 * (len(drawn) - wrong) / len(drawn) + 1e-9)
+    assert f"({shown}%)" in assessment.locator(".cc-overall").inner_text()
+    page.wait_for_timeout(1500)
+    committed = lms.committed(page)
+    assert committed["cmi.core.score.raw"] == str(shown)
+    assert committed["cmi.core.lesson_status"] == "passed"
+    records = _interactions(committed)
+    assert [r["id"] for r in records] == [i[3:] for i in first_set + drawn]
+    assert [r["result"] for r in records].count("wrong") == len(first_set) + wrong
+    assert len(committed["cmi.suspend_data"]) <= 4096
+
+    again = lms.open(
+        {
+            "cmi.core.entry": "resume",
+            "cmi.core.lesson_status": committed["cmi.core.lesson_status"],
+            "cmi.core.lesson_location": committed["cmi.core.lesson_location"],
+            "cmi.suspend_data": committed["cmi.suspend_data"],
+        }
+    )
+    resumed = lms.wait_for_book(again, "/pkg/book/self-assessment.html")
+    assert resumed.evaluate(COURSE_KEYS_IN_STORAGE) == 0  # from suspend_data alone
+    assert resumed.evaluate(VISIBLE_IDS) == drawn
+    assert resumed.locator(".cc-results").is_visible()
+    assert f"({shown}%)" in resumed.locator(".cc-overall").inner_text()
+    assert fill(words.attempt, attempt=2) in resumed.locator(".cc-attempt").inner_text()
+    assert page.errors == [] and again.errors == []
+
+
+def test_an_answer_shown_before_a_resume_still_counts_as_not_known(lms, course):
+    words = course.interface.question
+    first = lms.open()
+    lesson = _goto(lms, first, "book/lessons/02-not-legally-binding.html")
+    form = lesson.locator("form.cc-question").first
+    form.locator('[data-action="reveal"]').click()
+    form.get_by_role("button", name=words.reveal_yes).click()
+    first.wait_for_timeout(1500)
+    saved = lms.committed(first)
+    again = lms.open(
+        {
+            "cmi.core.entry": "resume",
+            "cmi.core.lesson_status": saved["cmi.core.lesson_status"],
+            "cmi.core.lesson_location": saved["cmi.core.lesson_location"],
+            "cmi.suspend_data": saved["cmi.suspend_data"],
+        }
+    )
+    resumed = lms.wait_for_book(again, "/pkg/book/lessons/02-not-legally-binding.html")
+    form = resumed.locator("form.cc-question").first
+    resumed.evaluate(
+        """(id) => {
+      const form = document.getElementById(id);
+      const spec = window.CompactQuiz.specOf(id);
+      if (spec.type === "matching") {
+        form.querySelectorAll(".cc-match").forEach((row, n) => { row.querySelector("select").value = spec.items[n].answer; });
+      } else {
+        const keys = spec.choices.filter((c) => c.correct).map((c) => c.key);
+        form.querySelectorAll("input").forEach((input) => { input.checked = keys.indexOf(input.value) >= 0; });
+      }
+    }""",
+        form.get_attribute("id"),
+    )
+    form.locator('[data-action="check"]').click()
+    feedback = form.locator(".cc-feedback").inner_text()
+    assert words.right in feedback and words.revealed_counts in feedback  # right, but not known
+    again.wait_for_timeout(1500)
+    record = _interactions(lms.committed(again))[-1]
+    assert record["result"] == "wrong"  # the LMS is told it counts as not known
+    assert first.errors == [] and again.errors == []

@@ -33,7 +33,9 @@ def words():
 
 
 def exam_ids(page) -> list[str]:
-    return page.evaluate(f"() => [...document.querySelectorAll('{EXAM} form.cc-question')].map(f => f.id)")
+    return page.evaluate(
+        f"() => [...document.querySelectorAll('{EXAM} form.cc-question')].filter(f => !f.hidden).map(f => f.id)"
+    )
 
 
 def test_submit_asks_about_unanswered_questions_then_explains_every_question(page, words):

@@ -120,7 +120,7 @@ def test_the_self_assessment_in_voila_submits_and_shows_the_results(browser, voi
     errors: list[str] = []
     page.on("pageerror", lambda error: errors.append(str(error)))
     page.goto(voila_url, timeout=90_000)
-    forms = page.locator(".cc-widget section.cc-quiz[data-mode=exam] form.cc-question")
+    forms = page.locator(".cc-widget section.cc-quiz[data-mode=exam] form.cc-question:not([hidden])")
     forms.first.wait_for(timeout=90_000)
     assert not forms.first.locator('[data-action="check"]').is_visible()  # exam mode: no checking yet
     forms.first.locator("input").first.check()

@@ -7,7 +7,7 @@ import re
 
 import pytest
 
-from compact_course.learner.assessment import fresh_draw_pool, self_assessment
+from compact_course.learner.assessment import self_assessment
 from compact_course.quiz.data import course_manifest
 from compact_course.quiz.quiz import WIDGET_VIEW, Quiz, QuizSettings
 from compact_course.quiz.widget import STATIC, CourseWidget
@@ -42,11 +42,11 @@ def test_the_widgets_front_end_is_the_bundled_quiz_script_with_an_anywidget_rend
     assert CourseWidget.class_traits()["html"].metadata.get("sync") is True
 
 
-def test_the_self_assessment_and_the_draw_are_exam_mode_widgets_of_the_same_kind(course):
-    for quiz in (self_assessment(course), fresh_draw_pool(course)):
-        assert 'data-mode="exam"' in quiz.widget.html
-        assert quiz.widget.kind == "quiz"
-    assert "data-draw-seed" in fresh_draw_pool(course).widget.html
+def test_the_self_assessment_is_an_exam_mode_widget_that_draws_its_attempts(course):
+    quiz = self_assessment(course)
+    assert 'data-mode="exam"' in quiz.widget.html
+    assert quiz.widget.kind == "quiz"
+    assert f'data-draw-seed="{course.assessment.draw.seed}"' in quiz.widget.html
     assert 'data-mode="practice"' in self_assessment(course, mode="practice").to_html()
     with pytest.raises(ValueError, match="mode must be one of"):
         self_assessment(course, mode="test")

@@ -98,3 +98,49 @@ test("importing a code merges like the file import: the newer record wins, nothi
   assert.equal(store.read(key).time, exported.records[key].time);  // the code's record is newer
   assert.deepEqual(store.read(other), { ...here, first: { answer: "d", correct: false, time: here.time } });  // kept
 });
+
+test("an answer shown in practice moves with the code and still counts as not known on the other device", async () => {
+  const { initialState, restore } = await import("../../src/compact_course/static/src/question-state.js");
+  const { summarise } = await import("../../src/compact_course/static/src/results.js");
+  const spec = { id: "q-sa-m1-04", type: "single", fingerprint: "f1", lesson: { id: "l1", number: 1, title: "L" },
+    module: { id: "m1", number: 1, title: "M" },
+    choices: [{ key: "a", correct: true, feedback: "" }, { key: "b", correct: false, feedback: "" }] };
+  const key = `${PREFIX}assessment:q-sa-m1-04`;
+  const unanswered = `${PREFIX}assessment:q-sa-m1-13`;
+  const first = { answer: "b", correct: false, time: "2026-02-01T09:00:00.000Z" };
+  // On the first device: answered wrongly, the answer shown, then answered right (counts as not known);
+  // another question's answer shown before any choice.
+  const exported = { format: "compact-course-progress", version: 2, exported: "2026-02-02T00:00:00.000Z", records: {
+    [key]: { answer: "a", correct: false, fingerprint: "f1", time: "2026-02-01T09:05:00.000Z", first, revealed: true },
+    [unanswered]: { answer: null, correct: false, fingerprint: "f2", time: "2026-02-01T09:06:00.000Z",
+      first: { answer: null, correct: false, time: "2026-02-01T09:06:00.000Z" }, revealed: true } } };
+  const code = await encodeProgress(exported);
+  assert.deepEqual(await decodeProgress(code), exported);
+  // The other device had answered it right earlier, without seeing the answer.
+  const backend = memoryStorage({ [key]: JSON.stringify({ answer: "a", correct: true, fingerprint: "f1", time: "2026-01-01T00:00:00.000Z" }) });
+  const store = createStore(backend, notices);
+  store.importProgress(await decodeProgress(code));
+  assert.equal(store.read(key).revealed, true);
+  assert.equal(store.read(unanswered).revealed, true);
+  const state = restore(initialState(), spec, store.read(key)).state;
+  assert.deepEqual([state.revealed, state.result.answered, state.result.correct], [true, true, false]);
+  const summary = summarise([{ spec, result: state.result, first: state.first, revealed: state.revealed }], null);
+  assert.deepEqual([summary.correct, summary.revealed, summary.outcomes[0].revealed], [0, 1, true]);
+});
+
+test("a code from before shown answers were named (no revealed field) reads as not shown", async () => {
+  const exported = fullExport();
+  const back = await decodeProgress(await encodeProgress(exported));
+  assert.ok(Object.values(back.records).every((r) => !("revealed" in r)));
+});
+
+test("the self-assessment's current attempt moves with the code", async () => {
+  const key = `${PREFIX}attempt:self-assessment`;
+  const attempt = { attempt: 3, ids: ["q-sa-m1-02", "q-sa-m2-05"], seen: ["q-sa-m1-04", "q-sa-m2-07"], time: "2026-02-01T09:00:00.000Z" };
+  const exported = { ...fullExport(), records: { ...fullExport().records, [key]: attempt } };
+  const store = createStore(memoryStorage(), notices);
+  const outcome = store.importProgress(await decodeProgress(await encodeProgress(exported)));
+  assert.equal(outcome.skipped, 0);
+  assert.deepEqual(store.read(key), attempt);
+  assert.deepEqual(store.exportProgress("2026-02-02T00:00:00.000Z").records[key], attempt);
+});

@@ -1,7 +1,10 @@
 // The SCORM adapter's pure parts: suspend_data encoding, status rules, the session over a fake API.
 import assert from "node:assert/strict";
 import { test } from "node:test";
-import { PREFIX } from "../../src/compact_course/static/src/storage.js";
+import { PREFIX, createStore } from "../../src/compact_course/static/src/storage.js";
+import { initialState, restore } from "../../src/compact_course/static/src/question-state.js";
+import { summarise } from "../../src/compact_course/static/src/results.js";
+import { score } from "../../src/compact_course/static/src/scoring.js";
 import { decode, encode, SUSPEND_DATA_LIMIT } from "../../src/compact_course/static/src/scorm-encoding.js";
 import { courseReport } from "../../src/compact_course/static/src/scorm-status.js";
 import { findAPI, timespan } from "../../src/compact_course/static/src/scorm-api.js";
@@ -48,7 +51,7 @@ test("every kind of answer and a submission survive encode and decode", () => {
   const records = allAnswered(5);
   records.set(...submitted(["fa3", "fa1", "fa2", "fa4", "fa5"]));
   const text = encode(records, course, 1767225600);
-  assert.match(text, /^c1\./);
+  assert.match(text, /^c2\./);
   const back = decode(text, course);
   for (const [key, raw] of records) {
     const was = JSON.parse(raw);
@@ -75,7 +78,8 @@ test("data from another build's index or another encoding is not read", () => {
   const text = encode(allAnswered(5), course, 0);
   const other = { ...course, slots: course.slots.slice(1) };
   assert.equal(decode(text, other), null);
-  assert.equal(decode("c2" + text.slice(2), course), null);
+  assert.equal(decode("c3" + text.slice(2), course), null);
+  assert.equal(decode("c1" + text.slice(2), course), null, "c1 had five parts, not six");
   assert.equal(decode("", course), null);
   assert.equal(decode("{\"json\":1}", course), null);
 });
@@ -198,4 +202,103 @@ test("session: a location that is not a page of the package resumes at the start
     const session = createSession(fakeApi({ "cmi.core.lesson_location": bad }), course, fakeClock());
     assert.equal(session.resumeAt, "book/index.html", bad);
   }
+});
+
+// An answer shown in practice ("Show answer") is saved with revealed: true and correct: false.
+const shown = (key, value, fingerprint) => [PREFIX + key, JSON.stringify({ answer: value, correct: false, fingerprint,
+  time: "2026-01-01T00:00:00.000Z", question: key.split(":")[1], revealed: true })];
+
+test("an answer shown in practice survives encode and decode as shown, with or without a choice", () => {
+  const records = allAnswered(5);
+  records.set(...shown("assessment:q-a1", "c", "fa1"));
+  records.set(...shown("assessment:q-a3", null, "fa3"));
+  records.set(...shown("lesson:q-l2", ["a", "c"], "fl2"));
+  const back = decode(encode(records, course, 1767225600), course);
+  const a1 = JSON.parse(back.get(PREFIX + "assessment:q-a1"));
+  assert.deepEqual([a1.answer, a1.correct, a1.revealed], ["c", false, true]);
+  const a3 = JSON.parse(back.get(PREFIX + "assessment:q-a3"));
+  assert.deepEqual([a3.answer, a3.correct, a3.revealed], [null, false, true]);
+  const l2 = JSON.parse(back.get(PREFIX + "lesson:q-l2"));
+  assert.deepEqual([l2.answer, l2.correct, l2.revealed], [["a", "c"], false, true]);
+  assert.equal(JSON.parse(back.get(PREFIX + "assessment:q-a2")).revealed, undefined, "an answer not shown stays unshown");
+});
+
+function memoryBackend(records) {
+  const data = new Map(records);
+  return {
+    get length() { return data.size; },
+    key: (i) => [...data.keys()][i] ?? null,
+    getItem: (k) => (data.has(k) ? data.get(k) : null),
+    setItem(k, v) { data.set(k, String(v)); },
+    removeItem: (k) => { data.delete(k); }
+  };
+}
+
+test("after a resume, a right answer whose answer was shown still counts as not known", () => {
+  // q-a1 answered right after its answer was shown (so saved as not known), the rest right.
+  const spec = { id: "q-a1", type: "single", fingerprint: "fa1",
+    choices: [{ key: "a", correct: false, feedback: "" }, { key: "b", correct: false, feedback: "" },
+      { key: "c", correct: true, feedback: "" }, { key: "d", correct: false, feedback: "" }],
+    module: { id: "m1", number: 1, title: "M" }, lesson: { id: "l1", number: 1, title: "L" } };
+  assert.equal(score(spec, "c").correct, true, "the choice itself is right");
+  const records = allAnswered(5);
+  records.set(...shown("assessment:q-a1", "c", "fa1"));
+  records.set(...submitted(["fa1", "fa2", "fa3", "fa4", "fa5"]));
+  const resumed = decode(encode(records, course, 1767225600), course);
+  // The page reads the restored record through the store, as after an LMS resume.
+  const store = createStore(memoryBackend(resumed), { add() {}, show() {}, unsaved() {} });
+  const state = restore(initialState(), spec, store.read(PREFIX + "assessment:q-a1")).state;
+  assert.deepEqual([state.revealed, state.result.correct, state.result.answered], [true, false, true]);
+  const summary = summarise([{ spec, result: state.result, first: state.first, revealed: state.revealed }], null);
+  assert.deepEqual([summary.correct, summary.revealed], [0, 1]);
+  // and in the LMS's score: 4 of 5, not 5 of 5
+  assert.deepEqual(courseReport(resumed, course, 80, ""), { status: "passed", score: 80 });
+  assert.deepEqual(courseReport(records, course, 80, ""), { status: "passed", score: 80 });
+});
+
+test("suspend_data written before shown answers were carried (c1) is still read", () => {
+  const c1 = encode(allAnswered(3), course, 1767225600).split(".").slice(0, 5);
+  c1[0] = "c1";
+  const back = decode(c1.join("."), course);
+  assert.ok(back);
+  assert.equal(back.size, 7);
+  assert.equal(JSON.parse(back.get(PREFIX + "assessment:q-a4")).correct, false);
+  assert.equal(JSON.parse(back.get(PREFIX + "assessment:q-a1")).correct, true);
+});
+
+test("the self-assessment's current attempt survives encode and decode", () => {
+  const records = allAnswered(5);
+  const attempt = { attempt: 3, ids: ["q-a5", "q-a2"], seen: ["q-a1", "q-a2", "q-a3"], time: "2026-01-03T00:00:00.000Z" };
+  records.set(PREFIX + "attempt:self-assessment", JSON.stringify(attempt));
+  records.set(...submitted(["fa5", "fa2"]));
+  const back = decode(encode(records, course, 1767225600), course);
+  const restored = JSON.parse(back.get(PREFIX + "attempt:self-assessment"));
+  assert.deepEqual([restored.attempt, restored.ids, restored.seen], [3, attempt.ids, attempt.seen]);
+  assert.equal(JSON.parse(back.get(PREFIX + "submitted:self-assessment")).fingerprints, "fa5,fa2");
+  // a drawn set is scored as submitted: its two questions
+  assert.deepEqual(courseReport(back, course, 80, ""), { status: "passed", score: 100 });
+  // an attempt naming a question this build does not have is left out
+  records.set(PREFIX + "attempt:self-assessment", JSON.stringify({ ...attempt, ids: ["q-gone"] }));
+  assert.equal(decode(encode(records, course, 0), course).get(PREFIX + "attempt:self-assessment"), undefined);
+});
+
+test("the whole course with every answer shown, a submission and a late attempt fits in suspend_data", () => {
+  const big = { ...course, slots: [], exams: [["self-assessment", "assessment"]] };
+  const records = new Map();
+  const ids = [];
+  for (let i = 0; i < 400; i++) {
+    const id = "q-" + String(i).padStart(3, "0");
+    const store = i < 100 ? "assessment" : "lesson";
+    if (i < 100) { ids.push(id); }
+    big.slots.push([store + ":" + id, "f" + i, "matching", ["a", "b", "c", "d"], ["1", "2", "3", "4"]]);
+    records.set(...shown(store + ":" + id, { 1: "a", 2: "b", 3: "c", 4: "d" }, "f" + i));
+  }
+  records.set(PREFIX + "submitted:self-assessment", JSON.stringify({ fingerprints: ids.slice(0, 20).map((id) => "f" + Number(id.slice(2))).join(","),
+    time: "2026-01-02T00:00:00.000Z" }));
+  records.set(PREFIX + "attempt:self-assessment", JSON.stringify({ attempt: 30, ids: ids.slice(0, 20), seen: ids, time: "2026-01-02T00:00:00.000Z" }));
+  const text = encode(records, big, 1767225600);
+  assert.ok(text.length < SUSPEND_DATA_LIMIT, `${text.length} characters`);
+  const back = decode(text, big);
+  assert.equal(JSON.parse(back.get(PREFIX + "attempt:self-assessment")).seen.length, 100);
+  assert.equal(JSON.parse(back.get(PREFIX + "lesson:q-399")).revealed, true);
 });

@@ -172,3 +172,21 @@ test("export then import into an empty browser restores the records; the newer r
   assert.throws(() => target.importProgress({ format: "something else" }), /not a progress export/);
   assert.deepEqual(target.importProgress({ ...exported, version: 1 }).skipped, 0);  // version 1 files still import
 });
+
+test("the self-assessment's current attempt is a record of its own: read whole, set aside if malformed", () => {
+  const key = PREFIX + "attempt:self-assessment";
+  const attempt = { attempt: 2, ids: ["q-sa-m1-02"], seen: ["q-sa-m1-04"], time: "2026-01-01T00:00:00Z" };
+  const bad = PREFIX + "attempt:other";
+  const backend = memoryStorage({ [key]: JSON.stringify(attempt), [bad]: JSON.stringify({ ...attempt, attempt: "2" }) });
+  const notices = fakeNotices();
+  const store = createStore(backend, notices);
+  assert.deepEqual(store.read(key), attempt);
+  assert.equal(store.read(bad), null);
+  assert.equal(backend.getItem(bad), null);
+  assert.ok(backend.getItem(SET_ASIDE + bad));
+  for (const broken of [{ ...attempt, ids: "q-sa-m1-02" }, { ...attempt, seen: [3] }, { ...attempt, attempt: 0 },
+    { attempt: 2, ids: [], seen: [] }]) {
+    assert.equal(validatorFor(key)(broken), false, JSON.stringify(broken));
+  }
+  assert.deepEqual(store.unknownKeys(), []);
+});

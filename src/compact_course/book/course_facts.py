@@ -60,9 +60,11 @@ def length_md(course: Course) -> str:
 
 
 def fresh_draw_md(course: Course) -> str:
+    """What every attempt after the first draws, for the self-assessment page."""
     per_module = course.assessment.draw.per_module
     return (
-        f"{HEADER}\nA fresh draw has {number_words(per_module)} {plural(per_module, 'question')} from every module.\n"
+        f"{HEADER}\nEach new attempt draws {number_words(per_module)} {plural(per_module, 'question')} "
+        "from every module.\n"
     )
 
 

@@ -120,6 +120,8 @@ def printable_section(page: Path, answers_apart: bool) -> Section:
     data = _quiz_data(article)  # read before the scripts go
     for element in article.select(SCREEN_ONLY):
         element.decompose()
+    for pool_question in article.select("form.cc-question[hidden]"):
+        pool_question.decompose()  # the self-assessment prints its first attempt, not its whole pool
     for hidden in article.select("[hidden]"):
         del hidden["hidden"]  # shown by script on screen; print shows the static question
     heading = article.find("h1")

@@ -6,7 +6,7 @@ notebook's HTML output), so before a page is indexed this module hands the index
 page in which each raw HTML block has lost the parts a learner must not find by searching:
 - ``<details class="cc-answer">``: a question's answer, per-option feedback and explanation;
 - an exam-mode quiz (``<section class="cc-quiz" data-mode="exam">``): the self-assessment's
-  questions, all of them on the fresh-draw page;
+  questions (its page holds the whole pool);
 - ``<template>``: the quiz's button labels, not the lesson's words.
 The page itself is unchanged. The search page's result snippets are cut from the pages' HTML,
 so the search script is told to leave the same parts out of them (:func:`patch_search_script`).

@@ -14,7 +14,7 @@ from compact_course.core.course import Course
 from compact_course.core.markdown import HEADER_MD
 
 FRONT = ("book/compact-today", "book/how-to-use")
-CHECK_YOURSELF = ("book/progress", "book/self-assessment", "book/self-assessment-draw")
+CHECK_YOURSELF = ("book/progress", "book/self-assessment")
 FACILITATOR_INDEX = "book/facilitator/index"
 PLANS = ("book/facilitator/plan-taster", "book/facilitator/plan-half-day", "book/facilitator/plan-full-day")
 PACKS = tuple(plan.replace("facilitator/", "facilitator/packs/") for plan in PLANS)

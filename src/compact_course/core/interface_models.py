@@ -84,14 +84,11 @@ class ExamText(Model):
     restart_no: Text
     restart_kept: Text
     cleared: Text
-    draw_label: Text
-    draw_button: Text
-    drew: Template
-    draw_bad_seed: Text
     question_number: Template
     seen: Plural  # {count} of {total}
     seen_none: Template  # {total}
     new_set: Text
+    attempt: Template  # {attempt}: said with `seen` before an attempt after the first
 
 
 class ResultsText(Model):

@@ -79,12 +79,12 @@ def figures_md(course: Course) -> str:
     lines = [
         f"- **Pass mark:** {assessment.mastery_score}% (the package's mastery score; "
         f"{assessment.mastery_score / 100:g} as SCORM 2004's scaled passing score).",
-        f"- **The self-assessment:** {len(assessment.fixed)} questions in its fixed version, "
-        f"or {drawn} in a new set ({assessment.draw.per_module} from each of the {len(course.modules)} modules), "
+        f"- **The self-assessment:** {len(assessment.fixed)} questions in its first attempt (the fixed selection), "
+        f"then {drawn} in each new attempt ({assessment.draw.per_module} from each of the {len(course.modules)} modules), "
         f"drawn from {len(course.pool_questions())} questions of its own that no lesson shows.",
         f"- **The lesson quizzes:** {len(course.all_questions())} questions in {len(course.lessons)} lessons.",
         f"- **Question-level records:** one per question of the self-assessment each time it is submitted "
-        f"({len(assessment.fixed)} for the fixed version, {drawn} for a new set), and one per lesson question "
+        f"({len(assessment.fixed)} for the first attempt, {drawn} for each later one), and one per lesson question "
         "each time it is checked.",
     ]
     return "\n".join(lines) + "\n"

@@ -222,7 +222,7 @@ def item_xml(question: m.QuestionBase) -> bytes:
 def test_xml(course: Course, group: Group) -> bytes:
     """A group as an assessmentTest: one section per lesson quiz (or the pool), scores summed.
 
-    A pool's section selects as many questions as the self-assessment's fresh draw takes
+    A pool's section selects as many questions as each new self-assessment attempt draws
     from each module (data/assessment.yaml ``draw.per_module``), at random.
     """
     test = ET.Element(

@@ -1,19 +1,16 @@
-"""The self-assessment's fixed names: its pages, quiz ids, storage keys and modes.
+"""The self-assessment's fixed names: its page, quiz id, storage keys and modes.
 
 The static book's script and saved progress files use these too, so they change only with a
-migration of saved answers.
+migration of saved answers. (Earlier books also had a fresh-draw page, quiz
+"self-assessment-draw" with the store "assessment-draw": its saved answers stay readable.)
 """
 
 from __future__ import annotations
 
 ASSESSMENT_DOC = "book/self-assessment"
-DRAW_DOC = "book/self-assessment-draw"
 QUIZ_ID = "self-assessment"
 ID_PREFIX = "sa-"
 STORE = "assessment"
-DRAW_QUIZ_ID = f"{QUIZ_ID}-draw"
-DRAW_ID_PREFIX = "sd-"
-DRAW_STORE = "assessment-draw"
 MODES = ("exam", "practice")
 
 

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 
 from compact_course.core import models as m
 from compact_course.core.course import Course
@@ -30,6 +31,18 @@ TYPE_LABELS = {
     "true-false": "Is this statement true or false?",
     "matching": "Choose a match for each item.",
 }
+
+
+@dataclass(frozen=True)
+class Draw:
+    """A quiz whose questions are a pool the script draws each attempt's set from (``static/src/
+    attempt.js``): ``per_module`` from every module with the seed ``seed`` + attempt. ``first``: the
+    first attempt's questions, the only ones shown without the script (and so printed)."""
+
+    seed: int
+    per_module: int
+    first: tuple[str, ...]
+
 
 SENTENCE_ENDS = (".", "?", "!")  # an option that ends a sentence gets no second full stop
 
@@ -145,8 +158,10 @@ def render_question_html(
     lesson_number: int | None = None,
     quiz_lesson: str | None = None,
     link: Callable[[str], str] = e,
+    hidden: bool = False,
 ) -> str:
-    """One question's form. ``link`` escapes its scenario, prompt and explanation (a lesson page
+    """One question's form; ``hidden``: a pool question no attempt has drawn yet (the script
+    shows and numbers it when one does). ``link`` escapes its scenario, prompt and explanation (a lesson page
     passes one that links the page's first use of each glossary term); feedback stays plain text,
     which quiz.js reads. Attributes that only repeat a default are left out: ``data-question``
     when the form's id is the question's, ``data-store`` for "lesson", and ``data-lesson`` when
@@ -158,6 +173,8 @@ def render_question_html(
     extra = f' data-question="{e(question.id)}"' if id_prefix else ""
     extra += f' data-store="{e(store)}"' if store != "lesson" else ""
     extra += f' data-lesson="{e(lesson)}"' if lesson != quiz_lesson else ""
+    extra += " hidden" if hidden else ""
+    number_text = "" if hidden else question_label(number, total, lesson_number)
     scenario = described = ""
     if isinstance(question, m.ScenarioQuestion):
         scenario = f'<p class="cc-scenario" id="{dom_id}-s"><b>Scenario:</b> {link(question.scenario)}</p>'
@@ -165,7 +182,7 @@ def render_question_html(
     return compact(
         f'<form class="cc-question" id="{dom_id}" aria-labelledby="{dom_id}-legend" data-type="{e(qtype)}"{extra}>'
         f"{scenario}"
-        f'<fieldset{described}><legend id="{dom_id}-legend"><span class="cc-number">{question_label(number, total, lesson_number)}</span> '
+        f'<fieldset{described}><legend id="{dom_id}-legend"><span class="cc-number">{number_text}</span> '
         f'<span class="cc-prompt">{link(question.prompt)}</span> <i>{e(TYPE_LABELS[qtype])}</i></legend>'
         f"{_controls(question, dom_id, choices)}</fieldset>"
         f"{_answer_block(course, question, from_doc, choices, link)}"
@@ -182,7 +199,7 @@ def render_questions_html(
     id_prefix: str = "",
     store: str = "lesson",
     mode: str = "practice",
-    draw: tuple[int, int] | None = None,
+    draw: Draw | None = None,
     lesson_number: int | None = None,
     lesson: str | None = None,
     link: Callable[[str], str] = e,
@@ -192,19 +209,33 @@ def render_questions_html(
     ``lesson``: the lesson every question belongs to (by default, found when they share one),
     named once on the section instead of on every form.
 
-    ``draw=(seed, per_module)`` marks the section as a pool from which quiz.js draws
-    ``per_module`` questions per module by its seeded rule (``static/src/draw.js``).
+    ``draw`` marks the section as a pool from which the script draws each attempt's set
+    (:class:`Draw`); only ``draw.first`` shows (and counts in the intro) without the script.
     """
-    total = len(questions)
+    shown = [q for q in questions if draw is None or q.id in draw.first]
+    total = len(shown)
     data = quiz_data(course, questions, quiz_id, from_doc, store, mode)
     if lesson is None:  # questions all from one lesson: it is named once, on the section
         lessons = {lesson_of_question(course, q).id for q in questions}
         lesson = lessons.pop() if len(lessons) == 1 else None
+    number = {q.id: n for n, q in enumerate(shown, start=1)}
     forms = "".join(
-        render_question_html(course, q, n, total, from_doc, id_prefix, store, lesson_number, lesson, link)
-        for n, q in enumerate(questions, start=1)
+        render_question_html(
+            course,
+            q,
+            number.get(q.id, 0),
+            total,
+            from_doc,
+            id_prefix,
+            store,
+            lesson_number,
+            lesson,
+            link,
+            q.id not in number,
+        )
+        for q in questions
     )
-    draw_attributes = f' data-draw-seed="{draw[0]}" data-draw-per-module="{draw[1]}"' if draw else ""
+    draw_attributes = f' data-draw-seed="{draw.seed}" data-draw-per-module="{draw.per_module}"' if draw else ""
     words = course.interface.quiz
     intro = (words.intro_pool if draw else words.intro_exam if mode == "exam" else words.intro_practice).fill(total)
     if mode == "exam":  # the pass mark, stated before the attempt (data/assessment.yaml mastery_score)

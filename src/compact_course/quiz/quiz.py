@@ -17,7 +17,7 @@ from compact_course.core import models as m
 from compact_course.core.course import Course
 from compact_course.core.escaping import e
 from compact_course.quiz.data import course_manifest
-from compact_course.quiz.html import render_questions_html
+from compact_course.quiz.html import Draw, render_questions_html
 
 if TYPE_CHECKING:
     from compact_course.quiz.widget import CourseWidget
@@ -43,15 +43,15 @@ class QuizSettings:
 
     ``from_doc``: the page it is on (links are relative to it); ``id_prefix``: before each
     question's DOM id; ``store``: where the script saves its answers; ``mode``: "practice" or
-    "exam"; ``draw``: ``(seed, per_module)`` when the script draws from the questions (the fresh
-    draw); ``lesson_number``: numbers its questions "7.1", "7.2", as the handouts do.
+    "exam"; ``draw``: when the questions are a pool the script draws each attempt's set from (the
+    self-assessment, :class:`~compact_course.quiz.html.Draw`); ``lesson_number``: numbers its questions "7.1", "7.2", as the handouts do.
     """
 
     from_doc: str | None = None
     id_prefix: str = ""
     store: str = "lesson"
     mode: str = "practice"
-    draw: tuple[int, int] | None = None
+    draw: Draw | None = None
     lesson_number: int | None = None
     lesson: str | None = None
     link: Callable[[str], str] = e

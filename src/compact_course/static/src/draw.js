@@ -1,10 +1,12 @@
-/* The seeded draw of a fresh self-assessment: a mirror of draw_questions() in
- * compact_course/learner/assessment.py.
+/* The seeded draw of the self-assessment's questions, the one implementation (no other language
+ * mirrors it): every exam attempt after the first draws its set here (exam.js).
  *
  * A question's place is fmix32(fnv1a32("<seed>:<question-id>")) over the UTF-8 bytes, smaller
- * first, ties broken by id; each module gives its first perModule, modules in course order.
- * Seeds are whole numbers of any size: they are kept as BigInt (a Number loses digits above
- * 2^53 and would hash different text from Python's f"{seed}:{id}").
+ * first, ties broken by id; questions seen in an earlier attempt go after every unseen one; each
+ * module gives its first perModule, modules in course order. Attempt n draws with the seed
+ * draw.seed + n (data/assessment.yaml), so the same seed, attempt and history always give the
+ * same set. Seeds are whole numbers of any size: they are kept as BigInt (a Number loses digits
+ * above 2^53 and would hash other text).
  */
 
 export function fnv1a32(text) {
@@ -23,7 +25,7 @@ export function fmix32(h) {
 
 const WHOLE_NUMBER = /^[0-9]+$/;
 
-// The seed a learner typed, as a BigInt; null unless it is a whole number of 0 or more.
+// A seed written as text (the page's data-draw-seed), as a BigInt; null unless it is a whole number of 0 or more.
 export function parseSeed(text) {
   const trimmed = String(text).trim();
   return WHOLE_NUMBER.test(trimmed) ? BigInt(trimmed) : null;
@@ -40,8 +42,11 @@ export function seedText(seed) {
 
 export function drawKey(seed, id) { return fmix32(fnv1a32(seedText(seed) + ":" + id)); }
 
-// pool: [{id, module: {id, number}}]; returns the drawn ids, modules in course order.
-export function drawIds(pool, seed, perModule) {
+const NONE_SEEN = new Set();
+
+// pool: [{id, module: {id, number}}]; seen: a Set of ids shown in an earlier attempt (drawn only
+// when a module has too few others). Returns the drawn ids, modules in course order.
+export function drawIds(pool, seed, perModule, seen = NONE_SEEN) {
   const text = seedText(seed);
   const modules = {};
   const order = [];
@@ -52,9 +57,21 @@ export function drawIds(pool, seed, perModule) {
   order.sort((a, b) => a.number - b.number);
   const out = [];
   order.forEach((module) => {
-    modules[module.id].map((q) => ({ id: q.id, key: drawKey(text, q.id) }))
-      .sort((a, b) => (a.key - b.key) || (a.id < b.id ? -1 : (a.id > b.id ? 1 : 0)))
+    modules[module.id].map((q) => ({ id: q.id, seen: seen.has(q.id) ? 1 : 0, key: drawKey(text, q.id) }))
+      .sort((a, b) => (a.seen - b.seen) || (a.key - b.key) || (a.id < b.id ? -1 : (a.id > b.id ? 1 : 0)))
       .slice(0, perModule).forEach((q) => { out.push(q.id); });
   });
   return out;
+}
+
+// The seed of attempt `attempt` (a whole number, 2 or more: the first attempt is the fixed set).
+export function attemptSeed(seed, attempt) {
+  if (!Number.isInteger(attempt) || attempt < 1) { throw new RangeError("an attempt is a whole number of 1 or more"); }
+  return BigInt(seedText(seed)) + BigInt(attempt);
+}
+
+// Attempt `attempt`'s set: {ids, repeats} (how many of them came up in an earlier attempt).
+export function drawAttempt(pool, seed, attempt, perModule, seen = NONE_SEEN) {
+  const ids = drawIds(pool, attemptSeed(seed, attempt), perModule, seen);
+  return { ids, repeats: ids.filter((id) => seen.has(id)).length };
 }

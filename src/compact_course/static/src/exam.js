@@ -1,8 +1,8 @@
-/* The self-assessment: exam mode (answer everything, submit, then results) or practice mode,
- * start again, and for the fresh-draw page the seed box that draws a new set of questions.
+/* The self-assessment: exam mode (answer everything, submit, then results) or practice mode, and
+ * "Start again", which begins a new attempt with a set of questions drawn afresh (attempt.js).
  */
 
-import { drawIds, parseSeed } from "./draw.js";
+import { attemptKey, currentAttempt, nextAttempt, repeatsOf } from "./attempt.js";
 import { confirmStep, el, makeButton } from "./dom.js";
 import { showResults } from "./results-view.js";
 import { isoDate, quizTally, percent } from "./results.js";
@@ -31,6 +31,7 @@ function modeSwitcher(quiz, onChange) {
 // services: {store, completedLessons, notStudied}; see main.js.
 export function setupAssessment(section, quiz, services) {
   const store = services.store;
+  const every = quiz.questions.slice();  // the whole pool on the self-assessment: a later attempt shows any of them
   const submittedKey = PREFIX + "submitted:" + quiz.id;
   const fingerprints = () => quiz.questions.map((q) => q.spec.fingerprint).join(",");
   const scoreLine = () => section.querySelector(".cc-score");
@@ -60,7 +61,7 @@ export function setupAssessment(section, quiz, services) {
     quiz.mode = mode;
     section.setAttribute("data-active-mode", mode);
     submitBar.hidden = mode !== "exam";
-    quiz.questions.forEach((q) => { q.setExam(mode === "exam"); });
+    every.forEach((q) => { q.setExam(mode === "exam"); });
     if (mode === "practice") { results.hidden = true; status.textContent = ""; }
     quiz.update();
   }
@@ -96,15 +97,14 @@ export function setupAssessment(section, quiz, services) {
       quiz.questions.forEach((q) => { q.clear(); });
       store.remove(submittedKey);
       results.hidden = true;
-      // A new attempt: the fresh-draw page draws a new set, the fewest seen before; either page
-      // says how many of its questions came up in an earlier attempt.
-      status.textContent = (draw ? draw.redraw() + " " : t.cleared + " ") + seenLine(quiz.questions);
+      // A new attempt: a new set, the fewest seen before, and how many of them came up before.
+      status.textContent = attempts ? attempts.next() : t.cleared;
       quiz.update();
       const first = section.querySelector("form.cc-question input, form.cc-question select");
       if (first) { first.focus(); }
     });
   });
-  const draw = section.hasAttribute("data-draw-seed") ? setupDraw(section, quiz, switcher, results, status) : null;
+  const attempts = section.hasAttribute("data-draw-seed") ? setupAttempts(section, quiz, store, switcher) : null;
   setMode("exam");
   const saved = store.read(submittedKey);
   if (saved && saved.fingerprints === fingerprints()) {
@@ -113,77 +113,51 @@ export function setupAssessment(section, quiz, services) {
   }
 }
 
-// How many of the questions came up in an earlier attempt (their first attempt is kept).
-function seenLine(questions) {
+// How many of an attempt's questions came up in an earlier attempt.
+function seenLine(record) {
   const t = words().exam;
-  const seen = questions.filter((q) => q.first).length;
-  return seen ? plural(t.seen, seen, { total: questions.length }) : fill(t.seen_none, { total: questions.length });
+  const seen = repeatsOf(record);
+  const total = record.ids.length;
+  return seen ? plural(t.seen, seen, { total }) : fill(t.seen_none, { total });
 }
 
-const REDRAW_TRIES = 50;
-
-// The fresh draw: the section holds every question; the seed decides which show, in what order.
-// Returns {redraw()}: draw the next set with the fewest questions seen before.
-function setupDraw(section, quiz, switcher, results, status) {
+// The attempts: the section holds the whole pool; the current attempt's set shows, in its order
+// (the first attempt's set is the one the page shows without the script). Returns {next()}: start
+// the next attempt with a set drawn afresh, and say so.
+function setupAttempts(section, quiz, store, switcher) {
   const pool = quiz.questions.slice();
+  const specs = pool.map((q) => ({ id: q.spec.id, module: q.spec.module }));
+  const seed = section.getAttribute("data-draw-seed");
   const perModule = parseInt(section.getAttribute("data-draw-per-module"), 10);
-  const box = el("div", null, "cc-draw");
+  const first = pool.filter((q) => !q.form.hidden).map((q) => q.spec.id);
+  const key = attemptKey(quiz.id);
   const t = words().exam;
-  const label = el("label", t.draw_label);
-  const input = document.createElement("input");
-  input.type = "number"; input.min = "0"; input.step = "1"; input.id = quiz.id + "-seed";
-  input.value = section.getAttribute("data-draw-seed");
-  label.setAttribute("for", input.id);
-  const button = makeButton(t.draw_button, true);
-  const drawn = el("p", "", "cc-draw-status");
-  drawn.setAttribute("role", "status");
-  box.appendChild(label); box.appendChild(input); box.appendChild(button); box.appendChild(drawn);
-  switcher.parentNode.insertBefore(box, switcher.nextSibling);
+  const line = el("p", "", "cc-attempt");
+  line.hidden = true;
+  switcher.parentNode.insertBefore(line, switcher.nextSibling);
   const anchor = section.querySelector(".cc-submit-bar");
 
-  function apply(seed) {
-    const ids = drawIds(pool.map((q) => ({ id: q.spec.id, module: q.spec.module })), seed, perModule);
-    pool.forEach((q) => { q.form.hidden = ids.indexOf(q.spec.id) < 0; });
-    quiz.questions = ids.map((id) => pool.filter((q) => q.spec.id === id)[0]);
+  function show(record) {
+    pool.forEach((q) => { q.form.hidden = record.ids.indexOf(q.spec.id) < 0; });
+    quiz.questions = record.ids.map((id) => pool.filter((q) => q.spec.id === id)[0]);
     quiz.questions.forEach((q, index) => {
       section.insertBefore(q.form, anchor);
-      q.form.querySelector(".cc-number").textContent = fill(t.question_number, { number: index + 1, total: ids.length });
+      q.form.querySelector(".cc-number").textContent = fill(t.question_number, { number: index + 1, total: record.ids.length });
     });
-    section.setAttribute("data-drawn-seed", String(seed));
-    drawn.textContent = fill(t.drew, { count: ids.length, seed });
+    section.setAttribute("data-attempt", String(record.attempt));
+    // Said before the learner starts, and kept while the attempt lasts.
+    line.textContent = record.attempt > 1 ? fill(t.attempt, { attempt: record.attempt }) + " " + seenLine(record) : "";
+    line.hidden = record.attempt === 1;
   }
 
-  button.addEventListener("click", () => {
-    const seed = parseSeed(input.value);
-    if (seed === null) {
-      drawn.textContent = t.draw_bad_seed;
-      input.focus();
-      return;
+  let current = currentAttempt(store.read(key), first, specs.map((q) => q.id));
+  show(current);
+  return {
+    next() {
+      current = nextAttempt(current, specs, seed, perModule, new Date().toISOString());
+      store.write(key, current);
+      show(current);
+      return t.new_set + " " + seenLine(current);
     }
-    pool.forEach((q) => { q.clear(); });
-    results.hidden = true;
-    current = seed;
-    apply(seed);
-    status.textContent = seenLine(quiz.questions);
-  });
-  let current = parseSeed(section.getAttribute("data-draw-seed"));
-  apply(current);
-
-  function redraw() {
-    const seen = new Set(pool.filter((q) => q.first).map((q) => q.spec.id));
-    const specs = pool.map((q) => ({ id: q.spec.id, module: q.spec.module }));
-    let best = null;
-    for (let step = BigInt(1); step <= BigInt(REDRAW_TRIES); step += BigInt(1)) {
-      const seed = current + step;
-      const repeats = drawIds(specs, seed, perModule).filter((id) => seen.has(id)).length;
-      if (best === null || repeats < best.repeats) { best = { seed, repeats }; }
-      if (repeats === 0) { break; }
-    }
-    pool.forEach((q) => { q.clear(); });
-    current = best.seed;
-    input.value = String(current);
-    apply(current);
-    return t.new_set + " " + drawn.textContent;
-  }
-  return { redraw };
+  };
 }

@@ -4,7 +4,10 @@
  *   CC1.<body>.<check>
  *
  * CC1 is the code's version. <body> is the progress export (storage.js exportProgress), made
- * smaller before compressing (the common key prefix dropped, fields named by one letter), then
+ * smaller before compressing (the common key prefix dropped, common fields named by one letter;
+ * every other field under its own name, so `revealed: true` on an answer shown in practice and the
+ * self-assessment's current attempt (attempt.js) arrive whole, and a code from a book that did
+ * not name them reads as before), then
  * compressed with deflate and written in URL-safe base64 (letters, digits, - and _). <check> is
  * eight hex digits of FNV-1a over <body>, so a code cut short or changed in an email is refused
  * before anything is read. Spaces and line breaks an email program adds are ignored.

@@ -69,12 +69,22 @@ function validSubmission(record) {
     typeof record.time === "string";
 }
 
+const idList = (ids) => Array.isArray(ids) && ids.every((id) => typeof id === "string");
+
+// The self-assessment's current attempt (attempt.js).
+function validAttempt(record) {
+  return !!record && typeof record === "object" && Number.isInteger(record.attempt) && record.attempt >= 1 &&
+    idList(record.ids) && idList(record.seen) && typeof record.time === "string";
+}
+
 // Which validator applies to a key; null for keys this version does not know (left alone).
+// "assessment-draw" answers come from the fresh-draw page of earlier books: kept readable.
 export function validatorFor(key) {
   if (key.indexOf(PREFIX) !== 0) { return null; }
   const rest = key.slice(PREFIX.length);
   if (/^(lesson|assessment|assessment-draw):q-[a-z0-9-]+$/.test(rest)) { return validAnswer; }
   if (/^submitted:[a-z0-9-]+$/.test(rest)) { return validSubmission; }
+  if (/^attempt:[a-z0-9-]+$/.test(rest)) { return validAttempt; }
   return null;
 }
 
