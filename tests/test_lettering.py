@@ -36,7 +36,7 @@ def test_true_false_is_lettered_like_every_other_question_everywhere():
     expected = ["A. True", "B. False"]
     assert [option.label for option in poll_options(question)] == expected
     assert [choice_label(question, choice) for choice in question.choices()] == expected
-    handout = question_html(question, "Question 1.1")
+    handout = question_html(course, question, "Question 1.1")
     assert '<ol type="A" class="cc-handout-options"><li>True</li><li>False</li></ol>' in handout
     form = render_question_html(course, question, 1, 1)
     assert re.findall(r'<label><input type="radio"[^>]*>([^<]*)</label>', form) == expected

@@ -100,7 +100,7 @@ def test_every_rendering_shows_the_same_order(question):
     assert values == _keys(question.choices()), "static page"
     assert [c["key"] for c in question_data(course, question, None)["choices"]] == values, "the script's data"
     assert [o.text for o in poll_options(question)] == shown, "room poll"
-    handout = question_html(question, "Question 1.1")
+    handout = question_html(course, question, "Question 1.1")
     assert _texts_in(handout, shown) == shown, "handout"
     moodle = question_element(question)
     moodle_texts = [a.findtext("text") or "" for a in moodle.findall("answer")]

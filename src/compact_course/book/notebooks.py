@@ -36,7 +36,7 @@ def _source_cells(course: Course, lesson) -> list:
 
     md, code = nbformat.v4.new_markdown_cell, nbformat.v4.new_code_cell
     if lesson.qa:
-        return [md(f"## {question_label(course.qa_entry(lesson.qa))}"), code("page.qa()", metadata=HIDE_INPUT)]
+        return [md(f"## {question_label(course, course.qa_entry(lesson.qa))}"), code("page.qa()", metadata=HIDE_INPUT)]
     return [md(f"## {SOURCES_HEADING}"), code("page.sources()", metadata=HIDE_INPUT)]
 
 

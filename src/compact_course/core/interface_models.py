@@ -306,6 +306,84 @@ class PollText(Model):
     revealed_yes: Text
     revealed_no: Text
     download: Text
+    share_correct: Template  # {correct}, {votes}, {percent}: the summary's share on correct options
+    share_none: Text
+    csv_correct_votes: Text
+    csv_percent: Text
+    csv_yes: Text
+    csv_no: Text
+
+
+class TypeText(Model):
+    """What each question type asks the reader to do: one field per type of the registry
+    (core/question_types.py), ``true-false`` as ``true_false``."""
+
+    single: Text
+    scenario: Text
+    multiple: Text
+    true_false: Text
+    matching: Text
+
+    def of(self, qtype: str) -> str:
+        return str(getattr(self, qtype.replace("-", "_")))
+
+
+class FormText(Model):
+    """A question's static form (quiz/html.py), its answer and the script's buttons."""
+
+    question_in_lesson: Template  # {lesson}.{number}
+    question_of: Template  # {number} of {total}
+    scenario: Text
+    types: TypeText
+    choose_match: Text
+    answer_summary: Text
+    hint: Text
+    correct: Template  # {answers}
+    match_line: Template  # {item}, {match}
+    read_more: Template  # {link}
+    check: Text
+    retry: Text
+    reveal: Text
+    show_hint: Text
+
+
+class LessonText(Model):
+    """The blocks of a lesson page (book/pages.py) and their plain-text forms."""
+
+    question_label: Text
+    published: Template  # {date}
+    undated_archived: Template  # {year}
+    undated: Text
+    module: Template  # {number}
+    time_label: Text
+    time: Template  # {minutes}
+    questions_heading: Text
+    objectives_heading: Text
+    overview_text: Template
+    present: Text
+    answer_heading: Text
+    answer_quoted: Text
+    attribution: Template  # {publisher}, {title}
+    archived_copy: Text
+    qa_text: Template
+    key_points_text: Template
+    reveal: Template  # {label}
+    in_practice_text: Template
+    sources_intro: Text
+    sources_text: Template
+    page: Template
+    email: Template
+    further_none: Text
+    further_intro: Text
+    further_text: Template
+    discussion_text: Template
+    today_region: Text
+    today_label: Text
+    today_sources: Template
+    today_more: Template  # {link}
+    today_link: Text
+    today_text: Template
+    reflection_text: Template
 
 
 class PlanText(Model):
@@ -357,5 +435,7 @@ class InterfaceText(Model):
     storage: StorageText
     presenter: PresenterText
     poll: PollText
+    form: FormText
+    lesson: LessonText
     plan: PlanText
     offline: OfflineText

@@ -25,7 +25,7 @@ from compact_course.core.course import Course
 from compact_course.core.escaping import e
 from compact_course.core.links import relative_link, source_link
 from compact_course.core.markdown import HEADER_MD, md_escape, role_title
-from compact_course.quiz.html import TYPE_LABELS
+from compact_course.quiz.html import type_label
 
 FOLDER = "book/facilitator"
 
@@ -71,15 +71,14 @@ def _lesson_link(course: Course, lesson: m.Lesson) -> str:
 # --- Questions without answers (learner handout) ------------------------------------------------
 
 
-def question_html(question: m.QuestionBase, label: str) -> str:
+def question_html(course: Course, question: m.QuestionBase, label: str) -> str:
     """A question as it is printed for participants: prompt and options, nothing that gives the answer away."""
-    qtype = question.type  # type: ignore[attr-defined]
     scenario = ""
     if isinstance(question, m.ScenarioQuestion):
         scenario = f'<p class="cc-scenario"><strong>Scenario:</strong> {e(question.scenario)}</p>'
     head = (
         f'<p class="cc-handout-prompt"><strong>{e(label)}.</strong> {e(question.prompt)} '
-        f"<em>{e(TYPE_LABELS[qtype])}</em></p>"
+        f"<em>{e(type_label(course, question))}</em></p>"
     )
     if isinstance(question, m.Matching):
         rows = "".join(
@@ -124,7 +123,9 @@ def learner_handout(course: Course, module: m.Module) -> str:
             f"<h3>Key points</h3>{_items(lesson.key_points)}"
             f"<h3>Discussion</h3>{_items((p.prompt for p in lesson.discussion), tag='ol')}"
             f"<h3>Quiz questions</h3>"
-            + "".join(question_html(q, question_label(course, lesson, i)) for i, q in enumerate(questions, start=1))
+            + "".join(
+                question_html(course, q, question_label(course, lesson, i)) for i, q in enumerate(questions, start=1)
+            )
             + "</div>"
         )
         lines += _raw(body)

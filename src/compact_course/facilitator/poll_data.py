@@ -14,7 +14,7 @@ import json
 from compact_course.core import models as m
 from compact_course.core.course import Course
 from compact_course.facilitator.poll_questions import poll_options, question_sets, reveal_for
-from compact_course.quiz.html import TYPE_LABELS
+from compact_course.quiz.html import type_label
 
 POLL_DATA = "book/_generated/room-poll-data.json"
 
@@ -25,14 +25,14 @@ HOW_TO_VOTE = {
 }
 
 
-def poll_question(question: m.QuestionBase) -> dict:
+def poll_question(course: Course, question: m.QuestionBase) -> dict:
     """One question as the static poll shows it: prompt, options to count, and the reveal."""
     qtype = question.type  # type: ignore[attr-defined]
     reveal = reveal_for(question)
     data: dict = {
         "id": question.id,
         "type": qtype,
-        "typeLabel": TYPE_LABELS[qtype],
+        "typeLabel": type_label(course, question),
         "prompt": question.prompt,
         "scenario": question.scenario if isinstance(question, m.ScenarioQuestion) else None,
         "howToVote": HOW_TO_VOTE.get(qtype),
@@ -62,7 +62,7 @@ def poll_data(course: Course) -> dict:
     return {
         "version": 1,
         "sets": [{"key": s.key, "title": s.title, "questions": list(s.question_ids)} for s in sets.values()],
-        "questions": {qid: poll_question(course.question(qid)) for qid in used},
+        "questions": {qid: poll_question(course, course.question(qid)) for qid in used},
     }
 
 
