@@ -5,7 +5,6 @@ from __future__ import annotations
 import re
 
 from compact_course import cached_course
-from compact_course.book.notebooks import SOURCES_HEADING
 from compact_course.core.escaping import e
 from compact_course.core.links import SOURCES_ANCHOR
 
@@ -52,7 +51,7 @@ def test_each_lesson_page_quotes_its_own_entry_and_quiz(built_book):
         source_based += 1
         assert quoted == set() and "Compact Voice’s answer" not in html
         assert lesson.sources, lesson.id
-        assert f"{SOURCES_HEADING}<" in html
+        assert f"{cached_course().interface.notebook.sources_heading}<" in html
         block = re.search(rf'<section class="cc-block cc-sources" id="{SOURCES_ANCHOR}">(.*?)</section>', html, re.S)
         assert block is not None, lesson.id
         titles = re.findall(r"<cite>(.*?)</cite>", block.group(1))

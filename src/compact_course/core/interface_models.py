@@ -386,6 +386,21 @@ class LessonText(Model):
     reflection_text: Template
 
 
+class NotebookText(Model):
+    """The lesson skeleton's title and headings (book/notebooks.py)."""
+
+    title: Template  # {number}, {title}
+    sources_heading: Text
+    key_points: Text
+    in_practice: Text
+    further_reading: Text
+    discussion: Text
+    discussion_intro: Text
+    check: Text
+    reflection: Text
+    reflection_intro: Text
+
+
 class PlanText(Model):
     """The plan-and-pack page: its form, the agenda it lays out and what it says when a plan does not fit."""
 
@@ -437,5 +452,6 @@ class InterfaceText(Model):
     poll: PollText
     form: FormText
     lesson: LessonText
+    notebook: NotebookText
     plan: PlanText
     offline: OfflineText
