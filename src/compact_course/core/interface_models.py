@@ -401,6 +401,56 @@ class NotebookText(Model):
     reflection_intro: Text
 
 
+class HandoutText(Model):
+    """The learner handout, answer key and facilitator notes of a module (facilitator/handouts.py)."""
+
+    handout_title: Template
+    handout_intro: Text
+    lesson_page: Template
+    key_points: Text
+    discussion: Text
+    quiz_questions: Text
+    back: Template
+    guide: Text
+    matching_caption: Template
+    column_item: Text
+    column_letter: Text
+    matches_to_choose: Text
+    unused_matches: Template
+    correct: Text
+    incorrect: Text
+    starter: Text
+    starter_text: Text
+    answer: Text
+    why: Text
+    explanation: Text
+    read_more: Template
+    key_title: Template
+    key_intro: Text
+    learner_handout: Template
+    handout_link: Template
+    facilitator_notes: Template
+    notes_link: Template
+    answer_key: Template
+    key_link: Template
+    no_notes: Template
+    timings: Text
+    timings_caption: Template
+    column_activity: Text
+    column_minutes: Text
+    total: Text
+    good_answers: Text
+    no_good_answers: Text
+    discussion_notes: Text
+    misconceptions: Text
+    none_recorded: Text
+    sparks: Text
+    sparks_intro: Text
+    sparks_none: Text
+    notes_title: Template
+    notes_intro: Text
+
+
 class PlanText(Model):
     """The plan-and-pack page: its form, the agenda it lays out and what it says when a plan does not fit."""
 
@@ -453,5 +503,6 @@ class InterfaceText(Model):
     form: FormText
     lesson: LessonText
     notebook: NotebookText
+    handouts: HandoutText
     plan: PlanText
     offline: OfflineText
