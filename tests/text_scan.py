@@ -9,6 +9,7 @@ English.
 
 What reads as English (:func:`english`):
 
+* The title of a MyST role ({doc}`title <target>`) counts as text; its target does not.
 * Text between HTML tags in a literal that holds markup: any word of two or more letters
   (a heading, a label, a table header, even one word, is text a reader sees).
 * Any other literal: two or more words (letters only, optionally ending in punctuation), at
@@ -41,6 +42,8 @@ from pathlib import Path
 PLACEHOLDER = "{}"
 TAG = re.compile(r"<[^<>]*>|<[^<>]*$|^[^<>]*>")
 ENTITY = re.compile(r"&[a-z]+;|&#\d+;")
+# A MyST role such as {doc}`facilitator guide <index>`: its title is text, its target is not.
+ROLE = re.compile(r"\{[a-z]+\}`([^`<]*?)\s*(?:<[^>`]*>)?`")
 WORD = re.compile(r"^[(\"“‘]?[A-Za-z][A-Za-z’']*[)\"”’.,:;?!]*$")
 MARKUP_WORD = re.compile(r"[A-Za-z]{2,}")
 LOG_FORMAT = re.compile(r"%[sdr]")
@@ -91,6 +94,7 @@ def english(text: str) -> bool:
     """Does this literal hold words a reader reads (see the module's docstring)?"""
     if LOG_FORMAT.search(text) or REGEX_PIECES.search(text):
         return False
+    text = ROLE.sub(r" \1 ", text)
     if has_markup(text):
         visible = ENTITY.sub(" ", TAG.sub(" ", text)).replace(PLACEHOLDER, " ")
         return bool(MARKUP_WORD.search(visible))

@@ -9,6 +9,7 @@ figure: ``compact-course generate --check`` fails until the snippets are rewritt
 from __future__ import annotations
 
 from compact_course.core.course import Course
+from compact_course.core.interface_models import BookText, fill
 from compact_course.core.markdown import md_escape
 
 FOLDER = "book/_generated"
@@ -22,48 +23,45 @@ def number_words(count: int) -> str:
     return NUMBER_WORDS[count] if 0 <= count < len(NUMBER_WORDS) else str(count)
 
 
-def plural(count: int, noun: str) -> str:
-    return noun if count == 1 else f"{noun}s"
-
-
-def about_hours(minutes: int) -> str:
+def about_hours(words: BookText, minutes: int) -> str:
     """A length to the nearest half hour: "about 5 hours", "about 4 and a half hours"."""
     if minutes < 45:
-        return f"about {minutes} {plural(minutes, 'minute')}"
+        return words.about_minutes.fill(minutes)
     halves = round(minutes / 30)
     hours, half = divmod(halves, 2)
     if half:
-        return f"about {hours} and a half hours"
-    return f"about {hours} {plural(hours, 'hour')}"
+        return fill(words.about_half_hours, count=hours)
+    return words.about_hours.fill(hours)
 
 
 def modules_md(course: Course) -> str:
+    words = course.interface.book
     lessons, modules = len(course.lessons), len(course.modules)
-    lines = [
-        HEADER,
-        f"The course has {lessons} {plural(lessons, 'lesson')} in {number_words(modules)} {plural(modules, 'module')}:",
-        "",
-    ]
+    has = fill(
+        words.course_has,
+        lessons=words.lessons.fill(lessons),
+        modules=words.modules.fill(modules, words=number_words(modules)),
+    )
+    lines = [HEADER, has, ""]
     for number, module in enumerate(course.modules, start=1):
         first = course.lesson_docname(module.lessons[0].id)
-        lines.append(f"{number}. **{md_escape(module.title)}**: starts with {{doc}}`/{first}`.")
+        start = fill(words.module_start, link=f"{{doc}}`/{first}`")
+        lines.append(f"{number}. **{md_escape(module.title)}**: {start}")
     return "\n".join(lines) + "\n"
 
 
 def length_md(course: Course) -> str:
+    words = course.interface.book
     minutes = [lesson.minutes for lesson in course.lessons]
-    each = f"{min(minutes)} to {max(minutes)}" if min(minutes) != max(minutes) else f"{minutes[0]}"
-    return (
-        f"{HEADER}\nAll {len(minutes)} lessons take {about_hours(sum(minutes))} in total. This figure adds up the time "
-        f"estimate given for each lesson, which is {each} minutes.\n"
-    )
+    low, high = min(minutes), max(minutes)
+    each = fill(words.length_range, low=low, high=high) if low != high else f"{low}"
+    length = fill(words.length, count=len(minutes), length=about_hours(words, sum(minutes)), each=each)
+    return f"{HEADER}\n{length}\n"
 
 
 def fresh_draw_md(course: Course) -> str:
     per_module = course.assessment.draw.per_module
-    return (
-        f"{HEADER}\nA fresh draw has {number_words(per_module)} {plural(per_module, 'question')} from every module.\n"
-    )
+    return f"{HEADER}\n{course.interface.book.fresh_draw.fill(per_module, words=number_words(per_module))}\n"
 
 
 def pages(course: Course) -> dict[str, str]:

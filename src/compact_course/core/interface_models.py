@@ -451,6 +451,40 @@ class HandoutText(Model):
     notes_intro: Text
 
 
+class BookText(Model):
+    """The book's generated pages: contents parts, glossary, sources, PDF headings, chart tables, course facts."""
+
+    part_start: Text
+    part_module: Template
+    part_check: Text
+    part_facilitators: Text
+    part_reference: Text
+    glossary_heading: Text
+    glossary_intro: Text
+    see_also: Template
+    term_source: Template
+    sources_heading: Text
+    sources_intro: Text
+    pdf_contents: Text
+    pdf_answers: Text
+    chart_data: Template
+    chart_sources: Text
+    chart_text: Template
+    quiz_text: Plural  # {title}
+    fresh_draw_title: Template
+    download_lesson: Template
+    course_has: Template  # {lessons}, {modules}: the two plurals below
+    lessons: Plural
+    modules: Plural  # {words}: the count in words
+    module_start: Template
+    length: Template
+    length_range: Template
+    about_minutes: Plural
+    about_hours: Plural
+    about_half_hours: Template
+    fresh_draw: Plural  # {words}
+
+
 class PlanText(Model):
     """The plan-and-pack page: its form, the agenda it lays out and what it says when a plan does not fit."""
 
@@ -504,5 +538,6 @@ class InterfaceText(Model):
     lesson: LessonText
     notebook: NotebookText
     handouts: HandoutText
+    book: BookText
     plan: PlanText
     offline: OfflineText

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 from compact_course.core import models as m
 from compact_course.core.course import Course, cached_course
+from compact_course.core.interface_models import fill
 from compact_course.learner.names import (
     ASSESSMENT_DOC,
     DRAW_DOC,
@@ -49,4 +50,10 @@ def fresh_draw_pool(course: Course | None = None) -> Quiz:
     settings = QuizSettings(
         from_doc=DRAW_DOC, id_prefix=DRAW_ID_PREFIX, store=DRAW_STORE, mode="exam", draw=(draw.seed, draw.per_module)
     )
-    return Quiz(course, course.pool_questions(), DRAW_QUIZ_ID, f"{course.assessment.title}: a fresh draw", settings)
+    return Quiz(
+        course,
+        course.pool_questions(),
+        DRAW_QUIZ_ID,
+        fill(course.interface.book.fresh_draw_title, title=course.assessment.title),
+        settings,
+    )
