@@ -70,7 +70,7 @@ def test_every_type_renders_and_exports(name):
     data = question_data(course, question, None)
     assert ("items" in data) == (entry.response == "pairs")
     assert prompt in question_html(course, question, "Question 1.1").replace("&#x27;", "'")
-    assert poll_options(question) and reveal_for(question).answer
+    assert poll_options(course, question) and reveal_for(course, question).answer
     assert poll_question(course, question)["type"] == name
     assert question_lines(question)
     assert question_element(question) is not None

@@ -312,6 +312,23 @@ class PollText(Model):
     csv_percent: Text
     csv_yes: Text
     csv_no: Text
+    # The room's three answers to a matching question, and how the room votes (under the prompt).
+    matching_all: Text
+    matching_some: Text
+    matching_none: Text
+    how_multiple: Text
+    how_matching: Text
+    # The question sets (facilitator/poll_questions.py).
+    set_starters: Text
+    set_module_starters: Template
+    set_module: Template
+    set_lesson: Template
+    # The poll notebook without a kernel (facilitator/poll.py).
+    static_text: Plural  # {title}
+    static_needs: Text
+    static_how: Text
+    static_first: Template  # {title}
+    static_sets: Text
 
 
 class TypeText(Model):

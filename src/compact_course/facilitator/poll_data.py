@@ -18,24 +18,22 @@ from compact_course.quiz.html import type_label
 
 POLL_DATA = "book/_generated/room-poll-data.json"
 
-# How the room votes, said under the prompt (the static form, RoomPoll.to_html, says the same).
-HOW_TO_VOTE = {
-    "multiple": "People may vote for more than one option.",
-    "matching": "Ask the room: how many got every match right, some right, or none?",
-}
+# How the room votes, said under the prompt: the words (data/interface.yaml ``poll``) per type.
+HOW_TO_VOTE = {"multiple": "how_multiple", "matching": "how_matching"}
 
 
 def poll_question(course: Course, question: m.QuestionBase) -> dict:
     """One question as the static poll shows it: prompt, options to count, and the reveal."""
     qtype = question.type  # type: ignore[attr-defined]
-    reveal = reveal_for(question)
+    reveal = reveal_for(course, question)
+    how = HOW_TO_VOTE.get(qtype)
     data: dict = {
         "id": question.id,
         "type": qtype,
         "typeLabel": type_label(course, question),
         "prompt": question.prompt,
         "scenario": question.scenario if isinstance(question, m.ScenarioQuestion) else None,
-        "howToVote": HOW_TO_VOTE.get(qtype),
+        "howToVote": getattr(course.interface.poll, how) if how else None,
         "options": [
             {
                 "key": option.key,
@@ -44,7 +42,7 @@ def poll_question(course: Course, question: m.QuestionBase) -> dict:
                 "label": option.label,
                 "correct": option.correct,
             }
-            for option in poll_options(question)
+            for option in poll_options(course, question)
         ],
         "answer": list(reveal.answer),
         "explanation": reveal.explanation,
