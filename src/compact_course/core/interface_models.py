@@ -540,6 +540,42 @@ class PlanText(Model):
     error_past_midnight: Text
     error_number: Template
     error_start: Text
+    # The agenda as ``compact-course plan``, the plan pages and the packs write it.
+    default_title: Text
+    agenda_summary: Template
+    days: Plural
+    lessons_part: Template
+    lessons: Plural
+    polled_part: Template
+    questions: Plural
+    welcome_part: Template
+    participants: Plural
+    close_part: Template
+    close_part_days: Template
+    changeovers: Plural
+    breaks: Plural
+    lunch_part: Template
+    lunch_part_days: Template
+    list_last: Template
+    left_out: Template
+    covers_heading: Text
+    lesson_line: Template
+    lesson_page: Template
+    present_it: Text
+    notes_link: Template
+    objectives_lead: Text
+    agenda_table: Template
+    ready_intro: Text
+    materials_heading: Text
+    materials_intro: Template
+    pack_link: Text
+    materials_module: Template
+    handout_link: Text
+    key_link: Text
+    facilitator_notes_link: Text
+    materials_poll: Template
+    poll_link: Text
+    plan_link: Text
 
 
 class InterfaceText(Model):
