@@ -502,6 +502,33 @@ class BookText(Model):
     fresh_draw: Plural  # {words}
 
 
+class LmsText(Model):
+    """The LMS import guide's tables and figures (export/lms_guide.py)."""
+
+    scorm12: Text
+    scorm2004: Text
+    unmeasured: Text
+    megabytes: Template
+    column_standard: Text
+    column_file: Text
+    column_size: Text
+    column_files: Text
+    module: Template
+    column_module: Text
+    column_category: Text
+    column_pool: Text
+    column_random: Text
+    column_fixed: Text
+    pass_mark_label: Text
+    pass_mark: Template
+    assessment_label: Text
+    assessment: Template
+    lessons_label: Text
+    lessons: Template
+    records_label: Text
+    records: Template
+
+
 class PlanText(Model):
     """The plan-and-pack page: its form, the agenda it lays out and what it says when a plan does not fit."""
 
@@ -592,5 +619,6 @@ class InterfaceText(Model):
     notebook: NotebookText
     handouts: HandoutText
     book: BookText
+    lms: LmsText
     plan: PlanText
     offline: OfflineText
