@@ -12,6 +12,8 @@ What reads as English (:func:`english`):
 * The title of a MyST role ({doc}`title <target>`) counts as text; its target does not.
 * Text between HTML tags in a literal that holds markup: any word of two or more letters
   (a heading, a label, a table header, even one word, is text a reader sees).
+* A single word with a space before or after it: a piece of a sentence put together by
+  concatenation ("Lesson " + number).
 * Any other literal: two or more words (letters only, optionally ending in punctuation), at
   least one of them all lower case, making up at least half of its pieces. So "Key points" and
   "Choose one answer." are English; "cc-block cc-overview", "text/html", "%s", a CSS rule, a
@@ -20,7 +22,7 @@ What reads as English (:func:`english`):
 What is for developers, not readers, and so not reported:
 
 * docstrings; the message of a ``raise``, an ``assert``, ``warnings.warn`` or a logger call, and
-  an argparse ``help=`` (the command line's own help); in JavaScript, a literal in a statement
+  an argparse ``help=`` or ``description=`` (the command line's own help); in JavaScript, a literal in a statement
   that throws or writes to the console. Errors and CLI messages are read by whoever runs the
   tools (a maintainer or a facilitator at a terminal), and locate a problem in data or code.
 * modules listed under ``developer_modules`` in tests/text_in_code_allow.yaml (the ``check``
@@ -34,6 +36,7 @@ them in data/ by review.
 from __future__ import annotations
 
 import ast
+import bisect
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -43,6 +46,8 @@ PLACEHOLDER = "{}"
 TAG = re.compile(r"<[^<>]*>|<[^<>]*$|^[^<>]*>")
 ENTITY = re.compile(r"&[a-z]+;|&#\d+;")
 # A MyST role such as {doc}`facilitator guide <index>`: its title is text, its target is not.
+# A Markdown fence and its info string (```{raw} html, ```console): syntax, not text.
+FENCE = re.compile(r"`{3,}[^\n`]*")
 ROLE = re.compile(r"\{[a-z]+\}`([^`<]*?)\s*(?:<[^>`]*>)?`")
 WORD = re.compile(r"^[(\"“‘]?[A-Za-z][A-Za-z’']*[)\"”’.,:;?!]*$")
 MARKUP_WORD = re.compile(r"[A-Za-z]{2,}")
@@ -94,12 +99,14 @@ def english(text: str) -> bool:
     """Does this literal hold words a reader reads (see the module's docstring)?"""
     if LOG_FORMAT.search(text) or REGEX_PIECES.search(text):
         return False
-    text = ROLE.sub(r" \1 ", text)
+    text = ROLE.sub(r" \1 ", FENCE.sub(" ", text))
     if has_markup(text):
         visible = ENTITY.sub(" ", TAG.sub(" ", text)).replace(PLACEHOLDER, " ")
         return bool(MARKUP_WORD.search(visible))
     pieces = text.replace(PLACEHOLDER, " ").split()
     words = [piece for piece in pieces if WORD.match(piece)]
+    if len(pieces) == 1 and re.fullmatch(r"\s*[A-Za-z]{2,}\s*", text) and text != text.strip():
+        return True  # a word with a space to join it to the next: a piece of a sentence ("Lesson " + number)
     if len(words) < 2 or len(words) * 2 < len(pieces):
         return False
     if all(re.sub(r"[^a-z]", "", word) in ELEMENTS for word in words):
@@ -133,7 +140,7 @@ def _developer_nodes(tree: ast.AST) -> set[int]:
             name = func.attr if isinstance(func, ast.Attribute) else getattr(func, "id", "")
             if name in DEV_CALLS:
                 roots.append(node)
-            roots.extend(keyword.value for keyword in node.keywords if keyword.arg == "help")
+            roots.extend(keyword.value for keyword in node.keywords if keyword.arg in ("help", "description"))
     return {id(inner) for root in roots for inner in ast.walk(root)}
 
 
@@ -171,9 +178,10 @@ class _JsScanner:
         self.src = source
         self.i = 0
         self.found: list[tuple[int, int, str]] = []  # (start offset, line, text)
+        self.newlines = [i for i, c in enumerate(source) if c == "\n"]
 
     def line(self, offset: int) -> int:
-        return self.src.count("\n", 0, offset) + 1
+        return bisect.bisect_left(self.newlines, offset) + 1
 
     def previous_significant(self) -> str:
         j = self.i - 1

@@ -129,6 +129,10 @@ class ResultsText(Model):
     record_name: Text
     record_not_taken: Text
     first_attempts: Template
+    module_title: Template  # {number}, {title}: a module's heading on the results and My progress
+    lesson_title: Template  # {number}, {title}
+    module_short: Template  # {number}: the chart's row label
+    chart_score: Template  # {number}, {percent}: one module in the chart's description
 
 
 class ProgressText(Model):
@@ -145,6 +149,7 @@ class ProgressText(Model):
     status_all: Text
     changed: Template
     first_cell: Template
+    answered_cell: Template  # {answered}, {total}
     table_caption: Template
     summary: Template
     left_heading: Text
