@@ -357,6 +357,8 @@ class FormText(Model):
     question_of: Template  # {number} of {total}
     scenario: Text
     types: TypeText
+    true_label: Text  # a true-or-false question's two options
+    false_label: Text
     choose_match: Text
     answer_summary: Text
     hint: Text
