@@ -1,5 +1,7 @@
-"""The quizzes' interface text (``data/interface.yaml``): feedback lines, exam mode, results,
-the record of learning, My progress and the notices about saved progress, as data.
+"""The course's interface text (``data/interface.yaml``): feedback lines, exam mode, results,
+the record of learning, My progress, the notices about saved progress, the facilitators' tools,
+and the words of every page Python writes (forms, lesson blocks, handouts, generated pages), as
+data. Unknown fields are errors (:class:`compact_course.core.fields.Model`).
 
 The live course reads it from :attr:`Course.interface <compact_course.core.course.Course>`; the
 static book's script gets the same text through the course manifest (``interface`` in
