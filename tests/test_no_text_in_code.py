@@ -15,6 +15,11 @@ from pathlib import Path
 import pytest
 import yaml
 
+from compact_course.book.pages import lesson
+from compact_course.core import models as m
+from compact_course.core.course import load_course
+from compact_course.quiz.html import render_quiz_html
+from helpers import edit, find_problem, fixture_copy, line_of, load_problems
 from text_scan import Literal, english, english_literals
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -129,3 +134,35 @@ def test_a_planted_sentence_is_reported_with_its_file_and_line(tmp_path):
         f"src/compact_course/book/pages.py:{len(lines) - 2}: 'Read the lesson before you start.'",
         f"src/compact_course/static/src/results.js:{len(script_lines) - 1}: 'Your answer, {{}}, has been saved.'",
     ]
+
+
+# --- data/interface.yaml holds the words, and its model rejects what it does not know ----------
+
+
+def test_an_unknown_or_missing_interface_word_is_a_located_error(tmp_path):
+    root = fixture_copy(tmp_path)
+    line = edit(root, "data/interface.yaml", '  choose_match: "Choose a match"\n', '  choose_mach: "Choose a match"\n')
+    problems, _ = load_problems(root)
+    find_problem(problems, "data/interface.yaml", line, "form.choose_mach", "unknown field")
+    find_problem(
+        problems,
+        "data/interface.yaml",
+        line_of(root, "data/interface.yaml", "\nform:") + 1,
+        "form.choose_match",
+        "missing",
+    )
+
+
+def test_the_pages_python_writes_use_the_interface_words(tmp_path):
+    """Change a word in data/ and the rendered page changes with it: no copy is left in code."""
+    root = fixture_copy(tmp_path)
+    edit(root, "data/interface.yaml", '  check: "Check answer"\n', '  check: "Check my answer"\n')
+    edit(root, "data/interface.yaml", '  present: "Present this lesson"\n', '  present: "Show it on the projector"\n')
+    edit(root, "data/interface.yaml", '  true_label: "True"\n', '  true_label: "Yes, true"\n')
+    course = load_course(root)
+    bank = next(bank for bank in course.quizzes if any(isinstance(q, m.TrueFalse) for q in bank.questions))
+    html = render_quiz_html(course, bank)
+    assert ">Check my answer</button>" in html and ">Check answer</button>" not in html
+    assert "Yes, true" in html
+    page = lesson(course.lessons[0].id, course).overview().html
+    assert ">Show it on the projector</button>" in page and "Present this lesson" not in page
