@@ -19,7 +19,7 @@ from compact_course.book.pages import lesson
 from compact_course.core import models as m
 from compact_course.core.course import load_course
 from compact_course.quiz.html import render_quiz_html
-from helpers import edit, find_problem, fixture_copy, line_of, load_problems
+from helpers import course_copy, edit, find_problem, fixture_copy, line_of, load_problems
 from text_scan import Literal, english, english_literals
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -155,7 +155,7 @@ def test_an_unknown_or_missing_interface_word_is_a_located_error(tmp_path):
 
 def test_the_pages_python_writes_use_the_interface_words(tmp_path):
     """Change a word in data/ and the rendered page changes with it: no copy is left in code."""
-    root = fixture_copy(tmp_path)
+    root = course_copy(tmp_path)
     edit(root, "data/interface.yaml", '  check: "Check answer"\n', '  check: "Check my answer"\n')
     edit(root, "data/interface.yaml", '  present: "Present this lesson"\n', '  present: "Show it on the projector"\n')
     edit(root, "data/interface.yaml", '  true_label: "True"\n', '  true_label: "Yes, true"\n')
