@@ -42,7 +42,7 @@ def _covered(literal: Literal, entries: list[dict]) -> dict | None:
 
 
 def _uncovered(root: Path, allow: dict) -> list[Literal]:
-    entries = allow["allowed"] + (allow.get("not_yet_moved") or [])
+    entries = allow["allowed"]
     return [lit for lit in english_literals(root, _developer_modules(allow)) if _covered(lit, entries) is None]
 
 
@@ -64,10 +64,6 @@ def test_every_allow_list_entry_has_a_reason_and_is_still_needed():
         assert set(entry) == {"file", "text", "reason"}, entry
         assert entry["reason"].strip(), entry
         assert any(_covered(lit, [entry]) for lit in found), f"stale entry (nothing matches it): {entry}"
-    # Words still waiting to move to data/: the list may only shrink.
-    for entry in allow.get("not_yet_moved") or []:
-        assert set(entry) == {"file", "text"}, entry
-        assert any(_covered(lit, [entry]) for lit in found), f"moved already: delete the entry {entry}"
 
 
 @pytest.mark.parametrize(
