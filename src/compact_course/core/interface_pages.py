@@ -179,6 +179,7 @@ class BookText(Model):
     about_hours: Plural
     about_half_hours: Template
     fresh_draw: Plural  # {words}
+    number_words: tuple[Text, ...]  # 0, 1, 2 ... in words
 
 
 class LmsText(Model):
