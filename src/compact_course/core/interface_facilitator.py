@@ -7,6 +7,19 @@ from compact_course.core.fields import Model, Text
 from compact_course.core.interface_base import Plural, Template
 
 
+class PartText(Model):
+    """A lesson's parts (data/facilitator.yaml timings' ``part``, and minutes no timing tags)."""
+
+    reading: Text
+    scenario: Text
+    discussion: Text
+    quiz: Text
+    other: Text
+
+    def of(self, part: str) -> str:
+        return str(getattr(self, part))
+
+
 class PresenterText(Model):
     """The presenter view of a lesson, its speaker view and the session's export."""
 
@@ -174,6 +187,7 @@ class PlanText(Model):
     error_start: Text
     # The agenda as ``compact-course plan``, the plan pages and the packs write it.
     default_title: Text
+    parts: PartText
     agenda_summary: Template
     days: Plural
     lessons_part: Template

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from compact_course.core.fields import Model, Text
 from compact_course.core.interface_base import PLACEHOLDER, Plural, Template, fill
-from compact_course.core.interface_facilitator import PlanText, PollText, PresenterText
+from compact_course.core.interface_facilitator import PartText, PlanText, PollText, PresenterText
 from compact_course.core.interface_pages import (
     BookText,
     FormText,
@@ -34,6 +34,7 @@ __all__ = [
     "LessonText",
     "LmsText",
     "NotebookText",
+    "PartText",
     "PlanText",
     "Plural",
     "PollText",

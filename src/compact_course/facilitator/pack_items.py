@@ -140,15 +140,17 @@ def answer_list(course: Course, plan: Plan) -> str:
 
 def _timings(course: Course, lesson: m.Lesson, slot: Slot) -> str:
     labels = course.plans.pack.labels
+    parts = course.interface.plan.parts
+    parts = course.interface.plan.parts
     notes = course.notes_for(lesson.id)
     rows = [
-        f"<tr><td>{e(t.activity)}</td><td>{e(t.part or '')}</td><td>{t.minutes}</td></tr>"
+        f"<tr><td>{e(t.activity)}</td><td>{e(parts.of(t.part) if t.part else '')}</td><td>{t.minutes}</td></tr>"
         for t in (notes.timings if notes else ())
     ]
     polled = [course.question(question_id) for question_id in slot.polled]
     quiz_minutes = dict(slot.parts).get("quiz", 0)
     if polled:
-        rows.append(f"<tr><td>{e(labels.poll)}</td><td>quiz</td><td>{quiz_minutes}</td></tr>")
+        rows.append(f"<tr><td>{e(labels.poll)}</td><td>{e(parts.quiz)}</td><td>{quiz_minutes}</td></tr>")
     return (
         f'<h3>{e(labels.timings)}</h3><table><thead><tr><th scope="col">{e(labels.activity)}</th>'
         f'<th scope="col">{e(labels.part)}</th><th scope="col">{e(labels.minutes)}</th></tr></thead>'

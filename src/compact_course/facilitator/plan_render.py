@@ -33,9 +33,9 @@ def _slot_label(words: PlanText, slot: Slot) -> str:
     return slot.title
 
 
-def parts_text(slot: Slot) -> str:
+def parts_text(words: PlanText, slot: Slot) -> str:
     """``"reading 4, scenario 5, discussion 6, quiz 4"``: what a lesson slot's minutes cover."""
-    return ", ".join(f"{part} {minutes}" for part, minutes in slot.parts)
+    return ", ".join(f"{words.parts.of(part)} {minutes}" for part, minutes in slot.parts)
 
 
 def left_out_text(course: Course, dropped: Sequence[m.Lesson]) -> str:
@@ -84,7 +84,7 @@ def render_markdown(
             number=slot.module_number,
             title=t(module.title),
             minutes=slot.minutes,
-            parts=t(parts_text(slot)),
+            parts=t(parts_text(words, slot)),
             day=_day_of(plan, slot),
             times=t(slot.times),
         )
@@ -144,7 +144,7 @@ def render_html(course: Course, plan: Plan, dropped: Sequence[m.Lesson] = (), ob
         for slot in day.slots:
             session = f"{e(_slot_label(words, slot))}"
             if slot.lesson is not None:
-                session += f' <span class="cc-plan-parts">({e(parts_text(slot))})</span>'
+                session += f' <span class="cc-plan-parts">({e(parts_text(words, slot))})</span>'
             if slot.lesson is not None and objectives:
                 listed = "".join(f"<li>{e(text)}</li>" for text in slot.lesson.objectives)
                 session += f'<p>{e(words.objectives_lead)}</p><ul class="cc-objectives">{listed}</ul>'
