@@ -73,7 +73,7 @@ def test_course_facts_follow_the_data(course):
     five = with_fifth_module(course)
     assert f"The course has {len(five.lessons)} lessons in six modules:" in course_facts.modules_md(five)
     total = sum(lesson.minutes for lesson in five.lessons)
-    assert course_facts.about_hours(total) in course_facts.length_md(five)
+    assert course_facts.about_hours(course.interface.book, total) in course_facts.length_md(five)
     assert f"All {len(five.lessons)} lessons" in course_facts.length_md(five)
 
 
@@ -82,7 +82,7 @@ def test_course_facts_follow_the_data(course):
     [(295, "about 5 hours"), (270, "about 4 and a half hours"), (60, "about 1 hour"), (30, "about 30 minutes")],
 )
 def test_about_hours_rounds_to_the_nearest_half_hour(minutes, said):
-    assert course_facts.about_hours(minutes) == said
+    assert course_facts.about_hours(real_course().interface.book, minutes) == said
 
 
 def test_fresh_draw_sentence_follows_per_module(course):

@@ -139,23 +139,24 @@ def test_the_generated_figures_follow_the_data(tmp_path):
 
 
 def test_the_build_fills_the_package_sizes_into_the_guide(tmp_path):
-    from compact_course.export.lms_guide import GUIDE_HTML, UNMEASURED, fill_built_figures, packages_md
+    from compact_course.export.lms_guide import GUIDE_HTML, fill_built_figures, packages_md
 
+    words = real_course().interface.lms
     page = tmp_path / GUIDE_HTML
     page.parent.mkdir(parents=True)
-    page.write_text(f"<main>{packages_md()}</main>", encoding="utf-8")
+    page.write_text(f"<main>{packages_md(words)}</main>", encoding="utf-8")
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w") as archive:
         archive.writestr("a.txt", "x" * 10)
         archive.writestr("b.txt", "y")
     files = {"course-scorm12.zip": buffer.getvalue()}
-    assert fill_built_figures(tmp_path, files)
+    assert fill_built_figures(tmp_path, files, words)
     found = {(name, kind): value for name, kind, value in FIGURE_SPAN.findall(page.read_text(encoding="utf-8"))}
     size = len(files["course-scorm12.zip"])
     assert found[("course-scorm12.zip", "size")] == f"{size / 1_000_000:.1f} MB ({size:,} bytes)"
     assert found[("course-scorm12.zip", "files")] == "2"
-    assert found[("course-scorm2004.zip", "size")] == UNMEASURED  # not made: left as it was
-    assert not fill_built_figures(tmp_path / "elsewhere", files)
+    assert found[("course-scorm2004.zip", "size")] == words.unmeasured  # not made: left as it was
+    assert not fill_built_figures(tmp_path / "elsewhere", files, words)
 
 
 def test_the_built_guide_states_the_sizes_of_the_packages_beside_it(facilitator_book):

@@ -34,9 +34,9 @@ def test_true_false_is_lettered_like_every_other_question_everywhere():
     course = real_course()
     question = _first(course, m.TrueFalse)
     expected = ["A. True", "B. False"]
-    assert [option.label for option in poll_options(question)] == expected
+    assert [option.label for option in poll_options(course, question)] == expected
     assert [choice_label(question, choice) for choice in question.choices()] == expected
-    handout = question_html(question, "Question 1.1")
+    handout = question_html(course, question, "Question 1.1")
     assert '<ol type="A" class="cc-handout-options"><li>True</li><li>False</li></ol>' in handout
     form = render_question_html(course, question, 1, 1)
     assert re.findall(r'<label><input type="radio"[^>]*>([^<]*)</label>', form) == expected
@@ -48,7 +48,7 @@ def test_a_question_with_more_than_four_options_has_cards_for_every_letter():
     course = real_course()
     lesson, question = _wide(course)
     letters = [chr(65 + i) for i in range(len(question.choices()))]
-    assert [option.letter for option in poll_options(question)] == letters
+    assert [option.letter for option in poll_options(course, question)] == letters
     assert [choice_label(question, c).split(".")[0] for c in question.choices()] == letters
     number = course.lesson_number(lesson.id)
     polls = len(course.quiz_for(lesson.id).questions)

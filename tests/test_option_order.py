@@ -99,8 +99,8 @@ def test_every_rendering_shows_the_same_order(question):
     values = re.findall(r'<input type="(?:radio|checkbox)"(?: name="[^"]+")? value="([a-z])"', form)
     assert values == _keys(question.choices()), "static page"
     assert [c["key"] for c in question_data(course, question, None)["choices"]] == values, "the script's data"
-    assert [o.text for o in poll_options(question)] == shown, "room poll"
-    handout = question_html(question, "Question 1.1")
+    assert [o.text for o in poll_options(course, question)] == shown, "room poll"
+    handout = question_html(course, question, "Question 1.1")
     assert _texts_in(handout, shown) == shown, "handout"
     moodle = question_element(question)
     moodle_texts = [a.findtext("text") or "" for a in moodle.findall("answer")]
@@ -127,6 +127,7 @@ def test_the_answer_key_letters_the_options_as_the_handout_does():
 
 
 def test_the_room_poll_letters_the_options_by_position_too():
+    course = cached_course()
     for question in _choice_questions():
-        labels = [option.label for option in poll_options(question)]
+        labels = [option.label for option in poll_options(course, question)]
         assert labels == [f"{chr(ord('A') + i)}. {c.text}" for i, c in enumerate(question.choices())], question.id

@@ -20,6 +20,8 @@ from compact_course.book import pdf
 from compact_course.book.pdf_pages import split_docnames, toc_docnames
 from helpers import COURSE_ROOT, real_course
 
+WORDS = real_course().interface.book  # the headings the PDF adds (data/interface.yaml)
+
 
 def normal(text: str) -> str:
     # A line broken after a hyphen comes back as "hard-to- reach".
@@ -48,7 +50,7 @@ def pdfs(browser, built_book, facilitator_book, tmp_path_factory) -> dict[str, l
 
 def _contents(pages: list[str]) -> dict[str, int]:
     """Contents entries ("title page") from the first sheet."""
-    entries = re.findall(r"(.+?) (\d+)(?= |$)", pages[0].removeprefix(pdf.CONTENTS).strip())
+    entries = re.findall(r"(.+?) (\d+)(?= |$)", pages[0].removeprefix(WORDS.pdf_contents).strip())
     return {title.strip(): int(number) for title, number in entries}
 
 
@@ -73,9 +75,9 @@ def test_every_question_the_built_book_shows_is_printed_once_as_a_question(pdfs,
     pages = pdfs["course.pdf"]
     text = " ".join(pages)
     # The appendix starts on the sheet headed with its title (the contents, now over two sheets, list it too).
-    first = next(number for number, sheet in enumerate(pages) if sheet.startswith(normal(pdf.ANSWERS)))
+    first = next(number for number, sheet in enumerate(pages) if sheet.startswith(normal(WORDS.pdf_answers)))
     answers_start = len(" ".join(pages[:first])) + 1
-    assert first > 1 and text[answers_start:].startswith(normal(pdf.ANSWERS))
+    assert first > 1 and text[answers_start:].startswith(normal(WORDS.pdf_answers))
     questions, answers = text[:answers_start], text[answers_start:]
     for page in sorted((built_book / "book" / "lessons").glob("*.html")):
         built = page.read_text(encoding="utf-8")

@@ -70,21 +70,25 @@ def test_unknown_sets_and_lessons_are_named(course):
 @pytest.mark.parametrize("kind", ["single", "scenario", "multiple", "true-false"])
 def test_reveal_gives_the_correct_options_and_the_explanation(course, kind):
     question = first_of_type(course, kind)
-    reveal = reveal_for(question)
+    reveal = reveal_for(course, question)
     correct = [c for c in question.choices() if c.correct]
     assert len(reveal.answer) == len(correct)
-    for choice in correct:
-        assert choice.text.rstrip(".") in reveal.text
-    assert question.explanation in reveal.text
-    assert escape(question.explanation) in reveal.to_html()
+    for choice, line in zip(correct, reveal.answer):
+        assert line.endswith(choice.text)
+    assert reveal.explanation == question.explanation
     wrong = [c for c in question.choices() if not c.correct]
     assert all(f"{c.key}) {c.text}" not in reveal.answer for c in wrong)
 
 
 def test_matching_questions_are_polled_on_how_the_room_did(course):
     question = first_of_type(course, "matching")
-    assert [o.key for o in poll_options(question)] == ["all", "some", "none"]
-    assert reveal_for(question).answer == tuple(f"{pair.item} → {pair.match}" for pair in question.pairs)
+    assert [o.key for o in poll_options(course, question)] == ["all", "some", "none"]
+    assert [o.text for o in poll_options(course, question)] == [
+        course.interface.poll.matching_all,
+        course.interface.poll.matching_some,
+        course.interface.poll.matching_none,
+    ]
+    assert reveal_for(course, question).answer == tuple(f"{pair.item} → {pair.match}" for pair in question.pairs)
 
 
 # --- The static form and the widget ----------------------------------------------------------------

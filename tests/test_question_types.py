@@ -16,6 +16,7 @@ import pytest
 from pydantic import TypeAdapter
 
 from compact_course.core import models as m
+from compact_course.core.interface_models import TypeText
 from compact_course.core.question_types import REGISTRY, question_type
 from compact_course.export.gift import question_lines
 from compact_course.export.moodle_xml import question_element
@@ -24,7 +25,7 @@ from compact_course.facilitator.handouts import question_html
 from compact_course.facilitator.poll_data import poll_question
 from compact_course.facilitator.poll_questions import poll_options, reveal_for
 from compact_course.quiz.data import question_data
-from compact_course.quiz.html import TYPE_LABELS, render_question_html
+from compact_course.quiz.html import render_question_html
 from helpers import course_with_questions
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -51,7 +52,8 @@ def test_the_registry_names_every_model_of_the_question_union_and_nothing_else()
 def test_the_script_and_the_labels_have_every_type():
     script = dict(re.findall(r'^\s*"?([a-z-]+)"?: \{ response: "([a-z]+)" \}', SCRIPT_TABLE.read_text(), re.M))
     assert script == {name: entry.response for name, entry in REGISTRY.items()}
-    assert set(TYPE_LABELS) == set(REGISTRY)
+    # data/interface.yaml's form.types has a field for every type (and the model rejects others)
+    assert {name.replace("_", "-") for name in TypeText.model_fields} == set(REGISTRY)
 
 
 @pytest.mark.parametrize("name", sorted(REGISTRY))
@@ -67,9 +69,9 @@ def test_every_type_renders_and_exports(name):
     assert controls[entry.control] in html
     data = question_data(course, question, None)
     assert ("items" in data) == (entry.response == "pairs")
-    assert prompt in question_html(question, "Question 1.1").replace("&#x27;", "'")
-    assert poll_options(question) and reveal_for(question).answer
-    assert poll_question(question)["type"] == name
+    assert prompt in question_html(course, question, "Question 1.1").replace("&#x27;", "'")
+    assert poll_options(course, question) and reveal_for(course, question).answer
+    assert poll_question(course, question)["type"] == name
     assert question_lines(question)
     assert question_element(question) is not None
     assert item_xml(question)

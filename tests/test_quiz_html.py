@@ -17,7 +17,7 @@ from syrupy.extensions.single_file import SingleFileSnapshotExtension, WriteMode
 
 from compact_course.core import models as m
 from compact_course.core.escaping import e
-from compact_course.quiz.html import TYPE_LABELS, render_questions_html, render_quiz_html
+from compact_course.quiz.html import render_questions_html, render_quiz_html
 from helpers import course_with_questions, isolated_course, real_course
 
 FROM_DOC = "book/lessons/01-who-is-the-compact-for"
@@ -237,7 +237,7 @@ def check_structure(html: str, questions) -> Node:
         assert legend.tag == "legend"
         assert form.attrs["aria-labelledby"] == legend.attrs["id"], "the form is named by its legend (issue 30)"
         assert legend.one("span", "cc-prompt").text() == question.prompt
-        assert TYPE_LABELS[question.type] in legend.text()
+        assert real_course().interface.form.types.of(question.type) in legend.text()
         if isinstance(question, m.ScenarioQuestion):
             assert fieldset.attrs["aria-describedby"] == form.one("p", "cc-scenario").attrs["id"]
         for ref in fieldset.attrs.get("aria-describedby", "").split():

@@ -12,7 +12,7 @@ from __future__ import annotations
 import pytest
 
 from compact_course.book.notebooks import lesson_skeleton
-from compact_course.book.pages import QUESTION_LABEL, lesson
+from compact_course.book.pages import lesson
 from compact_course.core.course import cached_course
 
 LESSON_IDS = [lesson_.id for lesson_ in cached_course().lessons]
@@ -72,7 +72,7 @@ def test_lesson_7_labels_its_source_row_as_a_heading_not_a_question(course):
     entry = course.qa_entry(lesson_7.qa)
     assert entry.question_label and "headed" in entry.question_label  # a topic as headed, not a question
     html = lesson(lesson_7.id, course).qa().html
-    assert QUESTION_LABEL not in html
+    assert course.interface.lesson.question_label not in html
     assert f"<strong>{entry.question_label}:</strong>" in html
     headings = [c.source for c in lesson_skeleton(course, lesson_7.id, "Intro.").cells if c.cell_type == "markdown"]
     assert f"## {entry.question_label}" in headings
@@ -82,7 +82,7 @@ def test_lesson_7_labels_its_source_row_as_a_heading_not_a_question(course):
 def test_other_lessons_keep_the_question_as_it_was_asked(course):
     for lesson_ in course.lessons:
         if lesson_.qa and course.qa_entry(lesson_.qa).question_label is None:
-            assert f"<strong>{QUESTION_LABEL}:</strong>" in lesson(lesson_.id, course).qa().html
+            assert f"<strong>{course.interface.lesson.question_label}:</strong>" in lesson(lesson_.id, course).qa().html
 
 
 def test_the_source_s_slips_are_quoted_with_sic(course):

@@ -11,7 +11,7 @@ import re
 
 import pytest
 
-from compact_course.book.notebooks import SOURCES_HEADING, lesson_skeleton
+from compact_course.book.notebooks import lesson_skeleton
 from compact_course.book.pages import lesson
 from compact_course.book.presenter import lesson_slides
 from compact_course.core import models as m
@@ -60,7 +60,7 @@ def test_a_source_lesson_shows_its_dated_sources_and_no_quoted_answer(course, le
 def test_a_source_lesson_skeleton_has_the_sources_cell_not_the_qa(course, lesson_id):
     cells = lesson_skeleton(course, lesson_id, "Intro.").cells
     sources = [cell.source for cell in cells]
-    assert f"## {SOURCES_HEADING}" in sources and "page.sources()" in sources
+    assert f"## {course.interface.notebook.sources_heading}" in sources and "page.sources()" in sources
     assert "page.qa()" not in sources and "page.further_reading()" not in sources
     assert sources[-1] == "page.today()"
 

@@ -3,7 +3,10 @@
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { test } from "node:test";
-import { createPoll, optionShares, percent, summaryCsv, summaryRow } from "../../src/compact_course/static/src/poll-model.js";
+import { createPoll, optionShares, percent, summaryCsv, summaryRow, summaryShare } from "../../src/compact_course/static/src/poll-model.js";
+import { course } from "./fixtures.mjs";
+
+const words = course.text.poll; // data/interface.yaml's `poll`, as the manifest hands it over
 
 const cases = JSON.parse(readFileSync(new URL("../fixtures/poll_cases.json", import.meta.url), "utf8"));
 
@@ -13,7 +16,7 @@ for (const c of cases) {
     assert.deepEqual(shares, c.shares);
     const row = summaryRow(c.summary.number, { prompt: c.name, options: c.options }, c.counts, c.revealed);
     assert.deepEqual(
-      { number: row.number, votes: row.votes, correct_votes: row.correctVotes, percent: row.percent, share_text: row.shareText },
+      { number: row.number, votes: row.votes, correct_votes: row.correctVotes, percent: row.percent, share_text: summaryShare(row, words) },
       c.summary);
   });
 }
@@ -25,10 +28,10 @@ test("percent rounds halves up and refuses no votes", () => {
   assert.throws(() => percent(0, 0), RangeError);
 });
 
-test("a share is written beside its bar with its count", () => {
+test("each option's share is its count and percent of the votes, none with no votes", () => {
   const shares = optionShares([{ key: "a" }, { key: "b" }], { a: 1, b: 2 });
-  assert.deepEqual(shares.map((s) => s.text), ["1 vote (33%)", "2 votes (67%)"]);
-  assert.deepEqual(optionShares([{ key: "a" }], { a: 0 }).map((s) => s.text), ["0 votes"]);
+  assert.deepEqual(shares.map((s) => [s.count, s.percent]), [[1, 33], [2, 67]]);
+  assert.deepEqual(optionShares([{ key: "a" }], { a: 0 }).map((s) => [s.count, s.percent]), [[0, null]]);
 });
 
 const question = (prompt, correct) => ({ prompt, options: [{ key: "a", correct }, { key: "b", correct: !correct }] });
@@ -61,7 +64,7 @@ test("counts must be whole numbers from 0 to 999", () => {
 test("the summary CSV quotes prompts with commas and quotes", () => {
   const poll = createPoll("Set", [question('Is it "binding", or not?', true)]);
   poll.setCount("a", 1); poll.setCount("b", 1); poll.reveal();
-  assert.equal(summaryCsv(poll.summary()),
+  assert.equal(summaryCsv(poll.summary(), words),
     "Question,Prompt,Votes,Votes on correct options,Percent on correct options,Answer revealed\r\n" +
     '1,"Is it ""binding"", or not?",2,1,50,yes\r\n');
 });

@@ -69,10 +69,12 @@ def draw_series_bar(course: Course, definition: SeriesBarChart) -> Chart:
             axes.set_ylim(0, limit)
         axes.bar_label(bars, labels=[f.display_value for f in figures], padding=3)
         _finish_axes(axes, text["title"])
-    return _chart(definition, text, figure, _figure_rows(figures), _sources(course, (f.source for f in figures)))
+    return _chart(
+        course, definition, text, figure, _figure_rows(figures), _sources(course, (f.source for f in figures))
+    )
 
 
-def _chart(definition, text: dict[str, str], figure: Figure, rows, sources) -> Chart:
+def _chart(course: Course, definition, text: dict[str, str], figure: Figure, rows, sources) -> Chart:
     """A drawn chart with the words its definition gives (title, alt text, caption, table columns)."""
     return Chart(
         chart_id=definition.id,
@@ -83,6 +85,7 @@ def _chart(definition, text: dict[str, str], figure: Figure, rows, sources) -> C
         columns=definition.columns,
         rows=rows,
         sources=sources,
+        words=course.interface.book,
     )
 
 
@@ -108,7 +111,7 @@ def draw_share_bar(course: Course, definition: ShareBarChart) -> Chart:
         _finish_axes(axes, text["title"])
         axes.legend(loc="upper center", bbox_to_anchor=(0.5, -0.45), ncols=2, frameon=False)
     return _chart(
-        definition, text, figure, _figure_rows((share, total)), _sources(course, (share.source, total.source))
+        course, definition, text, figure, _figure_rows((share, total)), _sources(course, (share.source, total.source))
     )
 
 
@@ -130,6 +133,7 @@ def draw_timeline(course: Course, definition: TimelineChart) -> Chart:
         axes.set_xlabel(text["axis_label"])
         _finish_axes(axes, text["title"])
     return _chart(
+        course,
         definition,
         text,
         figure,

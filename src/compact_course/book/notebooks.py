@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING
 
 from compact_course.book.pages import question_label
 from compact_course.core.course import Course, load_course
+from compact_course.core.interface_models import fill
 from compact_course.quiz.quiz import WIDGET_VIEW
 
 if TYPE_CHECKING:
@@ -26,8 +27,6 @@ if TYPE_CHECKING:
     import nbformat
 
 HIDE_INPUT = {"tags": ["remove-input"]}
-# The heading over a source-based lesson's sources (lessons with no Q&A entry).
-SOURCES_HEADING = "What this lesson draws on"
 
 
 def _source_cells(course: Course, lesson) -> list:
@@ -36,44 +35,42 @@ def _source_cells(course: Course, lesson) -> list:
 
     md, code = nbformat.v4.new_markdown_cell, nbformat.v4.new_code_cell
     if lesson.qa:
-        return [md(f"## {question_label(course.qa_entry(lesson.qa))}"), code("page.qa()", metadata=HIDE_INPUT)]
-    return [md(f"## {SOURCES_HEADING}"), code("page.sources()", metadata=HIDE_INPUT)]
+        return [md(f"## {question_label(course, course.qa_entry(lesson.qa))}"), code("page.qa()", metadata=HIDE_INPUT)]
+    # The heading over a source-based lesson's sources (lessons with no Q&A entry).
+    return [md(f"## {course.interface.notebook.sources_heading}"), code("page.sources()", metadata=HIDE_INPUT)]
 
 
 def lesson_skeleton(course: Course, lesson_id: str, intro: str) -> nbformat.NotebookNode:
-    """A new lesson notebook: headings, a narrative introduction and one-line calls."""
+    """A new lesson notebook: headings (data/interface.yaml ``notebook``), a narrative
+    introduction and one-line calls."""
     import nbformat
 
+    words = course.interface.notebook
     lesson = course.lesson(lesson_id)
     number = course.lesson_number(lesson_id)
     md, code = nbformat.v4.new_markdown_cell, nbformat.v4.new_code_cell
     cells = [
-        md(f"# Lesson {number}: {lesson.title}\n\n{intro}"),
+        md(f"# {fill(words.title, number=number, title=lesson.title)}\n\n{intro}"),
         code(
             f'from compact_course.book.pages import lesson\n\npage = lesson("{lesson_id}")\npage.overview()',
             metadata=HIDE_INPUT,
         ),
         *_source_cells(course, lesson),
-        md("## Key points"),
+        md(f"## {words.key_points}"),
         code("page.key_points()", metadata=HIDE_INPUT),
-        md("## In practice"),
+        md(f"## {words.in_practice}"),
         code("page.in_practice()", metadata=HIDE_INPUT),
     ]
     for chart_id in lesson.charts:
         cells += [code(f'page.chart("{chart_id}")', metadata=HIDE_INPUT)]
     if lesson.qa:
-        cells += [md("## Examples and further reading"), code("page.further_reading()", metadata=HIDE_INPUT)]
+        cells += [md(f"## {words.further_reading}"), code("page.further_reading()", metadata=HIDE_INPUT)]
     cells += [
-        md(
-            "## Discussion\n\nIn a workshop, talk these through in small groups. On your own, jot down an answer to each."
-        ),
+        md(f"## {words.discussion}\n\n{words.discussion_intro}"),
         code("page.discussion()", metadata=HIDE_INPUT),
-        md("## Check your understanding"),
+        md(f"## {words.check}"),
         code("page.quiz()", metadata=HIDE_INPUT),
-        md(
-            "## Before you move on\n\nLook back at what this lesson set out to do. Could you now do each of these "
-            "without looking back? If one is hard, reread the key points or try the quiz again."
-        ),
+        md(f"## {words.reflection}\n\n{words.reflection_intro}"),
         code("page.reflection()", metadata=HIDE_INPUT),
         # Ends every lesson: what applies now (data/lessons.yaml `today`), linking to the Compact today page.
         code("page.today()", metadata=HIDE_INPUT),

@@ -15,6 +15,7 @@ from compact_course.core import models as m
 from compact_course.core.blocks import Block
 from compact_course.core.course import Course, cached_course
 from compact_course.core.escaping import e, json_for_script
+from compact_course.core.interface_models import LessonText, fill
 from compact_course.core.links import SOURCES_ANCHOR, relative_link
 
 # The source entry (data/sources.yaml) of the Compact Voice Q&A that every lesson quotes.
@@ -22,26 +23,30 @@ QA_SOURCE = "cv-qa"
 ARCHIVE = "https://web.archive.org/web/{year}/{url}"
 # Undated addresses are the Q&A's own (c. 2013-14): link the archive's copy from that time.
 QA_SNAPSHOT_YEAR = 2014
-# How a Q&A row's first column is labelled unless its entry says otherwise (question_label).
-QUESTION_LABEL = "The question as it was asked"
 # The page every lesson's Today box links to: what applies now, theme by theme.
 TODAY_PAGE = "book/compact-today"
 
 
-def question_label(entry) -> str:
-    """What the source's first column is: a question as asked, or (where the entry says) a heading."""
-    return entry.question_label or QUESTION_LABEL
+def question_label(course: Course, entry) -> str:
+    """What the source's first column is: a question as asked (data/interface.yaml
+    ``lesson.question_label``), or (where the entry says) a heading."""
+    return entry.question_label or course.interface.lesson.question_label
 
 
-def _published(source: m.Source) -> str:
+def _published(words: LessonText, source: m.Source) -> str:
     """When a source was published, as precisely as data/sources.yaml says; else the year of the copy linked."""
-    if source.date:
-        return f"published {source.date}"
-    if source.year:
-        return f"published {source.year}"
+    if source.date or source.year:
+        return fill(words.published, date=source.date or source.year)
     if source.archived:
-        return f"undated; read as it stood in {source.archived}"
-    return "undated"
+        return fill(words.undated_archived, year=source.archived)
+    return words.undated
+
+
+def _copies(words: LessonText, source: m.Source, lead: str) -> str:
+    """A source's address and its archived copy, as links (nothing if it has no address)."""
+    if not source.url:
+        return ""
+    return f'{lead}<a href="{e(source.url)}">{e(source.url)}</a> (<a href="{e(archived(source))}">{e(words.archived_copy)}</a>)'
 
 
 def _list(items: Iterable[str], css: str = "", render=e) -> str:
@@ -64,6 +69,7 @@ class LessonPage:
 
     def __init__(self, course: Course, lesson_id: str):
         self.course = course
+        self.words = course.interface.lesson
         self.lesson = course.lesson(lesson_id)
         # A lesson of the "What applies today" module teaches public sources, not a Q&A entry.
         self.entry = course.qa_entry(self.lesson.qa) if self.lesson.qa else None
@@ -74,16 +80,16 @@ class LessonPage:
         self.link = TermLinker(course, self.docname, lesson_texts(course, self.lesson))
 
     def overview(self) -> Block:
-        lesson = self.lesson
+        lesson, words = self.lesson, self.words
         module_no = self.course.module_number(self.module.id)
         html = (
             f'<div class="cc-block cc-overview">'
-            f"<p><strong>Module {module_no}:</strong> {e(self.module.title)}. "
-            f"<strong>Time:</strong> about {lesson.minutes} minutes.</p>"
-            f"<p><strong>Questions this lesson answers</strong></p>{_list(lesson.questions)}"
-            f"<p><strong>By the end you will be able to</strong></p>{_list(lesson.objectives)}{self.present_button()}</div>"
+            f"<p><strong>{e(fill(words.module, number=module_no))}</strong> {e(self.module.title)}. "
+            f"<strong>{e(words.time_label)}</strong> {e(fill(words.time, minutes=lesson.minutes))}</p>"
+            f"<p><strong>{e(words.questions_heading)}</strong></p>{_list(lesson.questions)}"
+            f"<p><strong>{e(words.objectives_heading)}</strong></p>{_list(lesson.objectives)}{self.present_button()}</div>"
         )
-        text = f"Lesson {self.number}: {lesson.title} ({lesson.minutes} minutes)"
+        text = fill(words.overview_text, number=self.number, title=lesson.title, minutes=lesson.minutes)
         return Block(html, text)
 
     def present_button(self) -> str:
@@ -92,7 +98,7 @@ class LessonPage:
         slides = json_for_script(lesson_slides(self.course, self.lesson.id))
         return (
             '<div class="cc-present" id="present"><button type="button" class="cc-button cc-present-open" hidden>'
-            f'Present this lesson</button><script type="application/json" class="cc-present-data">{slides}</script></div>'
+            f'{e(self.words.present)}</button><script type="application/json" class="cc-present-data">{slides}</script></div>'
         )
 
     def qa(self) -> Block:
@@ -100,101 +106,92 @@ class LessonPage:
         if entry is None:
             raise LookupError(f"lesson {self.lesson.id!r} teaches sources, not a Q&A entry: show page.sources()")
         qa_source = self.course.source(QA_SOURCE)
+        words = self.words
         points = []
         for point in entry.answer:
             inner = e(point.text)
             if point.source:
-                source = self.course.source(point.source)
-                if source.url:
-                    inner += f' <a href="{e(source.url)}">{e(source.url)}</a> (<a href="{e(archived(source))}">archived copy</a>)'
+                inner += _copies(words, self.course.source(point.source), " ")
             if point.points:
                 inner += _list(point.points)
             points.append(f"<li>{inner}</li>")
+        attribution = fill(
+            e(words.attribution), publisher=e(qa_source.publisher), title=f"<cite>{e(qa_source.title)}</cite>"
+        )
         html = (
             f'<section class="cc-block cc-qa" id="{e(entry.id)}">'
-            f'<p class="cc-asked"><strong>{e(question_label(entry))}:</strong> <q>{e(entry.question)}</q></p>'
-            f"<p><strong>Compact Voice’s answer</strong> (quoted):</p>"
+            f'<p class="cc-asked"><strong>{e(question_label(self.course, entry))}:</strong> <q>{e(entry.question)}</q></p>'
+            f"<p><strong>{e(words.answer_heading)}</strong> {e(words.answer_quoted)}</p>"
             f'<blockquote class="cc-answer-quote"><ul>{"".join(points)}</ul></blockquote>'
-            f'<p class="cc-attribution">Source: {e(qa_source.publisher)}, <cite>{e(qa_source.title)}</cite> (around 2013–2014), '
-            f"quoted with attribution. It describes the Compact as it stood then.</p></section>"
+            f'<p class="cc-attribution">{attribution}</p></section>'
         )
-        return Block(html, f"Q&A: {entry.question}")
+        return Block(html, fill(words.qa_text, question=entry.question))
 
     def key_points(self) -> Block:
         return Block(
             f'<div class="cc-block cc-key-points">{_list(self.lesson.key_points, render=self.link)}</div>',
-            f"Key points: {len(self.lesson.key_points)}",
+            fill(self.words.key_points_text, count=len(self.lesson.key_points)),
         )
 
     def in_practice(self) -> Block:
         practice = self.lesson.in_practice
+        summary = fill(self.words.reveal, label=reveal_label(self.course, practice))
         html = (
             f'<div class="cc-block cc-in-practice"><p><strong>{e(practice.title)}</strong></p>'
             f"<p>{self.link(practice.scenario)}</p>"
             # Think first: the suggestion stays closed until the reader asks for it.
-            f'<details class="cc-reveal"><summary>{e(reveal_label(practice))} (think first, then open)</summary>'
+            f'<details class="cc-reveal"><summary>{e(summary)}</summary>'
             f"<p>{self.link(practice.takeaway)}</p></details></div>"
         )
-        return Block(html, f"In practice: {practice.title}")
+        return Block(html, fill(self.words.in_practice_text, title=practice.title))
 
     def sources(self) -> Block:
         """A source-based lesson's sources: what the summary rests on, when each was published, no legal advice."""
+        words = self.words
         items = []
         for source_id in self.lesson.sources:
             source = self.course.source(source_id)
-            line = f"<cite>{e(source.title)}</cite> ({e(source.publisher)}, {e(_published(source))})"
-            if source.url:
-                line += f'<br><a href="{e(source.url)}">{e(source.url)}</a> (<a href="{e(archived(source))}">archived copy</a>)'
+            line = f"<cite>{e(source.title)}</cite> ({e(source.publisher)}, {e(_published(words, source))})"
+            line += _copies(words, source, "<br>")
             items.append(f"<li>{line}</li>")
         html = (
             f'<section class="cc-block cc-sources" id="{SOURCES_ANCHOR}">'
-            "<p>This lesson is the course’s own summary of the public sources below, not legal advice. "
-            "Each source is dated: rules and guidance change, so check the current text and ask your legal "
-            "or procurement team before you act.</p>"
+            f"<p>{e(words.sources_intro)}</p>"
             f"<ul>{''.join(items)}</ul></section>"
         )
-        return Block(html, f"Sources: {len(items)}")
+        return Block(html, fill(words.sources_text, count=len(items)))
 
     def further_reading(self) -> Block:
         if self.entry is None:
             raise LookupError(f"lesson {self.lesson.id!r} teaches sources, not a Q&A entry: show page.sources()")
-        items = []
-        for example in self.entry.examples:
-            parts = [f"<strong>{e(example.title)}</strong>"]
-            if example.page:
-                parts.append(f"(page {e(example.page)})")
-            if example.note:
-                parts.append(f"— {e(example.note)}")
-            line = " ".join(parts)
-            if example.source:
-                source = self.course.source(example.source)
-                if source.url:
-                    line += (
-                        f'<br><a href="{e(source.url)}">{e(source.url)}</a>'
-                        f' (<a href="{e(archived(source))}">archived copy</a>)'
-                    )
-            if example.email:
-                line += (
-                    f'<br>E-mail: <a href="mailto:{e(example.email)}">{e(example.email)}</a> (as given in the Q&amp;A)'
-                )
-            items.append(f"<li>{line}</li>")
+        words = self.words
+        items = [f"<li>{self._example(example)}</li>" for example in self.entry.examples]
         if not items:
-            html = (
-                '<div class="cc-block cc-further"><p>The Q&amp;A gives no further reading for this question.</p></div>'
-            )
+            html = f'<div class="cc-block cc-further"><p>{e(words.further_none)}</p></div>'
         else:
-            html = (
-                f'<div class="cc-block cc-further"><p>From the Q&amp;A’s “practical examples and further information”. '
-                f"Many of these pages are no longer online; each address has a link to an archived copy.</p>"
-                f"<ul>{''.join(items)}</ul></div>"
-            )
-        return Block(html, f"Further reading: {len(items)} items")
+            html = f'<div class="cc-block cc-further"><p>{e(words.further_intro)}</p><ul>{"".join(items)}</ul></div>'
+        return Block(html, fill(words.further_text, count=len(items)))
+
+    def _example(self, example: m.Example) -> str:
+        words = self.words
+        parts = [f"<strong>{e(example.title)}</strong>"]
+        if example.page:
+            parts.append(e(fill(words.page, page=example.page)))
+        if example.note:
+            parts.append(f"— {e(example.note)}")
+        line = " ".join(parts)
+        if example.source:
+            line += _copies(words, self.course.source(example.source), "<br>")
+        if example.email:
+            mail = f'<a href="mailto:{e(example.email)}">{e(example.email)}</a>'
+            line += "<br>" + fill(e(words.email), email=mail)
+        return line
 
     def discussion(self) -> Block:
         prompts = [prompt.prompt for prompt in self.lesson.discussion]
         return Block(
             f'<div class="cc-block cc-discussion">{_list(prompts, render=self.link)}</div>',
-            f"Discussion prompts: {len(prompts)}",
+            fill(self.words.discussion_text, count=len(prompts)),
         )
 
     def quiz(self):
@@ -220,21 +217,25 @@ class LessonPage:
             source = self.course.source(source_id)
             title = f"<cite>{e(source.title)}</cite> ({e(source.publisher)})"
             cited.append(f'<a href="{e(source.url)}">{title}</a>' if source.url else title)
-        sources = f'<p class="cc-today-sources">Sources: {"; ".join(cited)}.</p>' if cited else ""
-        link = relative_link(self.docname, TODAY_PAGE)
-        html = (
-            f'<aside class="cc-block cc-today" aria-label="Today"><p><strong>Today:</strong> {self.link(today.text)}</p>'
-            f"{sources}"
-            f'<p>For what applies now and where to look, see <a href="{e(link)}">The Compact today</a>.</p></aside>'
+        words = self.words
+        sources = (
+            f'<p class="cc-today-sources">{fill(e(words.today_sources), sources="; ".join(cited))}</p>' if cited else ""
         )
-        return Block(html, f"Today: {today.text}")
+        link = f'<a href="{e(relative_link(self.docname, TODAY_PAGE))}">{e(words.today_link)}</a>'
+        html = (
+            f'<aside class="cc-block cc-today" aria-label="{e(words.today_region)}">'
+            f"<p><strong>{e(words.today_label)}</strong> {self.link(today.text)}</p>"
+            f"{sources}"
+            f"<p>{fill(e(words.today_more), link=link)}</p></aside>"
+        )
+        return Block(html, fill(words.today_text, text=today.text))
 
     def reflection(self) -> Block:
         """The closing self-check: the lesson's aims, to test yourself against before moving on."""
         objectives = self.lesson.objectives
         return Block(
             f'<div class="cc-block cc-reflection">{_list(objectives)}</div>',
-            f"Before you move on: {len(objectives)} aims to check",
+            fill(self.words.reflection_text, count=len(objectives)),
         )
 
 

@@ -31,12 +31,11 @@ from compact_course.book.pdf_pages import (
     stylesheets,
     toc_docnames,
 )
+from compact_course.core.course import load_course
+from compact_course.core.interface_models import BookText
 
 CHROMIUM = Path(os.environ.get("CHROMIUM", "/usr/bin/chromium"))
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--no-first-run"]
-# Headings the PDF adds around the book's own pages.
-CONTENTS = "Contents"
-ANSWERS = "Answers to the quizzes"
 FOOTER = '<div style="font-size:8pt;width:100%;text-align:center;color:#333"><span class="pageNumber"></span></div>'
 MARGIN = {"top": "16mm", "bottom": "18mm", "left": "14mm", "right": "14mm"}
 
@@ -72,31 +71,41 @@ def page_count(path: Path) -> int:
     return len(PdfReader(str(path)).pages)
 
 
-def _numbered(printer: Printer, scratch: Path, title: str, links: list[str], parts: list[tuple[str, str]]) -> str:
-    """The whole document, its contents list numbered from each part's sheet count."""
+def _numbered(
+    printer: Printer, scratch: Path, title: str, links: list[str], parts: list[tuple[str, str]], contents: str
+) -> str:
+    """The whole document, its contents list (headed ``contents``) numbered from each part's sheet count."""
 
     def sheets(body: str) -> int:
         target = scratch / "count.pdf"
         printer(document(title, links, [body]), target)
         return page_count(target)
 
-    placeholder = contents_html(CONTENTS, [(name, 999) for name, _ in parts])
+    placeholder = contents_html(contents, [(name, 999) for name, _ in parts])
     next_page = 1 + sheets(placeholder)
     entries = []
     for name, body in parts:
         entries.append((name, next_page))
         next_page += sheets(body)
-    return document(title, links, [contents_html(CONTENTS, entries)] + [body for _, body in parts])
+    return document(title, links, [contents_html(contents, entries)] + [body for _, body in parts])
 
 
 def write_pdf(
-    printer: Printer, scratch: Path, target: Path, sections: list[Section], links: list[str], appendix: bool
+    printer: Printer,
+    scratch: Path,
+    target: Path,
+    sections: list[Section],
+    links: list[str],
+    appendix: bool,
+    words: BookText,
 ) -> None:
+    """One PDF; the headings it adds around the book's pages (its contents list and, with
+    ``appendix``, the quizzes' answers) are ``words`` (data/interface.yaml ``book``)."""
     parts = [(section.title, section.html) for section in sections]
     if appendix:
-        parts.append((ANSWERS, answers_html(ANSWERS, sections)))
+        parts.append((words.pdf_answers, answers_html(words.pdf_answers, sections)))
     title = sections[0].title if sections else target.stem
-    printer(_numbered(printer, scratch, title, links, parts), target)
+    printer(_numbered(printer, scratch, title, links, parts, words.pdf_contents), target)
 
 
 FACILITATOR_TOC = "_toc-facilitator.yml"
@@ -134,8 +143,9 @@ def make_pdfs(root: Path, html_roots: tuple[Path, Path], out: Path, printer: Pri
     ]
     out.mkdir(parents=True, exist_ok=True)
     course, pack = out / "course.pdf", out / "facilitator-pack.pdf"
-    write_pdf(printer, scratch, course, _sections(html_root, learner, True), links, appendix=True)
-    write_pdf(printer, scratch, pack, _sections(facilitator_root, facilitator, False), links, appendix=False)
+    words = load_course(root).interface.book
+    write_pdf(printer, scratch, course, _sections(html_root, learner, True), links, True, words)
+    write_pdf(printer, scratch, pack, _sections(facilitator_root, facilitator, False), links, False, words)
     return [course, pack]
 
 

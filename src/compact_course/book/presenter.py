@@ -25,12 +25,10 @@ NOTES_ANCHOR = "notes-{lesson}"  # the id of each lesson's block on its module's
 QA_SOURCE = "cv-qa"  # data/sources.yaml: the Compact Voice Q&A every lesson quotes
 
 
-REVEAL_LABEL = "What the Compact suggests"
-
-
-def reveal_label(practice: m.InPractice) -> str:
-    """What the takeaway is called: the lesson's own label (in_practice.reveal), else the Compact's suggestion."""
-    return practice.reveal or REVEAL_LABEL
+def reveal_label(course: Course, practice: m.InPractice) -> str:
+    """What the takeaway is called: the lesson's own label (in_practice.reveal), else the Compact's
+    suggestion (data/interface.yaml ``presenter.suggestion_heading``)."""
+    return practice.reveal or course.interface.presenter.suggestion_heading
 
 
 def notes_link(course: Course, lesson_id: str) -> str:
@@ -76,7 +74,12 @@ def lesson_slides(course: Course, lesson_id: str) -> dict:
         {"kind": "title", "heading": title, "lead": words.title_lead, "items": list(lesson.questions)},
         *answer_slides(course, lesson_id),
         {"kind": "scenario", "heading": practice.title, "lead": words.scenario_lead, "text": practice.scenario},
-        {"kind": "suggestion", "heading": reveal_label(practice), "lead": practice.title, "text": practice.takeaway},
+        {
+            "kind": "suggestion",
+            "heading": reveal_label(course, practice),
+            "lead": practice.title,
+            "text": practice.takeaway,
+        },
     ]
     slides += [
         {

@@ -10,21 +10,15 @@ import re
 
 from compact_course.book.pages import archived
 from compact_course.core.course import Course
+from compact_course.core.interface_models import fill
 from compact_course.core.markdown import HEADER_MD, md_escape, role_title
 
 SAFE_TERM = re.compile(r"^[A-Za-z0-9][A-Za-z0-9 '’()&,-]*$")
 
 
 def glossary_md(course: Course) -> str:
-    lines = [
-        HEADER_MD,
-        "# Glossary",
-        "",
-        "Terms and acronyms used in the course, in plain English. Where a body has since changed, the "
-        "definition describes its role as the Q&A (around 2014) uses it.",
-        "",
-        "```{glossary}",
-    ]
+    words = course.interface.book
+    lines = [HEADER_MD, f"# {words.glossary_heading}", "", words.glossary_intro, "", "```{glossary}"]
     for term in sorted(course.terms, key=lambda t: t.term.casefold()):
         if not SAFE_TERM.match(term.term):
             raise ValueError(f"glossary term {term.term!r} has characters the glossary directive cannot take")
@@ -34,9 +28,10 @@ def glossary_md(course: Course) -> str:
             definition = f"*{md_escape(term.expansion)}*. {definition}"
         if term.see_also:
             names = ", ".join(f"{{term}}`{course.term(other).term}`" for other in term.see_also)
-            definition += f" See also: {names}."
+            definition += " " + fill(words.see_also, terms=names)
         if term.source:
-            definition += f" Source: {{ref}}`{role_title(course.source(term.source).title)} <source-{term.source}>`."
+            ref = f"{{ref}}`{role_title(course.source(term.source).title)} <source-{term.source}>`"
+            definition += " " + fill(words.term_source, source=ref)
         lines.append(f"  {definition}")
         lines.append("")
     lines.append("```")
@@ -44,14 +39,8 @@ def glossary_md(course: Course) -> str:
 
 
 def sources_md(course: Course) -> str:
-    lines = [
-        HEADER_MD,
-        "# Sources",
-        "",
-        "Every document, page and organisation the course cites. Many of the original addresses no longer work; "
-        "each has a link to an archived copy (the Internet Archive's Wayback Machine).",
-        "",
-    ]
+    words = course.interface.book
+    lines = [HEADER_MD, f"# {words.sources_heading}", "", words.sources_intro, ""]
     for source in sorted(course.sources, key=lambda s: (s.publisher.casefold(), s.title.casefold())):
         when = source.date or (str(source.year) if source.year else "")
         text = f"**{md_escape(source.title)}**. {md_escape(source.publisher)}"
@@ -59,7 +48,7 @@ def sources_md(course: Course) -> str:
             text += f", {md_escape(when)}"
         text += "."
         if source.url:
-            text += f" <{source.url}> ([archived copy](<{archived(source)}>))"
+            text += f" <{source.url}> ([{md_escape(course.interface.lesson.archived_copy)}](<{archived(source)}>))"
         lines += [f"(source-{source.id})=", text, ""]
     return "\n".join(lines)
 

@@ -11,6 +11,7 @@ pages around them are listed here once.
 from __future__ import annotations
 
 from compact_course.core.course import Course
+from compact_course.core.interface_models import fill
 from compact_course.core.markdown import HEADER_MD
 
 FRONT = ("book/compact-today", "book/how-to-use")
@@ -56,15 +57,17 @@ def toc_yaml(course: Course, facilitator: bool = False) -> str:
     """The table of contents of the learner edition, or with ``facilitator`` of the facilitator edition."""
     header = HEADER_MD.replace("<!--", "#").replace(" -->", "")
     lines = [header.rstrip("\n"), "format: jb-book", "root: book/index", "parts:"]
-    lines += _part("Start here", FRONT)
+    words = course.interface.book
+    lines += _part(words.part_start, FRONT)
     for number, module in enumerate(course.modules, start=1):
         lines += _part(
-            f"Module {number}: {module.title}", (course.lesson_docname(lesson.id) for lesson in module.lessons)
+            fill(words.part_module, number=number, title=module.title),
+            (course.lesson_docname(lesson.id) for lesson in module.lessons),
         )
-    lines += _part("Check yourself", CHECK_YOURSELF)
+    lines += _part(words.part_check, CHECK_YOURSELF)
     if facilitator:
-        lines += _part("For facilitators", facilitator_pages(course))
-    lines += _part("Reference", REFERENCE)
+        lines += _part(words.part_facilitators, facilitator_pages(course))
+    lines += _part(words.part_reference, REFERENCE)
     return "\n".join(lines) + "\n"
 
 

@@ -18,6 +18,7 @@ from matplotlib.figure import Figure
 
 from compact_course.core import models as m
 from compact_course.core.escaping import e
+from compact_course.core.interface_models import BookText, fill
 
 # The drawing's size as matplotlib writes it on the <svg> element, in points.
 VIEW_BOX = re.compile(r'<svg[^>]*\swidth="([\d.]+)pt"\s+height="([\d.]+)pt"')
@@ -44,6 +45,7 @@ class Chart:
     columns: tuple[str, ...]
     rows: tuple[tuple[str, ...], ...]
     sources: tuple[m.Source, ...]
+    words: BookText  # the table's and the sources' labels (data/interface.yaml ``book``)
 
     def svg(self) -> str:
         return figure_svg(self.figure)
@@ -54,7 +56,7 @@ class Chart:
             "<tr>" + f'<th scope="row">{e(row[0])}</th>' + "".join(f"<td>{e(cell)}</td>" for cell in row[1:]) + "</tr>"
             for row in self.rows
         )
-        label = f"Data for: {e(self.title)}"
+        label = e(fill(self.words.chart_data, title=self.title))
         table = f'<table class="cc-table"><caption>{label}</caption><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>'
         # A table too wide for a phone scrolls inside this region, which a keyboard can focus
         # and a screen reader names, instead of making the whole page scroll sideways.
@@ -93,10 +95,10 @@ class Chart:
             + "</li>"
             for s in self.sources
         )
-        return f'<div class="cc-chart-sources"><p>Sources</p><ul>{items}</ul></div>'
+        return f'<div class="cc-chart-sources"><p>{e(self.words.chart_sources)}</p><ul>{items}</ul></div>'
 
     def __repr__(self) -> str:
-        return f"Chart: {self.title}"
+        return fill(self.words.chart_text, title=self.title)
 
     def _repr_mimebundle_(self, include=None, exclude=None):
         return {"text/plain": repr(self), "text/html": self.to_html()}

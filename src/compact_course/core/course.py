@@ -89,6 +89,10 @@ class Course:
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "_index", _Index.of(self))
+        words = (self.interface.form.true_label, self.interface.form.false_label)
+        for question in self._index.questions.values():
+            if isinstance(question, m.TrueFalse):
+                question.set_labels(words)
 
     # Look-ups ---------------------------------------------------------------------------
     @property

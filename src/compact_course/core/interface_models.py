@@ -1,5 +1,7 @@
-"""The quizzes' interface text (``data/interface.yaml``): feedback lines, exam mode, results,
-the record of learning, My progress and the notices about saved progress, as data.
+"""The course's interface text (``data/interface.yaml``): feedback lines, exam mode, results,
+the record of learning, My progress, the notices about saved progress, the facilitators' tools,
+and the words of every page Python writes (forms, lesson blocks, handouts, generated pages), as
+data. Unknown fields are errors (:class:`compact_course.core.fields.Model`).
 
 The live course reads it from :attr:`Course.interface <compact_course.core.course.Course>`; the
 static book's script gets the same text through the course manifest (``interface`` in
@@ -10,39 +12,37 @@ them the same way, and a missing value is an error, never a silent gap.
 
 from __future__ import annotations
 
-import re
-from typing import Annotated
-
-from pydantic import AfterValidator
-
 from compact_course.core.fields import Model, Text
+from compact_course.core.interface_base import PLACEHOLDER, Plural, Template, fill
+from compact_course.core.interface_facilitator import PartText, PlanText, PollText, PresenterText
+from compact_course.core.interface_pages import (
+    BookText,
+    FormText,
+    HandoutText,
+    LessonText,
+    LmsText,
+    NotebookText,
+    TypeText,
+)
 
-PLACEHOLDER = re.compile(r"\{([a-z_]+)\}")
-
-
-def _placeholders_well_formed(value: str) -> str:
-    bare = PLACEHOLDER.sub("", value)
-    if "{" in bare or "}" in bare:
-        raise ValueError(f"{value!r}: braces are only for placeholders such as {{count}} (lower-case names)")
-    return value
-
-
-Template = Annotated[Text, AfterValidator(_placeholders_well_formed)]
-
-
-def fill(template: str, **values: object) -> str:
-    """``template`` with each ``{name}`` replaced by ``values[name]``; KeyError if one is missing."""
-    return PLACEHOLDER.sub(lambda match: str(values[match.group(1)]), template)
-
-
-class Plural(Model):
-    """A sentence that depends on a count: ``one`` for exactly 1, ``other`` otherwise."""
-
-    one: Template
-    other: Template
-
-    def fill(self, count: int, **values: object) -> str:
-        return fill(self.one if count == 1 else self.other, count=count, **values)
+__all__ = [
+    "PLACEHOLDER",
+    "BookText",
+    "FormText",
+    "HandoutText",
+    "InterfaceText",
+    "LessonText",
+    "LmsText",
+    "NotebookText",
+    "PartText",
+    "PlanText",
+    "Plural",
+    "PollText",
+    "PresenterText",
+    "Template",
+    "TypeText",
+    "fill",
+]
 
 
 class QuestionText(Model):
@@ -122,6 +122,10 @@ class ResultsText(Model):
     download_csv: Text
     download_json: Text
     first_attempts: Template
+    module_title: Template  # {number}, {title}: a module's heading on the results and My progress
+    lesson_title: Template  # {number}, {title}
+    module_short: Template  # {number}: the chart's row label
+    chart_score: Template  # {number}, {percent}: one module in the chart's description
 
 
 class ProgressText(Model):
@@ -138,6 +142,7 @@ class ProgressText(Model):
     status_all: Text
     changed: Template
     first_cell: Template
+    answered_cell: Template  # {answered}, {total}
     table_caption: Template
     summary: Template
     left_heading: Text
@@ -197,157 +202,6 @@ class QuizText(Model):
     pass_mark: Template  # {percent}: the mastery score in data/assessment.yaml
 
 
-class PresenterText(Model):
-    """The presenter view of a lesson, its speaker view and the session's export."""
-
-    lesson_heading: Template
-    title_lead: Text
-    answer_lead: Text
-    answer_source: Template
-    scenario_lead: Text
-    suggestion_heading: Text
-    discussion_heading: Template
-    poll_heading: Template
-    poll_votes_heading: Template
-    poll_answer_heading: Template
-    points_heading: Text
-    notes_label: Template
-    continued: Template
-    new_window: Template
-    status: Template
-    previous: Text
-    next: Text
-    leave: Text
-    speaker: Text
-    participants: Text
-    participants_heading: Text
-    participants_back: Text
-    participants_private: Text
-    share_learner_address: Template
-    share_no_learner_address: Template
-    new_session: Text
-    new_session_ask: Text
-    new_session_yes: Text
-    new_session_no: Text
-    new_session_done: Text
-    export: Text
-    menu: Text
-    blanked: Text
-    not_kept: Text
-    resumed: Template
-    end: Text
-    keys_heading: Text
-    keys: list[Text]
-    speaker_title: Template
-    speaker_now: Text
-    speaker_next: Text
-    speaker_notes: Text
-    speaker_no_notes: Text
-    speaker_waiting: Text
-    timer: Text
-    timer_restart: Text
-    timer_value: Template
-    csv_started: Text
-    csv_lesson: Text
-    csv_question: Text
-    csv_prompt: Text
-    csv_votes: Template
-    csv_total: Text
-    csv_key: Text
-    csv_revealed: Text
-    csv_time: Text
-    csv_yes: Text
-    csv_no: Text
-
-
-class PollText(Model):
-    """The room poll's words, on its page and on the presenter's poll slides."""
-
-    question_position: Template
-    scenario: Text
-    items: Text
-    matches: Text
-    answer: Text
-    explanation: Text
-    votes_for: Template
-    plus_one: Template
-    reveal: Text
-    revealed: Template
-    vote_count: Plural
-    announce_count: Template
-    count_range: Template
-    correct: Text
-    chart: Template
-    chart_row: Template
-    share: Template
-    chat_label: Text
-    chat_button: Text
-    chat_added: Template
-    chat_bad: Template
-    page_keys: list[Text]
-    page_set: Text
-    page_set_option: Plural
-    page_previous: Text
-    page_next: Text
-    page_summary: Text
-    page_not_loaded: Text
-    summary_heading: Text
-    summary_caption: Template
-    summary_shown: Text
-    column_question: Text
-    column_prompt: Text
-    column_votes: Text
-    column_correct: Text
-    column_revealed: Text
-    revealed_yes: Text
-    revealed_no: Text
-    download: Text
-
-
-class PlanText(Model):
-    """The plan-and-pack page: its form, the agenda it lays out and what it says when a plan does not fit."""
-
-    ready_label: Text
-    ready_none: Text
-    lessons_legend: Text
-    module_legend: Template
-    lesson_label: Template
-    minutes_label: Text
-    days_label: Text
-    participants_label: Text
-    start_label: Text
-    break_every_label: Text
-    break_label: Text
-    lunch_label: Text
-    polls_label: Text
-    agenda_heading: Text
-    agenda_caption: Template
-    column_time: Text
-    column_session: Text
-    column_minutes: Text
-    welcome: Text
-    welcome_back: Template
-    lesson: Template
-    break_slot: Text
-    lunch: Text
-    changeover: Text
-    close: Text
-    close_day: Template
-    summary: Template
-    print: Text
-    error_no_lessons: Text
-    error_lesson_too_long: Template
-    error_too_many_days: Template
-    error_too_many_minutes: Template
-    error_past_midnight: Text
-    error_number: Template
-    error_start: Text
-    pages_range: Template
-    pages_one: Template
-    set_pages: Template
-    measure_title: Text
-
-
 class RecordText(Model):
     """The record of learning on My progress: the course, the learner, the dates, each lesson quiz's
     result and the self-assessment's with its pass mark (printed, or as a CSV)."""
@@ -392,6 +246,12 @@ class InterfaceText(Model):
     storage: StorageText
     presenter: PresenterText
     poll: PollText
+    form: FormText
+    lesson: LessonText
+    notebook: NotebookText
+    handouts: HandoutText
+    book: BookText
+    lms: LmsText
     plan: PlanText
     offline: OfflineText
     record: RecordText

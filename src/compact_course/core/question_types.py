@@ -11,7 +11,8 @@ renderers and the quiz script dispatch on:
   handouts and the room poll letter them.
 
 Adding a type is a list of entries: a model, a row here, its row in ``question-types.js``, its
-label in :data:`compact_course.quiz.html.TYPE_LABELS`, and a case per export;
+label in ``data/interface.yaml`` (``form.types``, with its field in
+:class:`compact_course.core.interface_models.TypeText`), and a case per export;
 ``tests/test_question_types.py`` (Python) and ``tests/js/question-types.test.mjs`` (the script)
 fail while any is missing.
 """

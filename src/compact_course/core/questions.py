@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Annotated, Literal
 
-from pydantic import Field, model_validator
+from pydantic import Field, PrivateAttr, model_validator
 
 from compact_course.core.fields import FORBIDDEN_OPTIONS, Flag, Id, Model, Text, _unique
 from compact_course.core.option_order import arrange_shuffled, arrange_single_answer
@@ -121,10 +121,20 @@ class TrueFalse(QuestionBase):
     # The belief behind the wrong answer (item-writing.md), as an option's ``misconception``.
     misconception: Text | None = None
 
+    # The two options' words (data/interface.yaml ``form.true_label``/``false_label``), given by
+    # the Course the question belongs to (:meth:`Course.__post_init__`).
+    _labels: tuple[str, str] | None = PrivateAttr(default=None)
+
+    def set_labels(self, words: tuple[str, str]) -> None:
+        self._labels = words
+
     def choices(self) -> tuple[Choice, ...]:
+        if self._labels is None:
+            raise LookupError(f"{self.id}: a true-or-false question's options take their words from its Course")
+        true, false = self._labels
         return (
-            Choice(key="true", text="True", correct=self.answer, feedback=self.feedback_true),
-            Choice(key="false", text="False", correct=not self.answer, feedback=self.feedback_false),
+            Choice(key="true", text=true, correct=self.answer, feedback=self.feedback_true),
+            Choice(key="false", text=false, correct=not self.answer, feedback=self.feedback_false),
         )
 
 

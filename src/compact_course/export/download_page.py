@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from compact_course.core.course import Course
 from compact_course.core.escaping import e
+from compact_course.core.interface_models import fill
 from compact_course.core.markdown import HEADER_MD
 from compact_course.export.common import category_name
 from compact_course.export.downloads import BANK_FORMATS, DOWNLOADS, POOL_STEM, lesson_stem, module_stem
@@ -27,10 +28,12 @@ def _links(stem: str) -> str:
 
 
 def bank_list_html(course: Course) -> str:
+    words = course.interface.book
     items = [f"<li><strong>{e(course.assessment.title)}</strong>: {_links(POOL_STEM)}</li>"]
     for module in course.modules:
         lessons = "".join(
-            f"<li>Lesson {course.lesson_number(lesson.id)}: {e(lesson.title)}: {_links(lesson_stem(course, lesson))}</li>"
+            f"<li>{e(fill(words.download_lesson, number=course.lesson_number(lesson.id), title=lesson.title))} "
+            f"{_links(lesson_stem(course, lesson))}</li>"
             for lesson in module.lessons
         )
         items.append(

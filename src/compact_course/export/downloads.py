@@ -114,7 +114,7 @@ def write_downloads(course: Course, html_dir: Path, edition: str, learner_html: 
     for name, data in sorted(files.items()):
         (folder / name).write_bytes(data)
         written.append(folder / name)
-    fill_built_figures(html_dir, files)  # the import guide's sizes (facilitator edition)
+    fill_built_figures(html_dir, files, course.interface.lms)  # the import guide's sizes (facilitator edition)
     return written
 
 

@@ -20,6 +20,7 @@ from pathlib import Path
 
 from compact_course.core.course import Course
 from compact_course.core.escaping import e
+from compact_course.core.interface_models import LmsText, fill
 from compact_course.core.markdown import HEADER_MD, md_escape
 from compact_course.export.common import pool_category_name
 
@@ -28,14 +29,14 @@ POOL_PAGE = f"{FOLDER}/lms-pool.md"
 FIGURES_PAGE = f"{FOLDER}/lms-figures.md"
 PACKAGES_PAGE = f"{FOLDER}/lms-packages.md"
 GUIDE_HTML = "book/facilitator/lms-import.html"
-# The SCORM packages, as compact_course.export.downloads names them.
-PACKAGES = (("SCORM 1.2", "course-scorm12.zip"), ("SCORM 2004 4th edition", "course-scorm2004.zip"))
-UNMEASURED = "measured when the Downloads files are made"
+# The SCORM packages, as compact_course.export.downloads names them, with the field of
+# data/interface.yaml ``lms`` that names each one's standard.
+PACKAGES = (("scorm12", "course-scorm12.zip"), ("scorm2004", "course-scorm2004.zip"))
 FIGURE = re.compile(r'(<span class="cc-build-figure" data-file="([^"]+)" data-figure="(size|files)">)([^<]*)(</span>)')
 
 
-def _figure(name: str, kind: str) -> str:
-    return f'<span class="cc-build-figure" data-file="{e(name)}" data-figure="{kind}">{UNMEASURED}</span>'
+def _figure(words: LmsText, name: str, kind: str) -> str:
+    return f'<span class="cc-build-figure" data-file="{e(name)}" data-figure="{kind}">{e(words.unmeasured)}</span>'
 
 
 def _table(head: tuple[str, ...], rows: Sequence[tuple[str, ...]]) -> str:
@@ -44,16 +45,18 @@ def _table(head: tuple[str, ...], rows: Sequence[tuple[str, ...]]) -> str:
     return "\n".join(lines + ["| " + " | ".join(row) + " |" for row in rows]) + "\n"
 
 
-def packages_md() -> str:
+def packages_md(words: LmsText) -> str:
     """Which package is which, with placeholders for the sizes the build measures."""
     rows = [
-        (md_escape(version), f"`{name}`", _figure(name, "size"), _figure(name, "files")) for version, name in PACKAGES
+        (md_escape(getattr(words, standard)), f"`{name}`", _figure(words, name, "size"), _figure(words, name, "files"))
+        for standard, name in PACKAGES
     ]
-    return _table(("Standard", "File", "Size", "Files in it"), rows)
+    return _table((words.column_standard, words.column_file, words.column_size, words.column_files), rows)
 
 
 def pool_md(course: Course) -> str:
     """Each module's pool category, how many questions it holds and how many the draw takes."""
+    words = course.interface.lms
     per_module = course.assessment.draw.per_module
     fixed = set(course.assessment.fixed)
     rows = []
@@ -61,68 +64,78 @@ def pool_md(course: Course) -> str:
         questions = course.pool_questions(module.id)
         rows.append(
             (
-                md_escape(f"Module {number}: {module.title}"),
+                md_escape(fill(words.module, number=number, title=module.title)),
                 f"`{pool_category_name(course, module)}`",
                 str(len(questions)),
                 str(min(per_module, len(questions))),
                 str(sum(q.id in fixed for q in questions)),
             )
         )
-    head = ("Module", "Category", "Questions in the pool", "Random questions to add", "In the fixed self-assessment")
+    head = (words.column_module, words.column_category, words.column_pool, words.column_random, words.column_fixed)
     return _table(head, rows)
 
 
 def figures_md(course: Course) -> str:
     """The data's figures as a short list the guide includes."""
+    words = course.interface.lms
     assessment = course.assessment
+    fixed = len(assessment.fixed)
     drawn = sum(min(assessment.draw.per_module, len(course.pool_questions(m.id))) for m in course.modules)
-    lines = [
-        f"- **Pass mark:** {assessment.mastery_score}% (the package's mastery score; "
-        f"{assessment.mastery_score / 100:g} as SCORM 2004's scaled passing score).",
-        f"- **The self-assessment:** {len(assessment.fixed)} questions in its first attempt (the fixed selection), "
-        f"then {drawn} in each new attempt ({assessment.draw.per_module} from each of the {len(course.modules)} modules), "
-        f"drawn from {len(course.pool_questions())} questions of its own that no lesson shows.",
-        f"- **The lesson quizzes:** {len(course.all_questions())} questions in {len(course.lessons)} lessons.",
-        f"- **Question-level records:** one per question of the self-assessment each time it is submitted "
-        f"({len(assessment.fixed)} for the first attempt, {drawn} for each later one), and one per lesson question "
-        "each time it is checked.",
+    items = [
+        (
+            words.pass_mark_label,
+            fill(words.pass_mark, percent=assessment.mastery_score, scaled=f"{assessment.mastery_score / 100:g}"),
+        ),
+        (
+            words.assessment_label,
+            fill(
+                words.assessment,
+                fixed=fixed,
+                drawn=drawn,
+                per_module=assessment.draw.per_module,
+                modules=len(course.modules),
+                pool=len(course.pool_questions()),
+            ),
+        ),
+        (words.lessons_label, fill(words.lessons, questions=len(course.all_questions()), lessons=len(course.lessons))),
+        (words.records_label, fill(words.records, fixed=fixed, drawn=drawn)),
     ]
-    return "\n".join(lines) + "\n"
+    return "\n".join(f"- **{label}** {text}" for label, text in items) + "\n"
 
 
 def pages(course: Course) -> dict[str, str]:
     return {
         FIGURES_PAGE: HEADER_MD + "\n" + figures_md(course),
         POOL_PAGE: HEADER_MD + "\n" + pool_md(course),
-        PACKAGES_PAGE: HEADER_MD + "\n" + packages_md(),
+        PACKAGES_PAGE: HEADER_MD + "\n" + packages_md(course.interface.lms),
     }
 
 
-def megabytes(size: int) -> str:
-    return f"{size / 1_000_000:.1f} MB ({size:,} bytes)"
+def megabytes(words: LmsText, size: int) -> str:
+    return fill(words.megabytes, megabytes=f"{size / 1_000_000:.1f}", bytes=f"{size:,}")
 
 
-def measured(files: dict[str, bytes]) -> dict[tuple[str, str], str]:
+def measured(words: LmsText, files: dict[str, bytes]) -> dict[tuple[str, str], str]:
     """(file name, figure) -> value, for each SCORM package among ``files``."""
     values: dict[tuple[str, str], str] = {}
     for _, name in PACKAGES:
         if name in files:
-            values[(name, "size")] = megabytes(len(files[name]))
+            values[(name, "size")] = megabytes(words, len(files[name]))
             values[(name, "files")] = f"{len(zipfile.ZipFile(BytesIO(files[name])).namelist()):,}"
     return values
 
 
-def fill_built_figures(html_dir: Path, files: dict[str, bytes]) -> bool:
+def fill_built_figures(html_dir: Path, files: dict[str, bytes], words: LmsText) -> bool:
     """Write the measured figures into the built guide page, if this edition has it."""
     page = html_dir / GUIDE_HTML
     if not page.is_file():
         return False
-    values = measured(files)
+    values = measured(words, files)
     text = page.read_text(encoding="utf-8")
 
-    def fill(match: re.Match) -> str:
+    def figure(match: re.Match) -> str:
         value = values.get((match.group(2), match.group(3)))
         return match.group(1) + (e(value) if value else match.group(4)) + match.group(5)
 
-    page.write_text(FIGURE.sub(fill, text), encoding="utf-8")
+    page.write_text(FIGURE.sub(figure, text), encoding="utf-8")
     return True

@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass
 
 from compact_course.core import models as m
+from compact_course.core.interface_models import PlanText, fill
 
 WELCOME_MINUTES = 10
 CLOSE_MINUTES = 5
@@ -159,6 +160,7 @@ class Plan:
     title: str
     settings: Settings
     days: tuple[Day, ...]
+    words: PlanText  # data/interface.yaml ``plan``: the summary's words
 
     @property
     def slots(self) -> tuple[Slot, ...]:
@@ -180,39 +182,43 @@ class Plan:
         return tuple(dict.fromkeys(slot.module_number for slot in self.slots if slot.module_number))
 
     def summary(self) -> str:
-        return f"{self.total_minutes} minutes over {_count(len(self.days), 'day')}: {_listed(self._summary_parts())}."
+        words = self.words
+        days = words.days.fill(len(self.days))
+        return fill(
+            words.agenda_summary, minutes=self.total_minutes, days=days, parts=_listed(words, self._summary_parts())
+        )
 
     def _summary_parts(self) -> list[str]:
-        settings, days = self.settings, len(self.days)
-        each_day = " each day" if days > 1 else ""
-        lessons = self.of_kind_count(LESSON)
+        settings, words, several_days = self.settings, self.words, len(self.days) > 1
         polled = sum(len(slot.polled) for slot in self.slots)
-        parts = [f"{self.minutes_of(LESSON)} minutes of lessons ({_count(lessons, 'lesson')}"]
-        if polled:
-            parts[0] += f", with {_count(polled, 'quiz question')} polled, {settings.poll_minutes} minutes each"
-        parts[0] += ")"
+        polls = (
+            fill(words.polled_part, questions=words.questions.fill(polled), minutes=settings.poll_minutes)
+            if polled
+            else ""
+        )
+        lessons = words.lessons.fill(self.of_kind_count(LESSON))
+        parts = [fill(words.lessons_part, minutes=self.minutes_of(LESSON), lessons=lessons, polled=polls)]
         if settings.welcome:
-            parts.append(
-                f"a welcome of {settings.welcome_minutes} minutes for {_count(settings.participants, 'participant')}"
-            )
+            people = words.participants.fill(settings.participants)
+            parts.append(fill(words.welcome_part, minutes=settings.welcome_minutes, participants=people))
         if settings.close:
-            parts.append(f"a close of {settings.close} minutes{each_day}")
-        for kind, length in ((CHANGEOVER, settings.changeover), (BREAK, settings.break_minutes)):
+            parts.append(fill(words.close_part_days if several_days else words.close_part, minutes=settings.close))
+        for plural, kind, length in (
+            (words.changeovers, CHANGEOVER, settings.changeover),
+            (words.breaks, BREAK, settings.break_minutes),
+        ):
             count = self.of_kind_count(kind)
             if count:
-                parts.append(f"{_count(count, kind)} of {length} minutes")
+                parts.append(plural.fill(count, minutes=length))
         lunches = self.of_kind_count(LUNCH)
         if lunches:
-            parts.append(f"a lunch of {settings.lunch} minutes{' on ' + str(lunches) + ' days' if lunches > 1 else ''}")
+            template = words.lunch_part_days if lunches > 1 else words.lunch_part
+            parts.append(fill(template, minutes=settings.lunch, count=lunches))
         return parts
 
     def of_kind_count(self, kind: str) -> int:
         return sum(1 for slot in self.slots if slot.kind == kind)
 
 
-def _count(number: int, noun: str) -> str:
-    return f"{number} {noun}{'s' if number != 1 else ''}"
-
-
-def _listed(parts: list[str]) -> str:
-    return ", ".join(parts[:-1]) + " and " + parts[-1] if len(parts) > 1 else parts[0]
+def _listed(words: PlanText, parts: list[str]) -> str:
+    return fill(words.list_last, items=", ".join(parts[:-1]), last=parts[-1]) if len(parts) > 1 else parts[0]

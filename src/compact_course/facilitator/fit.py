@@ -29,7 +29,7 @@ def least_central(course: Course, lessons: Sequence[m.Lesson]) -> m.Lesson:
 
 
 def fit_plan(
-    course: Course, lessons: Sequence[m.Lesson], settings: Settings, title: str = "Session plan"
+    course: Course, lessons: Sequence[m.Lesson], settings: Settings, title: str | None = None
 ) -> tuple[Plan, tuple[m.Lesson, ...]]:
     """The plan of as many lessons as fit, and the lessons left out (in course order).
 

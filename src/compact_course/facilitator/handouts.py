@@ -23,9 +23,10 @@ from collections.abc import Iterable
 from compact_course.core import models as m
 from compact_course.core.course import Course
 from compact_course.core.escaping import e
+from compact_course.core.interface_models import HandoutText, fill
 from compact_course.core.links import relative_link, source_link
 from compact_course.core.markdown import HEADER_MD, md_escape, role_title
-from compact_course.quiz.html import TYPE_LABELS
+from compact_course.quiz.html import type_label
 
 FOLDER = "book/facilitator"
 
@@ -53,7 +54,7 @@ def notes_docname(number: int) -> str:
 
 def question_label(course: Course, lesson: m.Lesson, index: int) -> str:
     """The same label on the handout and the answer key, e.g. 'Question 3.2' (lesson 3, question 2)."""
-    return f"Question {course.lesson_number(lesson.id)}.{index}"
+    return fill(course.interface.form.question_in_lesson, lesson=course.lesson_number(lesson.id), number=index)
 
 
 def key_anchor(question: m.QuestionBase) -> str:
@@ -61,7 +62,30 @@ def key_anchor(question: m.QuestionBase) -> str:
 
 
 def _lesson_heading(course: Course, lesson: m.Lesson) -> str:
-    return f"## {md_escape(f'Lesson {course.lesson_number(lesson.id)}: {lesson.title}')}"
+    heading = fill(course.interface.notebook.title, number=course.lesson_number(lesson.id), title=lesson.title)
+    return f"## {md_escape(heading)}"
+
+
+def _title(template: str, number: int, module: m.Module) -> str:
+    return HEADER_MD + f"# {md_escape(fill(template, number=number, title=module.title))}"
+
+
+def _back(words: HandoutText) -> str:
+    return fill(words.back, link=f"{{doc}}`{role_title(words.guide)} <index>`")
+
+
+def _module_links(words: HandoutText, number: int, *kinds: str) -> str:
+    """The links to a module's other pages: ``handout``, ``notes`` or ``key``, in that order."""
+    links = {
+        "handout": (words.learner_handout, words.handout_link, "handout-module"),
+        "notes": (words.facilitator_notes, words.notes_link, "notes-module"),
+        "key": (words.answer_key, words.key_link, "answer-key-module"),
+    }
+    parts = []
+    for kind in kinds:
+        line, label, page = links[kind]
+        parts.append(fill(line, link=f"{{doc}}`{role_title(fill(label, number=number))} <{page}-{number}>`"))
+    return " ".join(parts)
 
 
 def _lesson_link(course: Course, lesson: m.Lesson) -> str:
@@ -71,25 +95,27 @@ def _lesson_link(course: Course, lesson: m.Lesson) -> str:
 # --- Questions without answers (learner handout) ------------------------------------------------
 
 
-def question_html(question: m.QuestionBase, label: str) -> str:
+def question_html(course: Course, question: m.QuestionBase, label: str) -> str:
     """A question as it is printed for participants: prompt and options, nothing that gives the answer away."""
-    qtype = question.type  # type: ignore[attr-defined]
+    words = course.interface.handouts
     scenario = ""
     if isinstance(question, m.ScenarioQuestion):
-        scenario = f'<p class="cc-scenario"><strong>Scenario:</strong> {e(question.scenario)}</p>'
+        scenario = (
+            f'<p class="cc-scenario"><strong>{e(course.interface.form.scenario)}</strong> {e(question.scenario)}</p>'
+        )
     head = (
         f'<p class="cc-handout-prompt"><strong>{e(label)}.</strong> {e(question.prompt)} '
-        f"<em>{e(TYPE_LABELS[qtype])}</em></p>"
+        f"<em>{e(type_label(course, question))}</em></p>"
     )
     if isinstance(question, m.Matching):
         rows = "".join(
             f'<tr><th scope="row">{e(item.text)}</th><td class="cc-write-in"></td></tr>' for item in question.items()
         )
         body = (
-            f'<table class="cc-table cc-handout-matching"><caption>{e(label)}: write the letter of the match beside '
-            f'each item</caption><thead><tr><th scope="col">Item</th><th scope="col">Letter of its match</th></tr>'
+            f'<table class="cc-table cc-handout-matching"><caption>{e(fill(words.matching_caption, label=label))}</caption>'
+            f'<thead><tr><th scope="col">{e(words.column_item)}</th><th scope="col">{e(words.column_letter)}</th></tr>'
             f"</thead><tbody>{rows}</tbody></table>"
-            f"<p>Matches to choose from:</p>{_lettered(c.text for c in question.choices())}"
+            f"<p>{e(words.matches_to_choose)}</p>{_lettered(c.text for c in question.choices())}"
         )
     else:
         body = _lettered(c.text for c in question.choices())
@@ -109,26 +135,25 @@ def choice_label(question: m.QuestionBase, choice: m.Choice) -> str:
 
 
 def learner_handout(course: Course, module: m.Module) -> str:
+    words = course.interface.handouts
     number = course.module_number(module.id)
-    lines = [HEADER_MD + f"# {md_escape(f'Module {number} handout: {module.title}')}", ""]
-    lines += _raw(
-        f'<div class="cc-handout"><p>{e(module.summary)}</p>'
-        f"<p>For workshop participants: the key points of each lesson, questions to discuss, and the quiz "
-        f"questions to try. Write your answers on the sheet; your facilitator will go through them with you.</p></div>"
-    )
+    lines = [_title(words.handout_title, number, module), ""]
+    lines += _raw(f'<div class="cc-handout"><p>{e(module.summary)}</p><p>{e(words.handout_intro)}</p></div>')
     for lesson in module.lessons:
         questions = course.quiz_for(lesson.id).questions
-        lines += [_lesson_heading(course, lesson), "", f"Lesson page: {_lesson_link(course, lesson)}.", ""]
+        lines += [_lesson_heading(course, lesson), "", fill(words.lesson_page, link=_lesson_link(course, lesson)), ""]
         body = (
             f'<div class="cc-handout" id="handout-{e(lesson.id)}">'
-            f"<h3>Key points</h3>{_items(lesson.key_points)}"
-            f"<h3>Discussion</h3>{_items((p.prompt for p in lesson.discussion), tag='ol')}"
-            f"<h3>Quiz questions</h3>"
-            + "".join(question_html(q, question_label(course, lesson, i)) for i, q in enumerate(questions, start=1))
+            f"<h3>{e(words.key_points)}</h3>{_items(lesson.key_points)}"
+            f"<h3>{e(words.discussion)}</h3>{_items((p.prompt for p in lesson.discussion), tag='ol')}"
+            f"<h3>{e(words.quiz_questions)}</h3>"
+            + "".join(
+                question_html(course, q, question_label(course, lesson, i)) for i, q in enumerate(questions, start=1)
+            )
             + "</div>"
         )
         lines += _raw(body)
-    lines += ["Back to the {doc}`facilitator guide <index>`."]
+    lines += [_back(words)]
     return "\n".join(lines) + "\n"
 
 
@@ -137,6 +162,7 @@ def learner_handout(course: Course, module: m.Module) -> str:
 
 def answer_html(course: Course, question: m.QuestionBase, label: str, spark: bool, from_doc: str) -> str:
     """A question's answer, the reason behind every option, the explanation and where to read more."""
+    words = course.interface.handouts
     if isinstance(question, m.Matching):
         by_text = {choice.text: choice for choice in question.choices()}
         answer = _items(f"{pair.item} → {choice_label(question, by_text[pair.match])}" for pair in question.pairs)
@@ -146,49 +172,39 @@ def answer_html(course: Course, question: m.QuestionBase, label: str, spark: boo
             + "</ul>"
         )
         if question.distractors:
-            reasons += f"<p>Matches that fit no item: {e('; '.join(question.distractors))}.</p>"
+            reasons += f"<p>{e(fill(words.unused_matches, matches='; '.join(question.distractors)))}</p>"
     else:
         correct = [choice for choice in question.choices() if choice.correct]
         answer = _items(choice_label(question, choice) for choice in correct)
         reasons = (
             "<ul>"
             + "".join(
-                f"<li><strong>{e(choice_label(question, choice))}</strong> ({'correct' if choice.correct else 'incorrect'})<br>"
+                f"<li><strong>{e(choice_label(question, choice))}</strong> ({e(words.correct if choice.correct else words.incorrect)})<br>"
                 f"{e(choice.feedback)}</li>"
                 for choice in question.choices()
             )
             + "</ul>"
         )
     href, more = source_link(course, question, from_doc)
-    starter = (
-        '<p class="cc-spark"><strong>Discussion starter:</strong> ask the room before revealing the answer.</p>'
-        if spark
-        else ""
-    )
+    starter = f'<p class="cc-spark"><strong>{e(words.starter)}</strong> {e(words.starter_text)}</p>' if spark else ""
+    read_more = fill(e(words.read_more), link=f'<a href="{e(href)}">{e(more)}</a>')
     return (
         f'<div class="cc-answer-key" id="{e(key_anchor(question))}">'
         f"<p><strong>{e(label)}.</strong> {e(question.prompt)}</p>{starter}"
-        f"<p><strong>Answer:</strong></p>{answer}"
-        f"<p><strong>Why:</strong></p>{reasons}"
-        f"<p><strong>Explanation:</strong> {e(question.explanation)}</p>"
-        f'<p>Read more: <a href="{e(href)}">{e(more)}</a>.</p></div>'
+        f"<p><strong>{e(words.answer)}</strong></p>{answer}"
+        f"<p><strong>{e(words.why)}</strong></p>{reasons}"
+        f"<p><strong>{e(words.explanation)}</strong> {e(question.explanation)}</p>"
+        f"<p>{read_more}</p></div>"
     )
 
 
 def answer_key(course: Course, module: m.Module) -> str:
+    words = course.interface.handouts
     number = course.module_number(module.id)
     docname = answer_key_docname(number)
-    lines = [HEADER_MD + f"# {md_escape(f'Module {number} answer key: {module.title}')}", ""]
-    lines += _raw(
-        '<div class="cc-facilitator"><p>For the facilitator. Question numbers match the '
-        "learner handout. Questions marked as discussion starters are good ones to poll the room on before "
-        "revealing the answer.</p></div>"
-    )
-    lines += [
-        f"Learner handout: {{doc}}`Module {number} handout <handout-module-{number}>`. "
-        f"Facilitator notes: {{doc}}`Module {number} notes <notes-module-{number}>`.",
-        "",
-    ]
+    lines = [_title(words.key_title, number, module), ""]
+    lines += _raw(f'<div class="cc-facilitator"><p>{e(words.key_intro)}</p></div>')
+    lines += [_module_links(words, number, "handout", "notes"), ""]
     for lesson in module.lessons:
         notes = course.notes_for(lesson.id)
         sparks = set(notes.spark_questions) if notes else set()
@@ -200,7 +216,7 @@ def answer_key(course: Course, module: m.Module) -> str:
                 for i, q in enumerate(questions, start=1)
             )
         )
-    lines += ["Back to the {doc}`facilitator guide <index>`."]
+    lines += [_back(words)]
     return "\n".join(lines) + "\n"
 
 
@@ -208,30 +224,42 @@ def answer_key(course: Course, module: m.Module) -> str:
 
 
 def notes_html(course: Course, lesson: m.Lesson, notes: m.FacilitatorNotes | None) -> str:
+    words = course.interface.handouts
     number = course.lesson_number(lesson.id)
-    module_no = course.module_number(course.module_of(lesson.id).id)
     if notes is None:
-        return f'<div class="cc-facilitator"><p>There are no facilitator notes for lesson {number} yet.</p></div>'
+        return f'<div class="cc-facilitator"><p>{e(fill(words.no_notes, number=number))}</p></div>'
     rows = "".join(f'<tr><th scope="row">{e(t.activity)}</th><td>{t.minutes}</td></tr>' for t in notes.timings)
     total = sum(t.minutes for t in notes.timings)
+    caption = fill(words.timings_caption, number=number, minutes=total)
     timings = (
-        f'<h3>Timings</h3><table class="cc-table"><caption>Timings for lesson {number} ({total} minutes)</caption>'
-        f'<thead><tr><th scope="col">Activity</th><th scope="col">Minutes</th></tr></thead><tbody>{rows}</tbody>'
-        f'<tfoot><tr><th scope="row">Total</th><td>{total}</td></tr></tfoot></table>'
+        f'<h3>{e(words.timings)}</h3><table class="cc-table"><caption>{e(caption)}</caption>'
+        f'<thead><tr><th scope="col">{e(words.column_activity)}</th><th scope="col">{e(words.column_minutes)}</th>'
+        f"</tr></thead><tbody>{rows}</tbody>"
+        f'<tfoot><tr><th scope="row">{e(words.total)}</th><td>{total}</td></tr></tfoot></table>'
     )
     good = {item.prompt: item.good_answers for item in notes.discussion}
     prompts = []
     for prompt in lesson.discussion:
         covers = (
-            f"<p>Good answers cover:</p>{_items(good[prompt.id])}"
+            f"<p>{e(words.good_answers)}</p>{_items(good[prompt.id])}"
             if prompt.id in good
-            else "<p>No notes on good answers for this prompt.</p>"
+            else f"<p>{e(words.no_good_answers)}</p>"
         )
         prompts.append(f'<li id="notes-{e(prompt.id)}"><p>{e(prompt.prompt)}</p>{covers}</li>')
-    discussion = f"<h3>Discussion prompts and what good answers cover</h3><ol>{''.join(prompts)}</ol>"
-    misconceptions = "<h3>Common misconceptions</h3>" + (
-        _items(notes.misconceptions) if notes.misconceptions else "<p>None recorded.</p>"
+    discussion = f"<h3>{e(words.discussion_notes)}</h3><ol>{''.join(prompts)}</ol>"
+    misconceptions = f"<h3>{e(words.misconceptions)}</h3>" + (
+        _items(notes.misconceptions) if notes.misconceptions else f"<p>{e(words.none_recorded)}</p>"
     )
+    return (
+        f'<div class="cc-facilitator" id="notes-{e(lesson.id)}">{timings}{discussion}{misconceptions}'
+        f"{_sparks(course, lesson, notes)}</div>"
+    )
+
+
+def _sparks(course: Course, lesson: m.Lesson, notes: m.FacilitatorNotes) -> str:
+    """The lesson's discussion-starter questions, each linked to its answer key."""
+    words = course.interface.handouts
+    module_no = course.module_number(course.module_of(lesson.id).id)
     sparks = []
     for question_id in notes.spark_questions:
         question = course.question(question_id)
@@ -244,32 +272,21 @@ def notes_html(course: Course, lesson: m.Lesson, notes: m.FacilitatorNotes | Non
             f'<li><a href="{e(page)}#{e(key_anchor(question))}">{e(question_label(course, owner, index))}</a>: '
             f"{e(question.prompt)}</li>"
         )
-    spark_html = "<h3>Quiz questions that spark discussion</h3>" + (
-        f"<p>Poll the room on these before revealing the answer.</p><ul>{''.join(sparks)}</ul>"
-        if sparks
-        else "<p>None chosen for this lesson.</p>"
-    )
-    return (
-        f'<div class="cc-facilitator" id="notes-{e(lesson.id)}">{timings}{discussion}{misconceptions}{spark_html}</div>'
+    return f"<h3>{e(words.sparks)}</h3>" + (
+        f"<p>{e(words.sparks_intro)}</p><ul>{''.join(sparks)}</ul>" if sparks else f"<p>{e(words.sparks_none)}</p>"
     )
 
 
 def facilitator_notes(course: Course, module: m.Module) -> str:
+    words = course.interface.handouts
     number = course.module_number(module.id)
-    lines = [HEADER_MD + f"# {md_escape(f'Module {number} facilitator notes: {module.title}')}", ""]
-    lines += _raw(
-        '<div class="cc-facilitator"><p>For the facilitator only: these notes are not shown on the learner pages. '
-        "Each lesson's timings add up to its minutes in the session plans.</p></div>"
-    )
-    lines += [
-        f"Learner handout: {{doc}}`Module {number} handout <handout-module-{number}>`. "
-        f"Answer key: {{doc}}`Module {number} answer key <answer-key-module-{number}>`.",
-        "",
-    ]
+    lines = [_title(words.notes_title, number, module), ""]
+    lines += _raw(f'<div class="cc-facilitator"><p>{e(words.notes_intro)}</p></div>')
+    lines += [_module_links(words, number, "handout", "key"), ""]
     for lesson in module.lessons:
-        lines += [_lesson_heading(course, lesson), "", f"Lesson page: {_lesson_link(course, lesson)}.", ""]
+        lines += [_lesson_heading(course, lesson), "", fill(words.lesson_page, link=_lesson_link(course, lesson)), ""]
         lines += _raw(notes_html(course, lesson, course.notes_for(lesson.id)))
-    lines += ["Back to the {doc}`facilitator guide <index>`."]
+    lines += [_back(words)]
     return "\n".join(lines) + "\n"
 
 

@@ -11,6 +11,7 @@ from collections.abc import Sequence
 
 from compact_course.core import models as m
 from compact_course.core.course import Course
+from compact_course.core.interface_models import PlanText, fill
 from compact_course.facilitator.agenda import (
     BREAK,
     CHANGEOVER,
@@ -33,16 +34,12 @@ from compact_course.facilitator.lesson_time import lesson_minutes, lesson_parts,
 Item = tuple[str, str, int, m.Lesson | None]
 
 
-def _welcome_title(number: int) -> str:
-    return "Welcome, introductions and ground rules" if number == 1 else f"Welcome back and recap of day {number - 1}"
+def _welcome_title(words: PlanText, number: int) -> str:
+    return words.welcome if number == 1 else fill(words.welcome_back, previous=number - 1)
 
 
-def _close_title(number: int, last: bool) -> str:
-    return (
-        "Close: key points, questions and evaluation"
-        if last
-        else f"Close of day {number}: questions and what comes next"
-    )
+def _close_title(words: PlanText, number: int, last: bool) -> str:
+    return words.close if last else fill(words.close_day, number=number)
 
 
 def _lessons_with_breaks(course: Course, lessons: Sequence[m.Lesson], settings: Settings) -> list[Item]:
@@ -57,14 +54,14 @@ def _lessons_with_breaks(course: Course, lessons: Sequence[m.Lesson], settings: 
         if index == len(lessons) - 1:
             break
         if settings.break_every and since_break >= settings.break_every:
-            items.append((BREAK, "Break", settings.break_minutes, None))
+            items.append((BREAK, course.interface.plan.break_slot, settings.break_minutes, None))
             since_break = 0
         elif settings.changeover:
-            items.append((CHANGEOVER, "Changeover to the next lesson", settings.changeover, None))
+            items.append((CHANGEOVER, course.interface.plan.changeover, settings.changeover, None))
     return items
 
 
-def _lunch_at_midday(items: list[Item], settings: Settings) -> list[Item]:
+def _lunch_at_midday(items: list[Item], settings: Settings, lunch: str) -> list[Item]:
     """Turn the break starting nearest the middle of the day into lunch (the earlier one on a tie)."""
     starts, now = [], 0
     for _kind, _, minutes, _ in items:
@@ -76,7 +73,7 @@ def _lunch_at_midday(items: list[Item], settings: Settings) -> list[Item]:
         return items
     chosen = min(breaks, key=lambda i: (abs(starts[i] - middle), i))
     items = list(items)
-    items[chosen] = (LUNCH, "Lunch", settings.lunch, None)
+    items[chosen] = (LUNCH, lunch, settings.lunch, None)
     return items
 
 
@@ -104,12 +101,12 @@ def _layout_day(course: Course, lessons: Sequence[m.Lesson], settings: Settings,
     if settings.welcome:
         # Introductions happen once: later days open with a recap of the fixed length.
         welcome = settings.welcome_minutes if number == 1 else settings.welcome
-        items.append((WELCOME, _welcome_title(number), welcome, None))
+        items.append((WELCOME, _welcome_title(course.interface.plan, number), welcome, None))
     items += _lessons_with_breaks(course, lessons, settings)
     if settings.close:
-        items.append((CLOSE, _close_title(number, last), settings.close, None))
+        items.append((CLOSE, _close_title(course.interface.plan, number, last), settings.close, None))
     if settings.lunch:
-        items = _lunch_at_midday(items, settings)
+        items = _lunch_at_midday(items, settings, course.interface.plan.lunch)
     slots, now = [], settings.start
     for item in items:
         slots.append(_slot(course, item, now, settings))
@@ -173,7 +170,7 @@ def _refuse_if_it_does_not_fit(plan: Plan) -> None:
             )
 
 
-def build_plan(course: Course, lessons: Sequence[m.Lesson], settings: Settings, title: str = "Session plan") -> Plan:
+def build_plan(course: Course, lessons: Sequence[m.Lesson], settings: Settings, title: str | None = None) -> Plan:
     """Lay the lessons out over days, or raise :class:`PlanDoesNotFit` saying what would help."""
     if not lessons:
         raise PlanError("no lessons selected")
@@ -182,6 +179,6 @@ def build_plan(course: Course, lessons: Sequence[m.Lesson], settings: Settings, 
     days = tuple(
         _layout_day(course, chosen, settings, n, last=(n == count)) for n, chosen in enumerate(day_lessons, start=1)
     )
-    plan = Plan(title, settings, days)
+    plan = Plan(title or course.interface.plan.default_title, settings, days, course.interface.plan)
     _refuse_if_it_does_not_fit(plan)
     return plan

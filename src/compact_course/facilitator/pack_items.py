@@ -18,7 +18,7 @@ from compact_course.core.escaping import e
 from compact_course.core.links import relative_link
 from compact_course.facilitator.agenda import Plan, Slot
 from compact_course.facilitator.handouts import question_label
-from compact_course.quiz.html import TYPE_LABELS
+from compact_course.quiz.html import type_label
 
 
 def letter(index: int) -> str:
@@ -76,14 +76,13 @@ def _matching(course: Course, question: m.Matching) -> str:
 def question_block(course: Course, label: str, question: m.QuestionBase) -> str:
     """One question with its options and a place for the answer; never split across pages."""
     labels = course.plans.pack.labels
-    qtype = question.type  # type: ignore[attr-defined]
     scenario = ""
     if isinstance(question, m.ScenarioQuestion):
         scenario = f'<p class="cc-scenario"><strong>{e(labels.scenario)}:</strong> {e(question.scenario)}</p>'
     body = _matching(course, question) if isinstance(question, m.Matching) else _options(course, question)
     return (
         f'<div class="cc-question" id="q-{e(question.id)}">{scenario}'
-        f'<p class="cc-prompt"><strong>{e(label)}.</strong> {e(question.prompt)} <em>{e(TYPE_LABELS[qtype])}</em></p>'
+        f'<p class="cc-prompt"><strong>{e(label)}.</strong> {e(question.prompt)} <em>{e(type_label(course, question))}</em></p>'
         f'{body}<p class="cc-answer-line">{e(labels.answer_here)}:</p></div>'
     )
 
@@ -141,15 +140,17 @@ def answer_list(course: Course, plan: Plan) -> str:
 
 def _timings(course: Course, lesson: m.Lesson, slot: Slot) -> str:
     labels = course.plans.pack.labels
+    parts = course.interface.plan.parts
+    parts = course.interface.plan.parts
     notes = course.notes_for(lesson.id)
     rows = [
-        f"<tr><td>{e(t.activity)}</td><td>{e(t.part or '')}</td><td>{t.minutes}</td></tr>"
+        f"<tr><td>{e(t.activity)}</td><td>{e(parts.of(t.part) if t.part else '')}</td><td>{t.minutes}</td></tr>"
         for t in (notes.timings if notes else ())
     ]
     polled = [course.question(question_id) for question_id in slot.polled]
     quiz_minutes = dict(slot.parts).get("quiz", 0)
     if polled:
-        rows.append(f"<tr><td>{e(labels.poll)}</td><td>quiz</td><td>{quiz_minutes}</td></tr>")
+        rows.append(f"<tr><td>{e(labels.poll)}</td><td>{e(parts.quiz)}</td><td>{quiz_minutes}</td></tr>")
     return (
         f'<h3>{e(labels.timings)}</h3><table><thead><tr><th scope="col">{e(labels.activity)}</th>'
         f'<th scope="col">{e(labels.part)}</th><th scope="col">{e(labels.minutes)}</th></tr></thead>'

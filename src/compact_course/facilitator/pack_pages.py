@@ -9,7 +9,8 @@ from __future__ import annotations
 
 from compact_course.core.course import Course
 from compact_course.core.escaping import e
-from compact_course.core.markdown import HEADER_MD, md_escape
+from compact_course.core.interface_models import fill
+from compact_course.core.markdown import HEADER_MD, md_escape, role_title
 from compact_course.facilitator.pack import ITEMS, item_body, item_texts
 from compact_course.facilitator.ready_made import ReadyMade, ready_made_fit, ready_made_plans
 
@@ -35,7 +36,10 @@ def pack_page(course: Course, ready: ReadyMade) -> str:
         f'<ul class="cc-pack-contents">{contents}</ul>',
         "```",
         "",
-        f"Back to the {{doc}}`plan <../{ready.slug}>`.",
+        fill(
+            course.interface.handouts.back,
+            link=f"{{doc}}`{role_title(course.interface.plan.plan_link)} <../{ready.slug}>`",
+        ),
         "",
         "```{raw} html",
         f'<div class="cc-pack">{body}</div>',

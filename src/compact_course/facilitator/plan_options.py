@@ -69,7 +69,7 @@ def add_selection_options(parser: argparse.ArgumentParser) -> None:
         help="if the selection does not fit, drop the least central lessons (priorities in data/plans.yaml) "
         "until it does, keeping the rest in course order",
     )
-    parser.add_argument("--title", default="Session plan", help="heading for the agenda")
+    parser.add_argument("--title", default=None, help="heading for the agenda (default from data/interface.yaml)")
 
 
 def add_timing_options(parser: argparse.ArgumentParser) -> None:

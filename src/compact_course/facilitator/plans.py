@@ -80,7 +80,7 @@ def select_lessons(
     return tuple(lesson for lesson in course.lessons if lesson.id in chosen)
 
 
-def plan_for(course: Course, modules=None, lessons=None, title: str = "Session plan", **settings) -> Plan:
+def plan_for(course: Course, modules=None, lessons=None, title: str | None = None, **settings) -> Plan:
     """Select lessons and build the plan as the command does: timing the keywords leave out
     takes the defaults in ``data/plans.yaml``; the others, those of :class:`Settings`."""
     return build_plan(

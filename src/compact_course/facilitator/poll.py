@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING
 from compact_course.core import models as m
 from compact_course.core.course import Course, cached_course
 from compact_course.core.escaping import e
+from compact_course.core.interface_models import fill
 from compact_course.facilitator.poll_data import poll_data
 from compact_course.facilitator.poll_questions import (
     PollOption,
@@ -74,20 +75,21 @@ class RoomPoll:
         return len(self.questions)
 
     def __repr__(self) -> str:
-        count = f"{self.total} question{'s' if self.total != 1 else ''}"
-        return f"Room poll: {self.title} ({count}). Run it in JupyterLab or Voila."
+        return self.course.interface.poll.static_text.fill(self.total, title=self.title)
 
     def to_html(self) -> str:
         """What the book shows without a kernel: how to run the poll and the questions in the set (no answers)."""
+        words = self.course.interface.poll
         prompts = "".join(f"<li>{e(q.prompt)}</li>" for q in self.questions)
         sets = question_sets(self.course)
-        listed = "".join(f"<li>{e(s.title)} ({len(s.question_ids)} questions)</li>" for s in sets.values())
+        listed = "".join(
+            f"<li>{e(words.page_set_option.fill(len(s.question_ids), title=s.title))}</li>" for s in sets.values()
+        )
+        first = fill(e(words.static_first), title=f"<em>{e(self.title)}</em>")
         return (
-            '<div class="cc-poll cc-poll-static"><p><strong>The room poll needs a live Python kernel.</strong> '
-            "Open this notebook in JupyterLab and run it, or start it with Voila, to show questions, enter the "
-            "room's votes and reveal the answers.</p>"
-            f"<p>Questions in the set shown first, <em>{e(self.title)}</em>:</p><ol>{prompts}</ol>"
-            f"<details><summary>Every question set you can choose in the poll</summary><ul>{listed}</ul></details></div>"
+            f'<div class="cc-poll cc-poll-static"><p><strong>{e(words.static_needs)}</strong> {e(words.static_how)}</p>'
+            f"<p>{first}</p><ol>{prompts}</ol>"
+            f"<details><summary>{e(words.static_sets)}</summary><ul>{listed}</ul></details></div>"
         )
 
     @functools.cached_property

@@ -14,28 +14,26 @@ import json
 from compact_course.core import models as m
 from compact_course.core.course import Course
 from compact_course.facilitator.poll_questions import poll_options, question_sets, reveal_for
-from compact_course.quiz.html import TYPE_LABELS
+from compact_course.quiz.html import type_label
 
 POLL_DATA = "book/_generated/room-poll-data.json"
 
-# How the room votes, said under the prompt (the static form, RoomPoll.to_html, says the same).
-HOW_TO_VOTE = {
-    "multiple": "People may vote for more than one option.",
-    "matching": "Ask the room: how many got every match right, some right, or none?",
-}
+# How the room votes, said under the prompt: the words (data/interface.yaml ``poll``) per type.
+HOW_TO_VOTE = {"multiple": "how_multiple", "matching": "how_matching"}
 
 
-def poll_question(question: m.QuestionBase) -> dict:
+def poll_question(course: Course, question: m.QuestionBase) -> dict:
     """One question as the static poll shows it: prompt, options to count, and the reveal."""
     qtype = question.type  # type: ignore[attr-defined]
-    reveal = reveal_for(question)
+    reveal = reveal_for(course, question)
+    how = HOW_TO_VOTE.get(qtype)
     data: dict = {
         "id": question.id,
         "type": qtype,
-        "typeLabel": TYPE_LABELS[qtype],
+        "typeLabel": type_label(course, question),
         "prompt": question.prompt,
         "scenario": question.scenario if isinstance(question, m.ScenarioQuestion) else None,
-        "howToVote": HOW_TO_VOTE.get(qtype),
+        "howToVote": getattr(course.interface.poll, how) if how else None,
         "options": [
             {
                 "key": option.key,
@@ -44,7 +42,7 @@ def poll_question(question: m.QuestionBase) -> dict:
                 "label": option.label,
                 "correct": option.correct,
             }
-            for option in poll_options(question)
+            for option in poll_options(course, question)
         ],
         "answer": list(reveal.answer),
         "explanation": reveal.explanation,
@@ -62,7 +60,7 @@ def poll_data(course: Course) -> dict:
     return {
         "version": 1,
         "sets": [{"key": s.key, "title": s.title, "questions": list(s.question_ids)} for s in sets.values()],
-        "questions": {qid: poll_question(course.question(qid)) for qid in used},
+        "questions": {qid: poll_question(course, course.question(qid)) for qid in used},
     }
 
 

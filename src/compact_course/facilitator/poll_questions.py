@@ -19,13 +19,10 @@ from dataclasses import dataclass
 
 from compact_course.core import models as m
 from compact_course.core.course import Course
-from compact_course.core.escaping import e
+from compact_course.core.interface_models import fill
 
-MATCHING_OPTIONS = (
-    ("all", "Got every match right", True),
-    ("some", "Got some matches right", False),
-    ("none", "Got no matches right", False),
-)
+# A matching question's three answers: key, its words (data/interface.yaml ``poll``), correct.
+MATCHING_OPTIONS = (("all", "matching_all", True), ("some", "matching_some", False), ("none", "matching_none", False))
 
 
 @dataclass(frozen=True)
@@ -40,12 +37,13 @@ class PollOption:
         return f"{self.letter}. {self.text}" if self.letter else self.text
 
 
-def poll_options(question: m.QuestionBase) -> tuple[PollOption, ...]:
+def poll_options(course: Course, question: m.QuestionBase) -> tuple[PollOption, ...]:
     """What the room votes on for one question (see the module docstring for matching)."""
     if isinstance(question, m.Matching):
+        words = course.interface.poll
         return tuple(
-            PollOption(key, text, correct, chr(ord("A") + position))
-            for position, (key, text, correct) in enumerate(MATCHING_OPTIONS)
+            PollOption(key, getattr(words, field), correct, chr(ord("A") + position))
+            for position, (key, field, correct) in enumerate(MATCHING_OPTIONS)
         )
     return tuple(
         PollOption(choice.key, choice.text, choice.correct, chr(ord("A") + position))
@@ -55,27 +53,17 @@ def poll_options(question: m.QuestionBase) -> tuple[PollOption, ...]:
 
 @dataclass(frozen=True)
 class Reveal:
+    """What the poll reveals: the answer's lines and the explanation (the script lays them out)."""
+
     answer: tuple[str, ...]
     explanation: str
 
-    @property
-    def text(self) -> str:
-        # Options often end with a full stop of their own; avoid doubling it.
-        return "Answer: " + "; ".join(line.rstrip(".") for line in self.answer) + ". " + self.explanation
 
-    def to_html(self) -> str:
-        items = "".join(f"<li>{e(line)}</li>" for line in self.answer)
-        return (
-            f'<div class="cc-poll-reveal"><p><strong>Answer:</strong></p><ul>{items}</ul>'
-            f"<p><strong>Explanation:</strong> {e(self.explanation)}</p></div>"
-        )
-
-
-def reveal_for(question: m.QuestionBase) -> Reveal:
+def reveal_for(course: Course, question: m.QuestionBase) -> Reveal:
     if isinstance(question, m.Matching):
         answer = tuple(f"{pair.item} → {pair.match}" for pair in question.pairs)
     else:
-        answer = tuple(option.label for option in poll_options(question) if option.correct)
+        answer = tuple(option.label for option in poll_options(course, question) if option.correct)
     return Reveal(answer, question.explanation)
 
 
@@ -89,6 +77,7 @@ class QuestionSet:
 def question_sets(course: Course) -> dict[str, QuestionSet]:
     """Every set a facilitator can poll: discussion starters (all, per module), whole modules, lessons."""
     sets: dict[str, QuestionSet] = {}
+    words = course.interface.poll
 
     def starters(lessons: Sequence[m.Lesson]) -> tuple[str, ...]:
         notes = [course.notes_for(lesson.id) for lesson in lessons]
@@ -96,19 +85,22 @@ def question_sets(course: Course) -> dict[str, QuestionSet]:
 
     everything = starters(course.lessons)
     if everything:
-        sets["starters"] = QuestionSet("starters", "Discussion starters from every module", everything)
+        sets["starters"] = QuestionSet("starters", words.set_starters, everything)
     for module in course.modules:
         n = course.module_number(module.id)
         module_starters = starters(module.lessons)
         if module_starters:
             sets[f"module-{n}-starters"] = QuestionSet(
-                f"module-{n}-starters", f"Module {n} discussion starters: {module.title}", module_starters
+                f"module-{n}-starters", fill(words.set_module_starters, number=n, title=module.title), module_starters
             )
         all_ids = tuple(q.id for lesson in module.lessons for q in course.quiz_for(lesson.id).questions)
-        sets[f"module-{n}"] = QuestionSet(f"module-{n}", f"Module {n}, every question: {module.title}", all_ids)
+        title = fill(words.set_module, number=n, title=module.title)
+        sets[f"module-{n}"] = QuestionSet(f"module-{n}", title, all_ids)
     for lesson in course.lessons:
         ids = tuple(q.id for q in course.quiz_for(lesson.id).questions)
         sets[f"lesson-{lesson.id}"] = QuestionSet(
-            f"lesson-{lesson.id}", f"Lesson {course.lesson_number(lesson.id)}: {lesson.title}", ids
+            f"lesson-{lesson.id}",
+            fill(words.set_lesson, number=course.lesson_number(lesson.id), title=lesson.title),
+            ids,
         )
     return sets

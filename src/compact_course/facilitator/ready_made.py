@@ -12,7 +12,8 @@ from dataclasses import dataclass, field
 from compact_course.core import models as m
 from compact_course.core import plan_models as pm
 from compact_course.core.course import Course
-from compact_course.core.markdown import HEADER_MD
+from compact_course.core.interface_models import fill
+from compact_course.core.markdown import HEADER_MD, role_title
 from compact_course.facilitator.agenda import Plan, Settings, clock, parse_clock
 from compact_course.facilitator.fit import fit_plan
 from compact_course.facilitator.layout import build_plan
@@ -103,18 +104,22 @@ def ready_made_plan(course: Course, ready: ReadyMade) -> Plan:
     return ready_made_fit(course, ready)[0]
 
 
+def _role(title: str, target: str) -> str:
+    return f"{{doc}}`{role_title(title)} <{target}>`"
+
+
 def ready_made_page(course: Course, ready: ReadyMade) -> str:
     """A book page: the plan's purpose (hand-written Markdown), the command, the agenda, the materials."""
     plan, dropped = ready_made_fit(course, ready)
     title_line, agenda = render_markdown(
         course, plan, heading_level=1, myst=True, dropped=dropped, from_doc=f"book/facilitator/{ready.slug}"
     ).split("\n", 1)
+    words = course.interface.plan
     intro = [
         "",
         ready.why,
         "",
-        "The agenda below is generated from the lessons' minutes and objectives. To print it, or to change the start "
-        "time or the breaks, run:",
+        words.ready_intro,
         "",
         "```console",
         ready.command(),
@@ -122,21 +127,27 @@ def ready_made_page(course: Course, ready: ReadyMade) -> str:
     ]
     materials = [
         "",
-        "## Materials for this session",
+        f"## {words.materials_heading}",
         "",
-        f"The {{doc}}`session pack <packs/{ready.slug}>` holds this plan's handout, answer list, crib, agenda, "
-        "evaluation form and voting cards, ready to print. The per-module pages below hold every lesson of each module.",
+        fill(words.materials_intro, pack=_role(words.pack_link, f"packs/{ready.slug}")),
         "",
     ]
     materials += [
-        f"- Module {n}: {{doc}}`learner handout <handout-module-{n}>`, {{doc}}`answer key <answer-key-module-{n}>`, "
-        f"{{doc}}`facilitator notes <notes-module-{n}>`"
+        "- "
+        + fill(
+            words.materials_module,
+            number=n,
+            handout=_role(words.handout_link, f"handout-module-{n}"),
+            key=_role(words.key_link, f"answer-key-module-{n}"),
+            notes=_role(words.facilitator_notes_link, f"notes-module-{n}"),
+        )
         for n in plan.module_numbers
     ]
+    guide = course.interface.handouts
     materials += [
-        "- The {doc}`room poll <room-poll>` for live quiz questions",
+        "- " + fill(words.materials_poll, link=_role(words.poll_link, "room-poll")),
         "",
-        "Back to the {doc}`facilitator guide <index>`.",
+        fill(guide.back, link=_role(guide.guide, "index")),
     ]
     return HEADER_MD + title_line + "\n" + "\n".join(intro) + "\n" + agenda + "\n".join(materials) + "\n"
 

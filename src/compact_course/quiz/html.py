@@ -19,18 +19,10 @@ from dataclasses import dataclass
 from compact_course.core import models as m
 from compact_course.core.course import Course
 from compact_course.core.escaping import e, json_for_script
-from compact_course.core.interface_models import fill
+from compact_course.core.interface_models import FormText, fill
 from compact_course.core.question_types import question_type
 from compact_course.quiz.data import DATA_CLASS, more_link, quiz_data
 from compact_course.quiz.placement import lesson_of_question
-
-TYPE_LABELS = {
-    "single": "Choose one answer.",
-    "scenario": "Read the scenario, then choose one answer.",
-    "multiple": "Choose all the answers that apply.",
-    "true-false": "Is this statement true or false?",
-    "matching": "Choose a match for each item.",
-}
 
 
 @dataclass(frozen=True)
@@ -47,14 +39,21 @@ class Draw:
 SENTENCE_ENDS = (".", "?", "!")  # an option that ends a sentence gets no second full stop
 
 
-def question_label(number: int, total: int, lesson_number: int | None = None) -> str:
+def question_label(words: FormText, number: int, total: int, lesson_number: int | None = None) -> str:
     """A question's number: "Question 7.1" (lesson 7, first question) in a lesson's quiz, as the
     handouts and notes print it; "Question 1 of 5" where there is no single lesson (the
     self-assessment)."""
-    return f"Question {lesson_number}.{number}" if lesson_number else f"Question {number} of {total}"
+    if lesson_number:
+        return fill(words.question_in_lesson, lesson=lesson_number, number=number)
+    return fill(words.question_of, number=number, total=total)
 
 
-def _controls(question: m.QuestionBase, dom_id: str, choices: Sequence[m.Choice]) -> str:
+def type_label(course: Course, question: m.QuestionBase) -> str:
+    """What the question's type asks the reader to do ("Choose one answer."), from data/interface.yaml."""
+    return course.interface.form.types.of(question.type)  # type: ignore[attr-defined]
+
+
+def _controls(words: FormText, question: m.QuestionBase, dom_id: str, choices: Sequence[m.Choice]) -> str:
     if isinstance(question, m.Matching):
         options = "".join(f'<option value="{e(c.key)}">{e(c.text)}</option>' for c in choices)
         rows = []
@@ -63,7 +62,7 @@ def _controls(question: m.QuestionBase, dom_id: str, choices: Sequence[m.Choice]
             rows.append(
                 f'<div class="cc-match">'
                 f'<label for="{control_id}">{e(item.text)}</label>'
-                f'<select id="{control_id}"><option value="">Choose a match</option>{options}</select></div>'
+                f'<select id="{control_id}"><option value="">{e(words.choose_match)}</option>{options}</select></div>'
             )
         return f'<div class="cc-matches">{"".join(rows)}</div>'
     # The label wraps its control (no ids to repeat) and is the row (quiz.js marks it cc-option
@@ -88,7 +87,7 @@ def _letter(question: m.QuestionBase, index: int) -> str:
     return f"{chr(ord('A') + index)}. " if _lettered(question) else ""
 
 
-def _answer_lines(question: m.QuestionBase, choices: Sequence[m.Choice]) -> str:
+def _answer_lines(words: FormText, question: m.QuestionBase, choices: Sequence[m.Choice]) -> str:
     """The answer list: which options are right, then a line per option (or item) in the form's
     order. quiz.js reads each line's rightness (``data-ok``; for matching, the right
     match's key in ``data-answer``) and its feedback: the text after the last element, less the
@@ -96,8 +95,9 @@ def _answer_lines(question: m.QuestionBase, choices: Sequence[m.Choice]) -> str:
     if isinstance(question, m.Matching):
         match_of = {c.key: c.text for c in choices}
         return "".join(
-            f'<li data-answer="{e(item.answer)}"><b>{e(item.text)}</b> matches '
-            f"<b>{e(match_of[item.answer])}</b>. {e(item.feedback)}</li>"
+            f'<li data-answer="{e(item.answer)}">'
+            + fill(e(words.match_line), item=f"<b>{e(item.text)}</b>", match=f"<b>{e(match_of[item.answer])}</b>")
+            + f" {e(item.feedback)}</li>"
             for item in question.items()
         )
     # By letter; True/False with its word too ("A. True"), as short as its options are.
@@ -110,33 +110,36 @@ def _answer_lines(question: m.QuestionBase, choices: Sequence[m.Choice]) -> str:
         for name, c in zip(names, choices)
     )
     right = ", ".join(name for name, c in zip(names, choices) if c.correct)
-    return f'<li class="cc-verdict">Correct: {e(right)}.</li>{lines}'
+    return f'<li class="cc-verdict">{e(fill(words.correct, answers=right))}</li>{lines}'
 
 
 def _answer_block(
     course: Course, question: m.QuestionBase, from_doc: str | None, choices: Sequence[m.Choice], link=e
 ) -> str:
+    words = course.interface.form
     href, label = more_link(course, question, from_doc)
-    hint = f"<p><b>Hint:</b> {e(question.hint)}</p>" if question.hint else ""
+    hint = f"<p><b>{e(words.hint)}</b> {e(question.hint)}</p>" if question.hint else ""
+    more = fill(e(words.read_more), link=f'<a href="{e(href)}">{e(label)}</a>')
     return (
-        f'<details class="cc-answer"><summary>Answer and explanation</summary>'
-        f"{hint}<ul>{_answer_lines(question, choices)}</ul>"
+        f'<details class="cc-answer"><summary>{e(words.answer_summary)}</summary>'
+        f"{hint}<ul>{_answer_lines(words, question, choices)}</ul>"
         f'<p class="cc-explanation">{link(question.explanation)}</p>'
-        f'<p>Read more: <a href="{e(href)}">{e(label)}</a></p></details>'
+        f"<p>{more}</p></details>"
     )
 
 
-# The buttons, hint box and live region every question gets once quiz.js runs: written once per
-# quiz and cloned into each form, so the page does not repeat them (without JavaScript they
-# would do nothing, so they were hidden anyway).
-TOOLS = (
-    '<template class="cc-tools"><div class="cc-controls" hidden>'
-    '<button type="submit" class="cc-button cc-primary" data-action="check">Check answer</button>'
-    '<button type="button" class="cc-button" data-action="retry" hidden>Try again</button>'
-    '<button type="button" class="cc-button" data-action="reveal">Show answer</button>'
-    '<button type="button" class="cc-button" data-action="hint">Show hint</button></div>'
-    '<div class="cc-hint" hidden></div><div class="cc-feedback" role="status" aria-live="polite"></div></template>'
-)
+def tools(words: FormText) -> str:
+    """The buttons, hint box and live region every question gets once quiz.js runs: written once
+    per quiz and cloned into each form, so the page does not repeat them (without JavaScript
+    they would do nothing, so they were hidden anyway)."""
+    return (
+        '<template class="cc-tools"><div class="cc-controls" hidden>'
+        f'<button type="submit" class="cc-button cc-primary" data-action="check">{e(words.check)}</button>'
+        f'<button type="button" class="cc-button" data-action="retry" hidden>{e(words.retry)}</button>'
+        f'<button type="button" class="cc-button" data-action="reveal">{e(words.reveal)}</button>'
+        f'<button type="button" class="cc-button" data-action="hint">{e(words.show_hint)}</button></div>'
+        '<div class="cc-hint" hidden></div><div class="cc-feedback" role="status" aria-live="polite"></div></template>'
+    )
 
 
 _TEXT = re.compile(r">[^<]+")
@@ -174,17 +177,18 @@ def render_question_html(
     extra += f' data-store="{e(store)}"' if store != "lesson" else ""
     extra += f' data-lesson="{e(lesson)}"' if lesson != quiz_lesson else ""
     extra += " hidden" if hidden else ""
-    number_text = "" if hidden else question_label(number, total, lesson_number)
+    words = course.interface.form
+    number_text = "" if hidden else question_label(words, number, total, lesson_number)
     scenario = described = ""
     if isinstance(question, m.ScenarioQuestion):
-        scenario = f'<p class="cc-scenario" id="{dom_id}-s"><b>Scenario:</b> {link(question.scenario)}</p>'
+        scenario = f'<p class="cc-scenario" id="{dom_id}-s"><b>{e(words.scenario)}</b> {link(question.scenario)}</p>'
         described = f' aria-describedby="{dom_id}-s"'
     return compact(
         f'<form class="cc-question" id="{dom_id}" aria-labelledby="{dom_id}-legend" data-type="{e(qtype)}"{extra}>'
         f"{scenario}"
-        f'<fieldset{described}><legend id="{dom_id}-legend"><span class="cc-number">{number_text}</span> '
-        f'<span class="cc-prompt">{link(question.prompt)}</span> <i>{e(TYPE_LABELS[qtype])}</i></legend>'
-        f"{_controls(question, dom_id, choices)}</fieldset>"
+        f'<fieldset{described}><legend id="{dom_id}-legend"><span class="cc-number">{e(number_text)}</span> '
+        f'<span class="cc-prompt">{link(question.prompt)}</span> <i>{e(type_label(course, question))}</i></legend>'
+        f"{_controls(words, question, dom_id, choices)}</fieldset>"
         f"{_answer_block(course, question, from_doc, choices, link)}"
         f"</form>"
     )
@@ -245,7 +249,7 @@ def render_questions_html(
         f'<section class="cc-quiz" id="{e(id_prefix + quiz_id)}" data-quiz="{e(quiz_id)}" data-mode="{e(mode)}"'
         f'{lesson_attribute}{draw_attributes} aria-label="Quiz: {e(title)}">'
         f'<p class="cc-quiz-intro">{e(intro)} {e(words.answers_below)}</p>'
-        f"{TOOLS}{forms}"
+        f"{tools(course.interface.form)}{forms}"
         f'<p class="cc-score" role="status" aria-live="polite"></p>'
         f'<script type="application/json" class="{DATA_CLASS}">{json_for_script(data)}</script></section>'
     )

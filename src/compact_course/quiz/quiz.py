@@ -111,8 +111,7 @@ class Quiz:
         return CourseWidget(kind="quiz", html=self.to_html(), manifest=course_manifest(self.course))
 
     def __repr__(self) -> str:
-        count = len(self.questions)
-        return f"Quiz: {self.title} ({count} question{'s' if count != 1 else ''})"
+        return self.course.interface.book.quiz_text.fill(len(self.questions), title=self.title)
 
     def _repr_mimebundle_(self, include=None, exclude=None):
         return with_widget_view({"text/plain": repr(self), "text/html": self.to_html()}, self.widget)

@@ -5,7 +5,10 @@
  *
  * Nothing here reads or writes storage: the presenter keeps a session's counts itself
  * (presenter-session.js) and hands them in as `saved`, with `onChange` to hear of each change.
+ * Words come from data/interface.yaml (`poll`), handed in by the caller.
  */
+
+import { fill } from "./text.js";
 
 export const MAX_COUNT = 999; // a count box takes whole numbers from 0 to this
 
@@ -24,8 +27,6 @@ export function percent(part, total) {
   return Math.floor((200 * part + total) / (2 * total));
 }
 
-function plural(n, word) { return n + " " + word + (n === 1 ? "" : "s"); }
-
 export function totalVotes(counts) {
   return Object.keys(counts).reduce((sum, key) => sum + counts[key], 0);
 }
@@ -36,32 +37,34 @@ export function optionShares(options, counts) {
   return options.map((o) => {
     const count = counts[o.key] || 0;
     const share = votes ? percent(count, votes) : null;
-    return { key: o.key, count, percent: share, text: plural(count, "vote") + (share === null ? "" : " (" + share + "%)") };
+    return { key: o.key, count, percent: share };
   });
 }
 
-// The summary row of one question, as PollSummary's SummaryRow.share_text says it.
+// The summary row of one question.
 export function summaryRow(number, question, counts, revealed) {
   const votes = question.options.reduce((sum, o) => sum + (counts[o.key] || 0), 0);
   const correctVotes = question.options.reduce((sum, o) => sum + (o.correct ? counts[o.key] || 0 : 0), 0);
   const share = votes ? percent(correctVotes, votes) : null;
-  return {
-    number, prompt: question.prompt, votes, correctVotes, percent: share, revealed: !!revealed,
-    shareText: votes ? correctVotes + " of " + votes + " votes on correct options (" + share + "%)" : "no votes"
-  };
+  return { number, prompt: question.prompt, votes, correctVotes, percent: share, revealed: !!revealed };
 }
 
-export const SUMMARY_COLUMNS = ["Question", "Prompt", "Votes", "Votes on correct options", "Percent on correct options",
-  "Answer revealed"];
+// What a summary row says of the votes on correct options, in the poll's words.
+export function summaryShare(row, words) {
+  return row.votes ? fill(words.share_correct, { correct: row.correctVotes, votes: row.votes, percent: row.percent })
+    : words.share_none;
+}
 
 function csvCell(value) {
   const text = String(value);
   return /[",\n\r]/.test(text) ? '"' + text.replace(/"/g, '""') + '"' : text;
 }
 
-export function summaryCsv(rows) {
-  const lines = [SUMMARY_COLUMNS].concat(rows.map((r) => [r.number, r.prompt, r.votes, r.correctVotes,
-    r.percent === null ? "" : r.percent, r.revealed ? "yes" : "no"]));
+export function summaryCsv(rows, words) {
+  const columns = [words.column_question, words.column_prompt, words.column_votes, words.csv_correct_votes,
+    words.csv_percent, words.column_revealed];
+  const lines = [columns].concat(rows.map((r) => [r.number, r.prompt, r.votes, r.correctVotes,
+    r.percent === null ? "" : r.percent, r.revealed ? words.csv_yes : words.csv_no]));
   return lines.map((line) => line.map(csvCell).join(",")).join("\r\n") + "\r\n";
 }
 

@@ -10,7 +10,7 @@
  */
 
 import { download, el, headRow, makeButton } from "./dom.js";
-import { createPoll } from "./poll-model.js";
+import { createPoll, summaryShare } from "./poll-model.js";
 import { createPollView, shortcutLegend, typingInControl } from "./poll-view.js";
 import { newSession, recordPoll, sessionCsv } from "./presenter-session.js";
 import { fill, plural, text } from "./text.js";
@@ -30,7 +30,7 @@ export function summaryTable(poll) {
   poll.summary().forEach((row) => {
     const tr = el("tr");
     const th = el("th", String(row.number)); th.scope = "row"; tr.appendChild(th);
-    [row.prompt, String(row.votes), row.shareText, row.revealed ? words.revealed_yes : words.revealed_no].forEach((t) => { tr.appendChild(el("td", t)); });
+    [row.prompt, String(row.votes), summaryShare(row, words), row.revealed ? words.revealed_yes : words.revealed_no].forEach((t) => { tr.appendChild(el("td", t)); });
     body.appendChild(tr);
   });
   table.appendChild(body);

@@ -15,7 +15,7 @@ import { fill, text } from "./text.js";
 function statusText(status) { return text().progress["status_" + status]; }
 
 function lessonLink(root, lesson) {
-  const a = el("a", "Lesson " + lesson.number + ": " + lesson.title);
+  const a = el("a", fill(text().results.lesson_title, { number: lesson.number, title: lesson.title }));
   a.href = root + lesson.href;
   return a;
 }
@@ -32,7 +32,7 @@ function moduleTable(module, rows, root) {
     const th = el("th"); th.scope = "row";
     th.appendChild(lessonLink(root, r.lesson));
     tr.appendChild(th);
-    tr.appendChild(el("td", r.answered + " of " + r.total));
+    tr.appendChild(el("td", fill(t.answered_cell, { answered: r.answered, total: r.total })));
     tr.appendChild(el("td", String(r.correct)));
     tr.appendChild(el("td", fill(t.first_cell, r.first), "cc-first"));
     const status = statusText(r.status);
@@ -221,7 +221,7 @@ export function setupProgressPage(container, page) {
   container.appendChild(summary);
   latestResult(container, store);
   manifest.modules.forEach((module) => {
-    container.appendChild(el("h2", "Module " + module.number + ": " + module.title));
+    container.appendChild(el("h2", fill(text().results.module_title, { number: module.number, title: module.title })));
     container.appendChild(moduleTable(module, rows, root));
   });
   whatIsLeft(container, rows, root);

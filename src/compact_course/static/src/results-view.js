@@ -31,11 +31,11 @@ export function moduleChart(modules) {
     viewBox: "0 0 " + width + " " + (modules.length * rowHeight + 10),
     role: "img",
     "aria-label": fill(text().results.chart_label,
-      { scores: modules.map((m) => "Module " + m.number + " " + m.percent + "%").join(", ") })
+      { scores: modules.map((m) => fill(text().results.chart_score, { number: m.number, percent: m.percent })).join(", ") })
   });
   modules.forEach((m, i) => {
     const y = i * rowHeight + 5;
-    svg.appendChild(svgNode("text", { x: "0", y: String(y + 20), fill: "currentColor" }, "Module " + m.number));
+    svg.appendChild(svgNode("text", { x: "0", y: String(y + 20), fill: "currentColor" }, fill(text().results.module_short, { number: m.number })));
     svg.appendChild(svgNode("rect", { x: String(labelWidth), y: String(y + 4),
       width: String(Math.max(1, barWidth * m.percent / 100)), height: "22",
       fill: COLOURS[i % COLOURS.length], stroke: "currentColor" }));
@@ -52,7 +52,7 @@ function moduleTable(summary, t) {
   const tbody = el("tbody");
   summary.modules.forEach((m) => {
     const tr = el("tr");
-    const th = el("th", "Module " + m.number + ": " + m.title); th.scope = "row"; tr.appendChild(th);
+    const th = el("th", fill(t.module_title, { number: m.number, title: m.title })); th.scope = "row"; tr.appendChild(th);
     tr.appendChild(el("td", String(m.correct))); tr.appendChild(el("td", String(m.total)));
     tr.appendChild(el("td", m.answered ? m.percent + "%" : t.not_attempted));
     tbody.appendChild(tr);
@@ -72,7 +72,7 @@ function lessonList(className, lessons, item) {
   const list = el(className === "cc-advice" ? "ol" : "ul", null, className);
   lessons.forEach((l) => {
     const li = el("li");
-    const a = el("a", "Lesson " + l.number + ": " + l.title);
+    const a = el("a", fill(text().results.lesson_title, { number: l.number, title: l.title }));
     a.href = l.href;
     li.appendChild(a);
     if (item) { li.appendChild(document.createTextNode(" (" + item(l) + ")")); }
@@ -105,7 +105,7 @@ function completedBlock(box, completed, t) {
   box.appendChild(el("h3", t.completed_heading));
   if (completed.length) {
     const done = el("ul", null, "cc-completed");
-    completed.forEach((l) => { done.appendChild(el("li", "Lesson " + l.number + ": " + l.title)); });
+    completed.forEach((l) => { done.appendChild(el("li", fill(t.lesson_title, { number: l.number, title: l.title }))); });
     box.appendChild(done);
   } else {
     box.appendChild(el("p", t.completed_none));
