@@ -81,3 +81,11 @@ test("the session's CSV: a row per polled question, a count per option by letter
   assert.equal(lines[2], `2026-01-01T09:00:00.000Z,Lesson 2,q-2,Which?,1,2,3,6,A C,${words.csv_no},2026-01-01T09:20:00.000Z`);
   assert.equal(lines[3], "");
 });
+
+test("the session's CSV opens in a spreadsheet as text: a prompt or lesson that looks like a formula is not one", () => {
+  const session = newSession("2026-01-01T09:00:00.000Z");
+  const formula = { ...q2, id: "q-3", prompt: "=HYPERLINK(\"http://x\")" };
+  recordPoll(session, formula, "+Lesson 3", { a: 1 }, false, "2026-01-01T09:30:00.000Z");
+  const row = sessionCsv(session, { "q-3": formula }, text().presenter, fill).split("\r\n")[1];
+  assert.ok(row.includes(`,'+Lesson 3,q-3,"'=HYPERLINK(""http://x"")",`), row);
+});

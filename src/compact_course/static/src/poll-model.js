@@ -8,6 +8,7 @@
  * Words come from data/interface.yaml (`poll`), handed in by the caller.
  */
 
+import { csvText } from "./csv.js";
 import { fill } from "./text.js";
 
 export const MAX_COUNT = 999; // a count box takes whole numbers from 0 to this
@@ -55,17 +56,12 @@ export function summaryShare(row, words) {
     : words.share_none;
 }
 
-function csvCell(value) {
-  const text = String(value);
-  return /[",\n\r]/.test(text) ? '"' + text.replace(/"/g, '""') + '"' : text;
-}
-
 export function summaryCsv(rows, words) {
   const columns = [words.column_question, words.column_prompt, words.column_votes, words.csv_correct_votes,
     words.csv_percent, words.column_revealed];
   const lines = [columns].concat(rows.map((r) => [r.number, r.prompt, r.votes, r.correctVotes,
     r.percent === null ? "" : r.percent, r.revealed ? words.csv_yes : words.csv_no]));
-  return lines.map((line) => line.map(csvCell).join(",")).join("\r\n") + "\r\n";
+  return csvText(lines, "\r\n");
 }
 
 function savedCount(saved, key) {

@@ -9,6 +9,7 @@
  * No DOM here: tests/js/presenter-session.test.mjs runs it under node.
  */
 
+import { csvText } from "./csv.js";
 import { MAX_COUNT } from "./poll-model.js";
 
 export const SESSION_KEY = "compact-course-presenter:v1";
@@ -112,11 +113,6 @@ export function parseChatCounts(text, letters) {
   return { counts, bad };
 }
 
-function csvCell(value) {
-  const text = String(value);
-  return /[",\n\r]/.test(text) ? '"' + text.replace(/"/g, '""') + '"' : text;
-}
-
 // The session as CSV: one row per polled question (any count, or revealed), in the order they
 // were counted, with the count for each option by letter, the total, the key, the reveal and
 // the time. `questions` maps ids to poll data; `words` is the interface's presenter text;
@@ -138,5 +134,5 @@ export function sessionCsv(session, questions, words, fill) {
     return [session.started, entry.lesson, id, questions[id].prompt].concat(votes)
       .concat([total, key, entry.revealed ? words.csv_yes : words.csv_no, entry.time]);
   });
-  return [head].concat(rows).map((line) => line.map(csvCell).join(",")).join("\r\n") + "\r\n";
+  return csvText([head].concat(rows), "\r\n");
 }
