@@ -81,8 +81,9 @@ def test_lesson_headings_hyphenate_and_never_split_a_word(page, width, page_list
 
 
 def test_the_topic_heading_reads_as_a_learner_expects(built_book):
-    entry = cached_course().qa_entry("qa-commissioning-and-decommissioning")
-    assert question_label(entry) == "The topic as Compact Voice headed it"
+    course = cached_course()
+    entry = course.qa_entry("qa-commissioning-and-decommissioning")
+    assert question_label(course, entry) == "The topic as Compact Voice headed it"
     html = (built_book / "book/lessons/07-commissioning-and-decommissioning.html").read_text(encoding="utf-8")
     assert "The topic as Compact Voice headed it" in html and "The heading in the source" not in html
 
