@@ -57,6 +57,7 @@ def _merged_length(ranges: list[tuple[int, int]]) -> int:
 # A phone, a tablet upright and on its side (between the theme's breakpoints: 576, 768, 960, 1200 px).
 NARROWER = ({"width": 390, "height": 844}, {"width": 820, "height": 1180}, {"width": 1024, "height": 768})
 MENU_TOGGLE = ".cc-primary-toggle"
+PRESENTER_STEPS = 40
 MAX_TABS = 200
 # One element of each kind a pointer can hover (tag and classes), where it is shown.
 HOVER_TARGETS = """
@@ -96,7 +97,8 @@ def _focus_and_hover(page) -> None:
 
 # What a reader does on a page, with the page's own controls: answers each question (its first
 # option, or the second choice of each list), checks the answers, asks for hints and answers
-# (confirming), opens the search dialog, and opens the presenter view where a lesson has one.
+# (confirming), opens the search dialog, and where a lesson has a presenter view opens it, goes
+# through its slides with a vote on each question, and opens its menu.
 READER_ACTIONS = """
 async () => {
   const pause = (ms) => new Promise((done) => setTimeout(done, ms));
@@ -131,6 +133,15 @@ def _act(page) -> None:
     _settle(page)
     if page.evaluate(OPEN_PRESENTER):
         page.wait_for_timeout(800)  # its script and data load on first use
+        for _ in range(PRESENTER_STEPS):  # through the slides, a vote on each question (key 1)
+            page.keyboard.press("1")
+            page.keyboard.press("PageDown")
+            _settle(page, 0)
+        menu = page.locator(".cc-presenter-menu summary")
+        if menu.count() and menu.first.is_visible():
+            menu.first.click()
+            _settle(page)
+        page.keyboard.press("Escape")  # the menu, then the presenter
         _settle(page)
         page.keyboard.press("Escape")
         _settle(page)

@@ -12,8 +12,8 @@ can change later does not count against it:
 - attribute conditions on what scripts and readers toggle (``aria-*``, ``data-*``, ``hidden``,
   ``open``, ``disabled``...) are left out, so ``html[data-theme=dark] .x`` (dark mode) is kept for
   every ``.x`` on the pages;
-- a class that scripts add (the ``script_classes`` given) is left out, and so is a tag name that
-  scripts create, so markup the scripts build is matched by where it goes.
+- a class or id that scripts give (the ``script_classes`` given) is left out, and a tag name that
+  scripts create matches any element, so markup the scripts build is matched by where it goes.
 
 The selector lists inside ``:is()``, ``:where()`` and ``:has()`` are relaxed alike; a selector
 that cannot be parsed, or nests such lists, counts as used.
@@ -38,7 +38,8 @@ ATTRIBUTE = re.compile(r"\[\s*([\w-]+)[^\]]*\]")
 TOGGLED_ATTRIBUTES = ("aria-", "data-")
 TOGGLED_NAMES = {"hidden", "open", "disabled", "checked", "selected", "style", "readonly", "inert", "tabindex", "value"}
 COMBINATOR = re.compile(r"\s*([>+~])\s*|\s+")
-CLASS = re.compile(r"\.(-?[A-Za-z_][\w-]*)")
+# A class or id outside attribute conditions (whose values may hold dots and hashes).
+CLASS_OR_ID = re.compile(r"\[[^\]]*\]|([.#])(-?[A-Za-z_][\w-]*)")
 TYPE = re.compile(r"(^|[\s>+~(,])([A-Za-z][\w-]*)")
 CREATED_TAG = re.compile(r"""createElement(?:NS)?\(\s*(?:[^,()]*,\s*)?["'`]([A-Za-z][\w-]*)["'`]""")
 # A helper's call with a tag name first (the course's ``el("li", ...)``, renamed when minified).
@@ -167,7 +168,7 @@ def _relax_compounds(selector: str, script_classes: set[str], script_tags: set[s
     text = NOT.sub("", text)
     text = PSEUDO_CLASS.sub("", text)
     text = ATTRIBUTE.sub(_attribute, text)
-    text = CLASS.sub(lambda m: "" if m.group(1) in script_classes else m.group(0), text)
+    text = CLASS_OR_ID.sub(lambda m: "" if m.group(1) and m.group(2) in script_classes else m.group(0), text)
     text = TYPE.sub(lambda m: m.group(1) + ("*" if m.group(2).lower() in script_tags else m.group(2)), text)
     return _fill_empty_compounds(text)
 

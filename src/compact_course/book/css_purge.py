@@ -43,7 +43,8 @@ CLASS_SETTER = re.compile(
 # Classes a theme script sets through a variable, so that no class setter names them:
 # sphinx_highlight.js marks search words with the class its caller passes.
 RUNTIME_CLASSES = ("highlighted",)
-OWN_CLASS_PREFIX = "cc-"
+OWN_NAME = re.compile(r"(?<![\w-])cc-[\w-]*[A-Za-z0-9_]")
+ID_SETTER = re.compile(r"""\.id\s*=\s*["'`]([\w-]+)["'`]|setAttribute\(\s*["']id["']\s*,\s*["'`]([\w-]+)""")
 
 
 def _strings(script: str) -> str:
@@ -67,26 +68,28 @@ def used_words(
     theme_scripts = list(theme_script_texts)
     for script in scripts:
         words.update(WORD.findall(_strings(script)))
-    words |= script_classes([], theme_scripts)
+    words |= script_classes(scripts, theme_scripts)
     for script in scripts + theme_scripts:
         words.update("data-" + CAMEL.sub(r"-\1", word).lower() for word in WORD.findall(script))
     return words
 
 
 def script_classes(script_texts: Iterable[str], theme_script_texts: Iterable[str]) -> set[str]:
-    """The classes scripts can give an element at run time: the strings of every class setter
-    (``classList.add``, ``className =``, a ``class`` attribute in markup written as a string),
-    ``RUNTIME_CLASSES``, and in the course's own scripts every word of a string that has the
-    course's class prefix (they build markup with ``el(tag, text, "cc-...")``)."""
+    """The classes and ids scripts can give an element at run time: the strings of every class
+    setter (``classList.add``, ``className =``, a ``class`` attribute in markup written as a
+    string) and id setter (``.id = "..."``), ``RUNTIME_CLASSES``, and in the course's own scripts
+    every word that has the course's prefix (they build markup with ``el(tag, text, "cc-...")``
+    and name it ``cc-...``)."""
     classes = set(RUNTIME_CLASSES)
     own = list(script_texts)
     for script in own + list(theme_script_texts):
+        classes.update(m.group(1) or m.group(2) for m in ID_SETTER.finditer(script))
         for match in CLASS_SETTER.finditer(script):
             classes.update(WORD.findall(_strings(next(group for group in match.groups() if group is not None))))
         for match in CLASS_ATTRIBUTE.finditer(script):  # markup written as a string
             classes.update((match.group(1) or match.group(2) or "").split())
-    for script in own:
-        classes.update(word for word in WORD.findall(_strings(script)) if word.startswith(OWN_CLASS_PREFIX))
+    for script in own:  # anywhere in the text: a string's quotes cannot be paired reliably around regexes
+        classes.update(OWN_NAME.findall(script))
     return classes
 
 
