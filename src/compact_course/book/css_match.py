@@ -9,9 +9,10 @@ can change later does not count against it:
   ``:first-child``, ``:empty``...) and pseudo-elements are left out, so the rules of an element's
   states are kept wherever the element is;
 - ``:not(...)`` is left out (it can only narrow a match);
-- attribute conditions on what scripts and readers toggle (``aria-*``, ``data-*``, ``hidden``,
-  ``open``, ``disabled``...) are left out, so ``html[data-theme=dark] .x`` (dark mode) is kept for
-  every ``.x`` on the pages;
+- attribute conditions are left out: scripts and readers set them (``aria-expanded``,
+  ``data-theme``, ``hidden``, ``open``, an input's ``type`` on an element a script makes), so
+  ``html[data-theme=dark] .x`` (dark mode) is kept for every ``.x`` on the pages (``css_purge``
+  still drops a rule whose ``data-*`` attribute nothing writes);
 - a class or id that scripts give (the ``script_classes`` given) is left out, and a tag name that
   scripts create matches any element, so markup the scripts build is matched by where it goes.
 
@@ -34,9 +35,7 @@ PSEUDO_CLASS = re.compile(r":[\w-]+(?:\((?:[^()]|\([^()]*\))*\))?")
 # A selector list inside a pseudo-class is relaxed part by part; one nested deeper keeps the rule.
 SELECTOR_LIST = re.compile(r":(is|where|has)\(([^()]*)\)")
 KEEPS_WHOLE = re.compile(r":(?:is|where|has|matches|-webkit-any|-moz-any)\(")
-ATTRIBUTE = re.compile(r"\[\s*([\w-]+)[^\]]*\]")
-TOGGLED_ATTRIBUTES = ("aria-", "data-")
-TOGGLED_NAMES = {"hidden", "open", "disabled", "checked", "selected", "style", "readonly", "inert", "tabindex", "value"}
+ATTRIBUTE = re.compile(r"\[[^\]]*\]")
 COMBINATOR = re.compile(r"\s*([>+~])\s*|\s+")
 # A class or id outside attribute conditions (whose values may hold dots and hashes).
 CLASS_OR_ID = re.compile(r"\[[^\]]*\]|([.#])(-?[A-Za-z_][\w-]*)")
@@ -142,11 +141,6 @@ def created_tags(scripts: Iterable[str]) -> set[str]:
     return tags
 
 
-def _attribute(match: re.Match[str]) -> str:
-    name = match.group(1).lower()
-    return "" if name.startswith(TOGGLED_ATTRIBUTES) or name in TOGGLED_NAMES else match.group(0)
-
-
 def relax(selector: str, script_classes: set[str], script_tags: set[str]) -> str | None:
     """The selector with what can become true later left out; None when it must count as used."""
     lists: list[str | None] = []
@@ -167,7 +161,7 @@ def _relax_compounds(selector: str, script_classes: set[str], script_tags: set[s
     text = PSEUDO_ELEMENT.sub("", selector)
     text = NOT.sub("", text)
     text = PSEUDO_CLASS.sub("", text)
-    text = ATTRIBUTE.sub(_attribute, text)
+    text = ATTRIBUTE.sub("", text)
     text = CLASS_OR_ID.sub(lambda m: "" if m.group(1) and m.group(2) in script_classes else m.group(0), text)
     text = TYPE.sub(lambda m: m.group(1) + ("*" if m.group(2).lower() in script_tags else m.group(2)), text)
     return _fill_empty_compounds(text)
