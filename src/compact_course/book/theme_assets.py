@@ -37,7 +37,7 @@ DEFAULT_KIND = "page"
 # Loaded by the theme's own template before every other stylesheet (its webpack macro).
 THEME_CSS = ("basic.css", "styles/pydata-sphinx-theme.css")
 # The course's own files: scripts whose every string may be a class name (they build markup).
-UNPURGED_PREFIX = "compact-"
+OWN_PREFIX = "compact-"
 # Extension assets, each kept only on pages whose HTML contains the marker.
 OPTIONAL_ASSETS = {
     "togglebutton": ('class="toggle', "admonition dropdown"),
@@ -156,8 +156,8 @@ def bundle_text(static: Path, sources: list[tuple[str, str]], pages: list[str], 
     ``css_match``) and kept to its media (a print stylesheet becomes an ``@media print`` block),
     then ``extra`` (rules made by the build, such as the table columns' widths), purged alike."""
     scripts = page_scripts(static, pages)
-    own = [p.read_text(encoding="utf-8") for p in scripts if p.name.startswith(UNPURGED_PREFIX)]
-    theme = [p.read_text(encoding="utf-8") for p in scripts if not p.name.startswith(UNPURGED_PREFIX)]
+    own = [p.read_text(encoding="utf-8") for p in scripts if p.name.startswith(OWN_PREFIX)]
+    theme = [p.read_text(encoding="utf-8") for p in scripts if not p.name.startswith(OWN_PREFIX)]
     words, classes = used_words(pages, own, theme), script_classes(own, theme)
     if not any(setting in text for text in pages + own + theme for setting in SWITCHER_SETTINGS):  # never runs
         words = (words - SWITCHER_CLASSES) | (used_words(pages, []) & SWITCHER_CLASSES)
