@@ -12,8 +12,11 @@ compression), it measures:
 - site size (the built HTML folder, without source maps);
 - layout shift: the worst cumulative layout shift of any page of the book, from the first paint
   until the scripts have filled it (a PerformanceObserver, see ``layout_metrics.py``; issue 30);
-- unused stylesheet bytes: the share of the bundled stylesheet that a lesson page does not use
-  (Chromium's CSS coverage; issue 30);
+- unused stylesheet bytes: the share of a lesson page's stylesheets (its page type's bundle) that
+  the page does not use in any state a reader can bring it to: hovered and focused, quizzes
+  answered, search and presenter opened, light and dark, phone to desktop widths, printed
+  (Chromium's CSS coverage over that walk, ``layout_metrics.walk_states``; issue 30), and apart
+  from it the share unused at first paint (light, 1,280 px, nothing done yet);
 - clean build and incremental build seconds (an edit to one lesson's quiz bank, the lesson's
   stored outputs refreshed, then a build without ``--all``).
 
@@ -68,9 +71,14 @@ BUDGETS = {  # metric -> (most allowed, unit): issue 16
     # confirmation (issue 25) took a lesson's own scripts and styles from 29.7 KB to 33.2 KB.
     "own_assets_bytes": (34 * KB, "bytes"),
     "worst_layout_shift": (0.05, "score"),
-    # Issue 30 asks for at most 0.30; the purge reaches 0.70 today (a page type's own stylesheet would be
-    # needed for more). This budget holds today's figure so it cannot grow; the target is not yet met.
-    "unused_css_share": (0.72, "share"),
+    # Issue 30: at most 0.30 of the lesson's stylesheet unused over the states a reader can reach (hover,
+    # focus, quizzes answered, search and presenter opened, dark mode, widths, print: rules for them are
+    # needed, never used all at once). Measured 0.256 with a stylesheet a page type purged against its
+    # pages; the one purged bundle before it measured 0.51 on the same walk.
+    "unused_css_share": (0.30, "share"),
+    # At first paint (light, 1,280 px, nothing done) the same stylesheet is 0.552 unused (0.706 before):
+    # held so that it cannot grow.
+    "unused_css_share_first_paint": (0.58, "share"),
 }
 LABELS = {
     "first_visit_bytes": "first visit, empty cache (bytes)",
@@ -82,7 +90,8 @@ LABELS = {
     "generated_assets_bytes": "generated course bundles and data (bytes)",
     "site_bytes": "built site without source maps (bytes)",
     "worst_layout_shift": "worst cumulative layout shift of a page",
-    "unused_css_share": "stylesheet unused on a lesson page (share)",
+    "unused_css_share": "lesson stylesheet unused, all states (share)",
+    "unused_css_share_first_paint": "lesson stylesheet unused, first paint (share)",
     "clean_build_seconds": "clean build (seconds)",
     "incremental_build_seconds": "incremental build after a quiz edit (seconds)",
 }
@@ -238,7 +247,7 @@ def measure_pages(html: Path, first: str, second: str, listing: bool = False) ->
 
 def stability(html: Path, pages: list[str], lesson: str) -> dict[str, float]:
     """The worst layout shift over ``pages`` (printing each page that shifts), and the share of
-    the bytes of the page's largest stylesheet that ``lesson`` leaves unused."""
+    the bytes of its stylesheets that ``lesson`` leaves unused over its states and at first paint."""
     from playwright.sync_api import sync_playwright
 
     from layout_metrics import css_coverage, layout_shift, watch_layout_shift
@@ -255,11 +264,16 @@ def stability(html: Path, pages: list[str], lesson: str) -> dict[str, float]:
                 print(f"layout shift {score:.3f}: {path}")
             worst = max(worst, score)
         context.close()
-        context = browser.new_context(viewport={"width": 1280, "height": 900})
-        coverage = css_coverage(context, context.new_page(), base + lesson)
+        shares = {}
+        for key, walk in (("unused_css_share", True), ("unused_css_share_first_paint", False)):
+            context = browser.new_context(viewport={"width": 1280, "height": 900})
+            coverage = css_coverage(context, context.new_page(), base + lesson, walk=walk)
+            context.close()
+            # Every stylesheet the page loaded (its bundle, the presenter's or a print one if it had any).
+            used, length = (sum(sheet[i] for sheet in coverage.values()) for i in (0, 1))
+            shares[key] = round(1 - used / length, 3)
         browser.close()
-    used, length = max(coverage.values(), key=lambda sheet: sheet[1])
-    return {"worst_layout_shift": round(worst, 4), "unused_css_share": round(1 - used / length, 3)}
+    return {"worst_layout_shift": round(worst, 4), **shares}
 
 
 def markup_per_question(html: Path, pages: list[str]) -> float:

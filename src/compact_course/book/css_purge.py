@@ -15,7 +15,9 @@ result is deterministic: the same inputs give the same bytes.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
+
+Matcher = Callable[[str], bool]
 
 CLASS_ATTRIBUTE = re.compile(r'class\s*=\s*"([^"]*)"|class\s*=\s*\'([^\']*)\'')
 WORD = re.compile(r"[A-Za-z_][\w-]*")
@@ -41,6 +43,8 @@ CLASS_SETTER = re.compile(
 # Classes a theme script sets through a variable, so that no class setter names them:
 # sphinx_highlight.js marks search words with the class its caller passes.
 RUNTIME_CLASSES = ("highlighted",)
+OWN_NAME = re.compile(r"(?<![\w-])cc-[\w-]*[A-Za-z0-9_]")
+ID_SETTER = re.compile(r"""\.id\s*=\s*["'`]([\w-]+)["'`]|setAttribute\(\s*["']id["']\s*,\s*["'`]([\w-]+)""")
 
 
 def _strings(script: str) -> str:
@@ -53,9 +57,8 @@ def used_words(
     """The words a rule's classes and ``data-*`` attributes are looked up in: every class and
     ``data-*`` attribute in the pages; every word in the strings of the course's own scripts
     (they build their markup from literal class names); the classes the theme's scripts set
-    (their class setters' strings, ``class`` attributes in markup they write, and
-    ``RUNTIME_CLASSES``); and ``data-<word>`` for every
-    word of any script, as ``element.dataset.<word>`` sets it."""
+    (``script_classes``); and ``data-<word>`` for every word of any script, as
+    ``element.dataset.<word>`` sets it."""
     words: set[str] = set()
     for html in html_texts:
         for match in CLASS_ATTRIBUTE.finditer(html):
@@ -65,15 +68,29 @@ def used_words(
     theme_scripts = list(theme_script_texts)
     for script in scripts:
         words.update(WORD.findall(_strings(script)))
-    for script in theme_scripts:
-        for match in CLASS_SETTER.finditer(script):
-            words.update(WORD.findall(_strings(next(group for group in match.groups() if group is not None))))
-        for match in CLASS_ATTRIBUTE.finditer(script):  # markup written as a string
-            words.update((match.group(1) or match.group(2) or "").split())
-    words.update(RUNTIME_CLASSES)
+    words |= script_classes(scripts, theme_scripts)
     for script in scripts + theme_scripts:
         words.update("data-" + CAMEL.sub(r"-\1", word).lower() for word in WORD.findall(script))
     return words
+
+
+def script_classes(script_texts: Iterable[str], theme_script_texts: Iterable[str]) -> set[str]:
+    """The classes and ids scripts can give an element at run time: the strings of every class
+    setter (``classList.add``, ``className =``, a ``class`` attribute in markup written as a
+    string) and id setter (``.id = "..."``), ``RUNTIME_CLASSES``, and in the course's own scripts
+    every word that has the course's prefix (they build markup with ``el(tag, text, "cc-...")``
+    and name it ``cc-...``)."""
+    classes = set(RUNTIME_CLASSES)
+    own = list(script_texts)
+    for script in own + list(theme_script_texts):
+        classes.update(m.group(1) or m.group(2) for m in ID_SETTER.finditer(script))
+        for match in CLASS_SETTER.finditer(script):
+            classes.update(WORD.findall(_strings(next(group for group in match.groups() if group is not None))))
+        for match in CLASS_ATTRIBUTE.finditer(script):  # markup written as a string
+            classes.update((match.group(1) or match.group(2) or "").split())
+    for script in own:  # anywhere in the text: a string's quotes cannot be paired reliably around regexes
+        classes.update(OWN_NAME.findall(script))
+    return classes
 
 
 STRING_OR_COMMENT = re.compile(r""""(?:\\.|[^"\\])*"|'(?:\\.|[^'\\])*'|/\*.*?\*/""", re.S)
@@ -134,24 +151,33 @@ def _selector_is_used(selector: str, words: set[str]) -> bool:
     return all(name in words for name in CLASS_IN_SELECTOR.findall(ATTRIBUTE.sub("", outside)))
 
 
-def purge(css: str, words: set[str]) -> str:
-    """``css`` without the rules that no page or script can match; licence comments (``/*!``) first."""
+def purge(css: str, words: set[str], matches: Matcher | None = None) -> str:
+    """``css`` without the rules that no page or script can match; licence comments (``/*!``) first.
+    With ``matches`` (a page type's pages, see ``css_match``), a selector must also match there."""
     licences = list(dict.fromkeys(re.findall(r"/\*!.*?\*/", css, re.S)))
-    return "\n".join(licences + [_drop_unused_keyframes(_kept_rules(css, words))])
+    return "\n".join(licences + [_drop_unused_keyframes(_kept_rules(css, words, matches))])
 
 
 def _drop_unused_keyframes(statements: list[str]) -> str:
     """The kept top-level statements without the ``@keyframes`` that no kept rule animates with."""
     rest = " ".join(s for s in statements if not KEYFRAMES.match(s))
     named = set(WORD.findall(" ".join(re.findall(r"animation(?:-name)?\s*:([^;}]*)", rest))))
-    return "\n".join(s for s in statements if not ((match := KEYFRAMES.match(s)) and match.group(1) not in named))
+    return "".join(s for s in statements if not ((match := KEYFRAMES.match(s)) and match.group(1) not in named))
 
 
-def _purge_rules(css: str, words: set[str]) -> str:
-    return "\n".join(_kept_rules(css, words))
+def _purge_rules(css: str, words: set[str], matches: Matcher | None) -> str:
+    return "".join(_kept_rules(css, words, matches))
 
 
-def _kept_rules(css: str, words: set[str]) -> list[str]:
+WHITESPACE_OR_STRING = re.compile(r""""(?:\\.|[^"\\])*"|'(?:\\.|[^'\\])*'|\s+""")
+
+
+def _compact(body: str) -> str:
+    """A declaration block with each run of whitespace outside strings made one space, none at the ends."""
+    return WHITESPACE_OR_STRING.sub(lambda m: m.group(0) if m.group(0)[0] in "\"'" else " ", body).strip()
+
+
+def _kept_rules(css: str, words: set[str], matches: Matcher | None = None) -> list[str]:
     kept: list[str] = []
     for prelude, body in _statements(_without_comments(css)):
         if body is None:
@@ -159,7 +185,7 @@ def _kept_rules(css: str, words: set[str]) -> list[str]:
                 kept.append(prelude)
             continue
         if prelude.startswith(NESTED_AT_RULES):
-            inner = _purge_rules(body, words)
+            inner = _purge_rules(body, words, matches)
             if inner:
                 kept.append(f"{prelude}{{{inner}}}")
         elif prelude.startswith("@font-face"):
@@ -168,7 +194,11 @@ def _kept_rules(css: str, words: set[str]) -> list[str]:
         elif prelude.startswith("@"):
             kept.append(f"{prelude}{{{body}}}")
         else:
-            selectors = [s.strip() for s in _split_selectors(prelude) if _selector_is_used(s, words)]
+            selectors = [
+                s.strip()
+                for s in _split_selectors(prelude)
+                if _selector_is_used(s, words) and (matches is None or matches(s.strip()))
+            ]
             if selectors:
-                kept.append(f"{','.join(selectors)}{{{body.strip()}}}")
+                kept.append(f"{','.join(selectors)}{{{_compact(body)}}}")
     return kept

@@ -137,16 +137,22 @@ def built_editions(root: Path, html_roots: tuple[Path, Path]) -> tuple[Path, lis
 def make_pdfs(root: Path, html_roots: tuple[Path, Path], out: Path, printer: Printer, scratch: Path) -> list[Path]:
     """course.pdf from the learner edition, facilitator-pack.pdf from the facilitator edition."""
     html_root, facilitator_root = html_roots
-    first, learner, facilitator = built_editions(root, html_roots)
-    links = stylesheets(first) + [
-        f'<link rel="stylesheet" href="{(html_root / "_static" / "compact-print-course.css").as_uri()}">'
-    ]
-    out.mkdir(parents=True, exist_ok=True)
+    _, learner, facilitator = built_editions(root, html_roots)
     course, pack = out / "course.pdf", out / "facilitator-pack.pdf"
+    out.mkdir(parents=True, exist_ok=True)
     words = load_course(root).interface.book
+    links = _links(html_root, learner, html_root)
     write_pdf(printer, scratch, course, _sections(html_root, learner, True), links, True, words)
+    links = _links(facilitator_root, facilitator, html_root)
     write_pdf(printer, scratch, pack, _sections(facilitator_root, facilitator, False), links, False, words)
     return [course, pack]
+
+
+def _links(html_root: Path, docnames: list[str], learner_root: Path) -> list[str]:
+    """Every stylesheet the pages load, once each (a page type has its own bundle), then the print rules."""
+    links = [link for docname in docnames for link in stylesheets(html_root / f"{docname}.html")]
+    print_rules = f'<link rel="stylesheet" href="{(learner_root / "_static" / "compact-print-course.css").as_uri()}">'
+    return list(dict.fromkeys(links)) + [print_rules]
 
 
 def _run(args) -> int:

@@ -22,16 +22,22 @@ import shutil
 from importlib import metadata
 from pathlib import Path
 
-from compact_course.book.css_purge import purge, used_words
+from compact_course.book.css_match import Pages, created_tags, selector_matches
+from compact_course.book.css_purge import purge, script_classes, used_words
 from compact_course.book.scroll_regions import name_scroll_regions
 from compact_course.book.strict_pages import column_rules
 
 STATIC = Path(__file__).resolve().parents[1] / "static"
-BUNDLE = "compact-bundle.{digest}.css"  # named by its inputs' digest, so caches never mix versions
+# One bundle a page type, named by its inputs' digest, so caches never mix versions (issue 30).
+BUNDLE = "compact-bundle-{kind}.{digest}.css"
+BUNDLE_LINK = re.compile(r'href="[^"]*_static/compact-bundle-([a-z]+)\.[0-9a-f]+\.css"')
+# Page types by the folder of their document; every other page is a "page".
+PAGE_KINDS = (("lessons", "lesson"), ("facilitator", "facilitator"))
+DEFAULT_KIND = "page"
 # Loaded by the theme's own template before every other stylesheet (its webpack macro).
 THEME_CSS = ("basic.css", "styles/pydata-sphinx-theme.css")
-# Our stylesheets are bundled but not purged: scripts build their markup at run time.
-UNPURGED_PREFIX = "compact-"
+# The course's own files: scripts whose every string may be a class name (they build markup).
+OWN_PREFIX = "compact-"
 # Extension assets, each kept only on pages whose HTML contains the marker.
 OPTIONAL_ASSETS = {
     "togglebutton": ('class="toggle', "admonition dropdown"),
@@ -69,7 +75,11 @@ def theme_digest(static: Path = STATIC) -> str:
     digest = hashlib.sha256()
     for package in ("sphinx", "pydata-sphinx-theme", "sphinx-book-theme", "myst-nb"):
         digest.update(f"{package}={metadata.version(package)};".encode())
-    for path in sorted(static.glob("compact-*.css")) + [Path(__file__), Path(__file__).with_name("css_purge.py")]:
+    for path in (
+        sorted(static.glob("compact-*.css"))
+        + [Path(__file__)]
+        + [Path(__file__).with_name(name) for name in ("css_purge.py", "css_match.py")]
+    ):
         digest.update(path.read_bytes())
     return digest.hexdigest()[:12]
 
@@ -124,7 +134,8 @@ def _trim_page(app, pagename, templatename, context, doctree) -> None:
     if sources and sources == recorded:
         from sphinx.builders.html._assets import _CascadingStyleSheet
 
-        bundle = _CascadingStyleSheet("_static/" + BUNDLE.format(digest=app.config.compact_theme_digest))
+        name = BUNDLE.format(kind=page_kind(pagename), digest=app.config.compact_theme_digest)
+        bundle = _CascadingStyleSheet("_static/" + name)
         css = [bundle] + [c for c in css if not _bundled(c)]
     context["css_files"] = css
     context["compact_theme_digest"] = app.config.compact_theme_digest
@@ -134,16 +145,28 @@ def _static_name(filename: str) -> str:
     return filename.split("?", 1)[0].removeprefix("_static/")
 
 
-def write_bundle(outdir: Path, sources: list[tuple[str, str]], digest: str, extra: str = "") -> str:
-    """The bundle's text: the theme's CSS (purged) then the pages' stylesheets in their order,
-    each kept to its media (a print stylesheet becomes an ``@media print`` block), then
-    ``extra`` (rules made by the build, such as the table columns' widths)."""
-    static = outdir / "_static"
-    pages = [p.read_text(encoding="utf-8") for p in sorted(outdir.rglob("*.html")) if "_static" not in p.parts]
+def page_kind(pagename: str) -> str:
+    """The stylesheet a page links (issue 30): its type's own bundle, purged against that type's pages."""
+    return next((kind for folder, kind in PAGE_KINDS if f"/{folder}/" in f"/{pagename}"), DEFAULT_KIND)
+
+
+def bundle_text(static: Path, sources: list[tuple[str, str]], pages: list[str], extra: str = "") -> str:
+    """One page type's bundle: the theme's CSS then the pages' stylesheets in their order, each
+    purged to the rules that ``pages`` use or their scripts can make them use (``css_purge``,
+    ``css_match``) and kept to its media (a print stylesheet becomes an ``@media print`` block),
+    then ``extra`` (rules made by the build, such as the table columns' widths), purged alike."""
     scripts = page_scripts(static, pages)
-    own = [p.read_text(encoding="utf-8") for p in scripts if p.name.startswith(UNPURGED_PREFIX)]
-    theme = [p.read_text(encoding="utf-8") for p in scripts if not p.name.startswith(UNPURGED_PREFIX)]
-    words = used_words(pages, own, theme)
+    own = [p.read_text(encoding="utf-8") for p in scripts if p.name.startswith(OWN_PREFIX)]
+    theme = [p.read_text(encoding="utf-8") for p in scripts if not p.name.startswith(OWN_PREFIX)]
+    words, classes = used_words(pages, own, theme), script_classes(own, theme)
+    if not any(setting in text for text in pages + own + theme for setting in SWITCHER_SETTINGS):  # never runs
+        words = (words - SWITCHER_CLASSES) | (used_words(pages, []) & SWITCHER_CLASSES)
+        classes -= SWITCHER_CLASSES
+    tags, parsed = created_tags(own + theme), Pages(pages)
+
+    def matches(selector: str) -> bool:
+        return selector_matches(selector, parsed, classes, tags)
+
     parts = []
     for name, media in [(name, "all") for name in THEME_CSS] + [(_static_name(s), m) for s, m in sources]:
         path = static / name
@@ -152,15 +175,31 @@ def write_bundle(outdir: Path, sources: list[tuple[str, str]], digest: str, extr
         text = path.read_text(encoding="utf-8")
         if path.parent != static:  # styles/…: its url()s are relative to that folder
             text = text.replace("url(../", "url(")
-        text = text if name.startswith(UNPURGED_PREFIX) else purge(text, words)
-        parts.append(f"/* {name} */\n" + (text if media == "all" else f"@media {media} {{\n{text}\n}}"))
-    if extra:
-        parts.append("/* made by the build */\n" + extra)
-    bundle = "\n".join(parts) + "\n"
-    for old in static.glob(BUNDLE.format(digest="*")):
+        text = purge(text, words, matches)
+        if text.strip():
+            parts.append(f"/* {name} */\n" + (text if media == "all" else f"@media {media} {{\n{text}\n}}"))
+    if extra and (text := purge(extra, words, matches)).strip():
+        parts.append("/* made by the build */\n" + text)
+    return "\n".join(parts) + "\n"
+
+
+def write_bundles(outdir: Path, sources: list[tuple[str, str]], digest: str, extra: str = "") -> dict[str, str]:
+    """Write each page type's bundle, for the pages that link it; return {file name: text}."""
+    static = outdir / "_static"
+    kinds: dict[str, list[str]] = {}
+    for path in sorted(outdir.rglob("*.html")):
+        if "_static" not in path.parts:
+            text = path.read_text(encoding="utf-8")
+            if found := BUNDLE_LINK.search(text):
+                kinds.setdefault(found.group(1), []).append(text)
+    for old in static.glob(BUNDLE.format(kind="*", digest="*")):
         old.unlink()
-    (static / BUNDLE.format(digest=digest)).write_text(bundle, encoding="utf-8")
-    return bundle
+    written = {}
+    for kind, pages in sorted(kinds.items()):
+        name = BUNDLE.format(kind=kind, digest=digest)
+        written[name] = bundle_text(static, sources, pages, extra)
+        (static / name).write_text(written[name], encoding="utf-8")
+    return written
 
 
 SCRIPT_SOURCE = re.compile(r'<script\b[^>]*\ssrc="([^"?#]+)')
@@ -174,16 +213,45 @@ DATA_SCRIPTS = (
 )
 
 
+# Classes only the theme script's version switcher, version warning and announcement banner set:
+# they run only where the book sets ``theme_switcher_json_url`` or an announcement (it does not).
+SWITCHER_SETTINGS = ("theme_switcher_json_url =", "data-pst-announcement-url")
+SWITCHER_CLASSES = frozenset(
+    [
+        "dropdown-item",
+        "list-group-item",
+        "list-group-item-action",
+        "py-1",
+        "bd-header-announcement__content",
+        "ms-auto",
+        "me-auto",
+        "sidebar-message",
+        "text-wrap",
+        "font-weight-bold",
+        "ms-3",
+        "my-1",
+        "align-baseline",
+        "pst-button-link-to-stable-version",
+        "fa-solid",
+        "fa-xmark",
+    ]
+)
+# The bundles compact-quiz.js loads by name, and the markup that makes it load each
+# (static/src/main.js; the SCORM launch page has a stylesheet of its own).
+LOADED_ON_DEMAND = {
+    "compact-pages.js": ('id="cc-progress"', 'data-mode="exam"'),
+    "compact-present.js": ('class="cc-present', 'id="cc-room-poll"', 'id="cc-plan-builder"'),
+}
+
+
 def page_scripts(static: Path, pages: list[str]) -> list[Path]:
     """The code that can add classes to a page: the scripts the pages load, and the course's
-    own bundles, which load each other (not the theme's scripts that no page loads, such as
-    Bootstrap's, nor the data files)."""
+    bundles that the quiz script loads where a page has their markup (not the theme's scripts
+    that no page loads, such as Bootstrap's, nor the data files)."""
     loaded = {src.rsplit("/", 1)[-1] for page in pages for src in SCRIPT_SOURCE.findall(page)}
-    return [
-        path
-        for path in sorted(static.rglob("*.js"))
-        if (path.name in loaded or path.name.startswith(UNPURGED_PREFIX)) and path.name not in DATA_SCRIPTS
-    ]
+    if "compact-quiz.js" in loaded:
+        loaded.update(name for name, markers in LOADED_ON_DEMAND.items() if any(m in p for m in markers for p in pages))
+    return [path for path in sorted(static.rglob("*.js")) if path.name in loaded and path.name not in DATA_SCRIPTS]
 
 
 def guard_storage(path: Path, exported: tuple[str, ...] = ()) -> None:
@@ -223,7 +291,7 @@ def _finish(app, exception) -> None:
             guard_storage(static / name, exported)
     sources = list(app.builder.__dict__.get("compact_bundle_sources", []))
     widths = app.builder.__dict__.get("compact_strict", {}).get("widths", set())
-    write_bundle(outdir, sources, app.config.compact_theme_digest, column_rules(widths))
+    write_bundles(outdir, sources, app.config.compact_theme_digest, column_rules(widths))
 
 
 def _set_digest(app, config) -> None:
