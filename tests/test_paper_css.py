@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from compact_course.book.paper_css import paper_twin, write_paper_twins
+from compact_course.book.paper_css import linked_stylesheets, paper_twin, write_paper_twins
 
 CSS = """/* a } in a comment, @media print { not a block } */
 .a { color: red; }
@@ -45,13 +45,18 @@ def test_an_unclosed_print_block_is_an_error_not_a_silent_cut():
         paper_twin("@media print { .a { color: black; }")
 
 
-def test_a_twin_is_written_beside_each_top_level_stylesheet_and_not_twinned_again(tmp_path):
-    (tmp_path / "styles").mkdir()
-    (tmp_path / "styles" / "theme.css").write_text("@media print { .x { break-before: page } }")
-    (tmp_path / "compact-bundle.ab.css").write_text(CSS)
+def test_a_twin_is_written_beside_each_stylesheet_a_pack_page_links_and_nothing_else(tmp_path):
+    page = (
+        '<noscript><link rel="stylesheet" href="../../_static/compact-noscript.css"/></noscript>'
+        '<link rel="stylesheet" type="text/css" href="../../_static/compact-bundle-facilitator.ab.css?v=1" />'
+        '<link rel="stylesheet" href="https://example.org/other.css" />'
+    )
+    names = linked_stylesheets(page)
+    assert names == {"compact-noscript.css", "compact-bundle-facilitator.ab.css"}
+    (tmp_path / "compact-bundle-facilitator.ab.css").write_text(CSS)
     (tmp_path / "compact-noscript.css").write_text(".n { display: none }")
-    write_paper_twins(tmp_path)
-    again = write_paper_twins(tmp_path)
-    assert sorted(p.name for p in again) == ["compact-bundle.ab.paper.css", "compact-noscript.paper.css"]
-    assert (tmp_path / "compact-bundle.ab.paper.css").read_text() == paper_twin(CSS)
-    assert not (tmp_path / "styles" / "theme.paper.css").exists()
+    (tmp_path / "unlinked.css").write_text("@media print { .x { break-before: page } }")
+    written = write_paper_twins(tmp_path, names | {"compact-bundle-facilitator.ab.paper.css", "missing.css"})
+    assert sorted(p.name for p in written) == ["compact-bundle-facilitator.ab.paper.css", "compact-noscript.paper.css"]
+    assert (tmp_path / "compact-bundle-facilitator.ab.paper.css").read_text() == paper_twin(CSS)
+    assert not (tmp_path / "unlinked.paper.css").exists()

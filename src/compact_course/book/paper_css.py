@@ -3,7 +3,7 @@ the pack's script can lay a pack out as A4 pages in a hidden frame and count the
 
 A browser lets no script see a page's print layout, and on file:// (the offline zip) no script
 may read a stylesheet's rules either. So the build writes, beside each stylesheet in ``_static``,
-``<name>.paper.css``: the same rules in the same order, each ``@media print`` block opened in
+``<name>.paper.css`` (for the stylesheets a pack's page links): the same rules in the same order, each ``@media print`` block opened in
 place, each forced page break made a column break. In a frame whose columns are the size of an A4
 page's text area, each column is then one printed page. (Screen-only rules stay: the measured
 layout agrees with Chromium's printing, which tests/test_pack_pages.py checks.) Written only for
@@ -13,12 +13,15 @@ an edition that has a pack to print.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from pathlib import Path
 
 PAPER_SUFFIX = ".paper.css"
 # A built page with a pack cover whose page ranges the script fills in (pack_forms.cover).
 NEEDS_PAPER = 'data-pages="'
 PRINT_QUERY = re.compile(r"@media\s+print\s*(?:and\s+(?P<rest>[^{]+?))?\s*\{")
+# A page's link to one of the book's own stylesheets: <link rel="stylesheet" href="…_static/NAME.css…">.
+STATIC_STYLESHEET = re.compile(r'<link rel="stylesheet"[^>]*\shref="[^"]*_static/([^"/?#]+\.css)')
 FORCED_BREAK = re.compile(r"\b(?:page-)?break-(?P<side>before|after)\s*:\s*(?:page|always)\b")
 
 
@@ -58,25 +61,31 @@ def paper_twin(css: str) -> str:
     return FORCED_BREAK.sub(lambda m: f"break-{m.group('side')}: column", "".join(parts))
 
 
-def write_paper_twins(static: Path) -> list[Path]:
-    """``<name>.paper.css`` beside each stylesheet directly in ``static``."""
+def write_paper_twins(static: Path, names: Iterable[str]) -> list[Path]:
+    """``<name>.paper.css`` beside each of the stylesheets ``names`` in ``static``."""
     written = []
-    for path in sorted(static.glob("*.css")):
-        if path.name.endswith(PAPER_SUFFIX):
+    for name in sorted(set(names)):
+        path = static / name
+        if name.endswith(PAPER_SUFFIX) or "/" in name or not path.is_file():
             continue
-        twin = path.with_name(path.name.removesuffix(".css") + PAPER_SUFFIX)
+        twin = path.with_name(name.removesuffix(".css") + PAPER_SUFFIX)
         twin.write_text(paper_twin(path.read_text(encoding="utf-8")), encoding="utf-8")
         written.append(twin)
     return written
+
+
+def linked_stylesheets(page: str) -> set[str]:
+    """The names of the stylesheets in ``_static`` that a built page links."""
+    return {match.group(1) for match in STATIC_STYLESHEET.finditer(page)}
 
 
 def _finish(app, exception) -> None:
     if exception is not None or app.builder.format != "html":
         return
     outdir = Path(app.outdir)
-    pages = (p for p in outdir.rglob("*.html") if "_static" not in p.parts)
-    if any(NEEDS_PAPER in p.read_text(encoding="utf-8") for p in pages):
-        write_paper_twins(outdir / "_static")
+    pages = (p.read_text(encoding="utf-8") for p in outdir.rglob("*.html") if "_static" not in p.parts)
+    names = {name for page in pages if NEEDS_PAPER in page for name in linked_stylesheets(page)}
+    write_paper_twins(outdir / "_static", names)
 
 
 def setup(app):
