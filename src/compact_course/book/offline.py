@@ -23,8 +23,10 @@ from posixpath import normpath
 STATIC = Path(__file__).resolve().parents[1] / "static"
 WORKER = "compact-offline.js"
 WORKER_SOURCE = STATIC / "src" / "offline-sw.js"
-# Loaded by the course's scripts by name (static/src/load.js), not referenced by a page.
-LOADED_BY_NAME = ("_static/compact-pages.js",)
+# Loaded by the course's scripts by name (static/src/load.js), not referenced by a page: the
+# self-assessment and My progress, and the presenter with its poll data ("Present this lesson"
+# on every lesson). The SCORM launch page's script is not: the package never registers the worker.
+LOADED_BY_NAME = ("_static/compact-pages.js", "_static/compact-present.js", "_static/compact-poll-data.js")
 # Never cached: the Downloads page's files, page sources, build bookkeeping, template macros.
 EXCLUDED_DIRS = ("_sources/", "downloads/", "_static/src/", "_static/locales/")
 EXCLUDED_NAMES = ("webpack-macros.html", "sbt-webpack-macros.html", ".buildinfo", "objects.inv", WORKER)
