@@ -295,6 +295,11 @@ def _lms_helper(browser, scorm_server, contexts):
         def committed(self, page) -> dict:
             return page.evaluate("window.committed")
 
+        def resume(self, saved: dict):
+            """A fresh browser launched as an LMS resumes: entry "resume" and what was committed."""
+            keys = ("cmi.core.lesson_status", "cmi.core.lesson_location", "cmi.suspend_data")
+            return self.open({"cmi.core.entry": "resume", **{key: saved[key] for key in keys}})
+
     return Lms()
 
 
@@ -441,14 +446,7 @@ def test_resume_from_committed_data_in_a_fresh_browser(lms):
     saved = lms.committed(first)
     assert saved["cmi.core.lesson_location"] == "book/lessons/02-not-legally-binding.html"
 
-    again = lms.open(
-        {
-            "cmi.core.entry": "resume",
-            "cmi.core.lesson_status": saved["cmi.core.lesson_status"],
-            "cmi.core.lesson_location": saved["cmi.core.lesson_location"],
-            "cmi.suspend_data": saved["cmi.suspend_data"],
-        }
-    )
+    again = lms.resume(saved)
     resumed = lms.wait_for_book(again, "/pkg/book/lessons/02-not-legally-binding.html")
     # Nothing of the course's in this browser's storage: the answers came from suspend_data alone.
     assert resumed.evaluate(COURSE_KEYS_IN_STORAGE) == 0
@@ -718,14 +716,7 @@ def test_a_drawn_attempt_is_scored_reported_and_resumed_with_its_questions(lms, 
     assert [r["result"] for r in records].count("wrong") == len(first_set) + wrong
     assert len(committed["cmi.suspend_data"]) <= 4096
 
-    again = lms.open(
-        {
-            "cmi.core.entry": "resume",
-            "cmi.core.lesson_status": committed["cmi.core.lesson_status"],
-            "cmi.core.lesson_location": committed["cmi.core.lesson_location"],
-            "cmi.suspend_data": committed["cmi.suspend_data"],
-        }
-    )
+    again = lms.resume(committed)
     resumed = lms.wait_for_book(again, "/pkg/book/self-assessment.html")
     assert resumed.evaluate(COURSE_KEYS_IN_STORAGE) == 0  # from suspend_data alone
     assert resumed.evaluate(VISIBLE_IDS) == drawn
@@ -744,14 +735,7 @@ def test_an_answer_shown_before_a_resume_still_counts_as_not_known(lms, course):
     form.get_by_role("button", name=words.reveal_yes).click()
     first.wait_for_timeout(1500)
     saved = lms.committed(first)
-    again = lms.open(
-        {
-            "cmi.core.entry": "resume",
-            "cmi.core.lesson_status": saved["cmi.core.lesson_status"],
-            "cmi.core.lesson_location": saved["cmi.core.lesson_location"],
-            "cmi.suspend_data": saved["cmi.suspend_data"],
-        }
-    )
+    again = lms.resume(saved)
     resumed = lms.wait_for_book(again, "/pkg/book/lessons/02-not-legally-binding.html")
     form = resumed.locator("form.cc-question").first
     resumed.evaluate(
