@@ -13,3 +13,10 @@ export const course = json("./fixtures/course_data.json");
 // The interface's words, as the course manifest hands them to the script (data/interface.yaml).
 import { setText } from "../../src/compact_course/static/src/text.js";
 setText(course.text);
+
+// The right answer to a question, as its form would send it (spec: the question's data block).
+export function rightAnswer(spec) {
+  if (spec.type === "multiple") { return spec.choices.filter((c) => c.correct).map((c) => c.key); }
+  if (spec.type === "matching") { return Object.fromEntries(spec.items.map((i) => [i.key, i.answer])); }
+  return spec.choices.find((c) => c.correct).key;
+}

@@ -9,7 +9,7 @@ import { lessonStatus } from "../../src/compact_course/static/src/progress.js";
 import * as q from "../../src/compact_course/static/src/question-state.js";
 import { quizTally, summarise } from "../../src/compact_course/static/src/results.js";
 import { PREFIX, createStore } from "../../src/compact_course/static/src/storage.js";
-import { course, progressCases as table } from "./fixtures.mjs";
+import { course, progressCases as table, rightAnswer } from "./fixtures.mjs";
 
 function memoryStorage() {
   const data = new Map();
@@ -20,17 +20,11 @@ function memoryStorage() {
 
 const quietNotices = { add() {}, show() {}, unsaved() { throw new Error("storage works here"); } };
 
-function right(spec) {
-  if (spec.type === "multiple") { return spec.choices.filter((c) => c.correct).map((c) => c.key); }
-  if (spec.type === "matching") { return Object.fromEntries(spec.items.map((i) => [i.key, i.answer])); }
-  return spec.choices.find((c) => c.correct).key;
-}
-
 function wrong(spec) {
   if (spec.type === "multiple") { return [spec.choices.find((c) => !c.correct).key]; }
   if (spec.type === "matching") {
     const [a, b] = spec.items;
-    return { ...right(spec), [a.key]: b.answer, [b.key]: a.answer };
+    return { ...rightAnswer(spec), [a.key]: b.answer, [b.key]: a.answer };
   }
   return spec.choices.find((c) => !c.correct).key;
 }
@@ -64,7 +58,7 @@ class Replay {
 
   step(action, name, arg) {
     const slot = this.slots[name];
-    if (action === "answer") { slot.form = arg === "right" ? right(slot.spec) : wrong(slot.spec); }
+    if (action === "answer") { slot.form = arg === "right" ? rightAnswer(slot.spec) : wrong(slot.spec); }
     else if (action === "check") { if (!slot.state.exam) { this.apply(slot, q.check(slot.state, slot.spec, slot.form, this.context(), true)); } }
     else if (action === "try-again") { this.apply(slot, q.tryAgain(slot.state, slot.spec)); }
     else if (action === "reveal") { this.apply(slot, q.reveal(slot.state, slot.spec, this.context())); }

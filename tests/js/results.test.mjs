@@ -6,18 +6,12 @@ import { lessonStatus, lessonsCompleted, lessonsNotStudied } from "../../src/com
 import { percent, resultsCsv, resultsJson, summarise } from "../../src/compact_course/static/src/results.js";
 import { score } from "../../src/compact_course/static/src/scoring.js";
 import { PREFIX } from "../../src/compact_course/static/src/storage.js";
-import { course } from "./fixtures.mjs";
+import { course, rightAnswer } from "./fixtures.mjs";
 
 // Every fourth question answered wrongly, every fifth unanswered, the rest right: what quiz.js
 // hands summarise (each question's spec, its submitted result or null, its first attempt).
 const { summary } = course;
 const DATE = "2026-01-02";
-
-function right(spec) {
-  if (spec.type === "multiple") { return spec.choices.filter((c) => c.correct).map((c) => c.key); }
-  if (spec.type === "matching") { return Object.fromEntries(spec.items.map((i) => [i.key, i.answer])); }
-  return spec.choices.find((c) => c.correct).key;
-}
 
 function wrong(spec) {
   if (spec.type === "multiple") { return [spec.choices.find((c) => !c.correct).key]; }
@@ -29,7 +23,7 @@ function attempt(revealedIds) {
   return summary.specs.map((spec, index) => {
     const revealed = (revealedIds || []).indexOf(spec.id) >= 0;
     if (index % 5 === 1) { return { spec, result: null, first: null, revealed }; }
-    let result = score(spec, index % 4 === 0 ? wrong(spec) : right(spec));
+    let result = score(spec, index % 4 === 0 ? wrong(spec) : rightAnswer(spec));
     if (revealed) { result = { ...result, correct: false, revealed: true }; }
     return { spec, result, first: { correct: result.correct }, revealed };
   });
