@@ -156,3 +156,51 @@ def wrong(question: m.QuestionBase):
         return {item.key: items[(i + 1) % len(items)].answer for i, item in enumerate(items)}
     keys = [c.key for c in question.choices() if not c.correct]
     return keys[:1] if isinstance(question, m.MultipleSelect) else keys[0]
+
+
+# Browser ------------------------------------------------------------------------------------------
+def presenter_status(page) -> str:
+    """The presenter's status line: "Slide N of M: heading"."""
+    return page.locator(".cc-presenter-status").inner_text()
+
+
+def go_to_slide(page, heading: str) -> None:
+    """Page Down through the open presenter until the slide whose status names ``heading``."""
+    for _ in range(60):
+        if heading in presenter_status(page):
+            return
+        page.keyboard.press("PageDown")
+    raise AssertionError(f"no slide {heading!r}")
+
+
+# For page.evaluate with a selector: the words of the text under it that lie on more than one
+# line (split at spaces, hyphens, dashes and slashes; web addresses left out, as they have no
+# place to break), with <details> opened first, and the tables wider than the page that are not
+# in a scrolling region. Returns {split, wide}.
+SPLIT_WORDS = """
+(selector) => {
+  document.querySelectorAll("main details").forEach((d) => { d.open = true; });
+  const split = [];
+  for (const cell of document.querySelectorAll(selector)) {
+    const walker = document.createTreeWalker(cell, NodeFilter.SHOW_TEXT);
+    let node;
+    while ((node = walker.nextNode())) {
+      if (/https?:|www\\.|\\.(org|uk|com|pdf)\\b/.test(node.data)) { continue; }
+      const word = /[^\\s\\-\\u2010-\\u2015\\/]+/g;
+      let m;
+      while ((m = word.exec(node.data))) {
+        const range = document.createRange();
+        range.setStart(node, m.index);
+        range.setEnd(node, m.index + m[0].length);
+        const lines = new Set(Array.from(range.getClientRects()).filter((r) => r.width > 0).map((r) => Math.round(r.top)));
+        if (lines.size > 1) { split.push(m[0]); }
+      }
+    }
+  }
+  const width = document.documentElement.clientWidth;
+  const wide = Array.from(document.querySelectorAll("main table"))
+    .filter((t) => t.getBoundingClientRect().right > width + 1 && !t.closest("[role=region]"))
+    .map((t) => (t.caption ? t.caption.textContent : t.className).trim());
+  return { split, wide };
+}
+"""

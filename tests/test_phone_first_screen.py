@@ -13,6 +13,7 @@ import pytest
 
 from compact_course import cached_course
 from compact_course.book.pages import question_label
+from helpers import SPLIT_WORDS
 
 pytestmark = pytest.mark.browser
 PHONE = {"width": 390, "height": 844}
@@ -22,25 +23,7 @@ GLYPHS = """() => Array.from(document.querySelectorAll("body *")).flatMap((el) =
   const text = pseudo ? style.content : Array.from(el.childNodes).filter((n) => n.nodeType === 3).map((n) => n.data).join("");
   return shown && /[\\ue000-\\uf8ff]/.test(text || "") ? el.tagName + "." + el.className + (pseudo || "") : null;
 })).filter(Boolean)"""
-HEADING_SPLITS = """() => {
-  const split = [];
-  for (const heading of document.querySelectorAll("main h1, main h2, main h3")) {
-    const walker = document.createTreeWalker(heading, NodeFilter.SHOW_TEXT);
-    let node;
-    while ((node = walker.nextNode())) {
-      const word = /[^\\s\\-\\u2010-\\u2015\\/]+/g;
-      let m;
-      while ((m = word.exec(node.data))) {
-        const range = document.createRange();
-        range.setStart(node, m.index);
-        range.setEnd(node, m.index + m[0].length);
-        const lines = new Set(Array.from(range.getClientRects()).filter((r) => r.width > 0).map((r) => Math.round(r.top)));
-        if (lines.size > 1) { split.push(m[0]); }
-      }
-    }
-  }
-  return split;
-}"""
+HEADINGS = "main h1, main h2, main h3"
 
 
 def test_length_and_start_here_are_on_the_first_phone_screen(browser, book_server):
@@ -77,7 +60,7 @@ def test_lesson_headings_hyphenate_and_never_split_a_word(page, width, page_list
         page.goto(path)
         assert page.evaluate("document.documentElement.lang") == "en-GB"
         assert page.evaluate("getComputedStyle(document.querySelector('main h1')).hyphens") == "auto"
-        assert page.evaluate(HEADING_SPLITS) == [], f"{path} at {width} px"
+        assert page.evaluate(SPLIT_WORDS, HEADINGS)["split"] == [], f"{path} at {width} px"
 
 
 def test_the_topic_heading_reads_as_a_learner_expects(built_book):

@@ -13,37 +13,11 @@ import pytest
 
 from compact_course import cached_course
 from compact_course.book.phone_tables import stack_tables
+from helpers import SPLIT_WORDS
 
 WIDTHS = (320, 390, 430)
-# Each word (split at spaces, hyphens, dashes and slashes) must lie on one line; web addresses
-# are left out, as they have no place to break.
-SPLIT_WORDS = """
-() => {
-  document.querySelectorAll("main details").forEach((d) => { d.open = true; });
-  const split = [];
-  for (const cell of document.querySelectorAll("main td, main th, main caption, main li")) {
-    const walker = document.createTreeWalker(cell, NodeFilter.SHOW_TEXT);
-    let node;
-    while ((node = walker.nextNode())) {
-      if (/https?:|www\\.|\\.(org|uk|com|pdf)\\b/.test(node.data)) { continue; }
-      const word = /[^\\s\\-\\u2010-\\u2015\\/]+/g;
-      let m;
-      while ((m = word.exec(node.data))) {
-        const range = document.createRange();
-        range.setStart(node, m.index);
-        range.setEnd(node, m.index + m[0].length);
-        const lines = new Set(Array.from(range.getClientRects()).filter((r) => r.width > 0).map((r) => Math.round(r.top)));
-        if (lines.size > 1) { split.push(m[0]); }
-      }
-    }
-  }
-  const width = document.documentElement.clientWidth;
-  const wide = Array.from(document.querySelectorAll("main table"))
-    .filter((t) => t.getBoundingClientRect().right > width + 1 && !t.closest("[role=region]"))
-    .map((t) => (t.caption ? t.caption.textContent : t.className).trim());
-  return { split, wide };
-}
-"""
+# Table cells, captions and list items: each word on one line (helpers.SPLIT_WORDS).
+TABLE_TEXT = "main td, main th, main caption, main li"
 LEARNER_PAGES = (
     "book/progress.html",
     "book/compact-today.html",
@@ -81,7 +55,7 @@ def _check(page, path: str, width: int) -> dict:
     page.goto(path)
     page.wait_for_load_state("load")
     page.wait_for_timeout(300)
-    return page.evaluate(SPLIT_WORDS)
+    return page.evaluate(SPLIT_WORDS, TABLE_TEXT)
 
 
 @pytest.mark.browser
@@ -109,7 +83,7 @@ def test_no_word_splits_in_the_self_assessment_results(page, width):
     page.get_by_role("button", name=words.exam.submit).click()
     page.get_by_role("button", name=words.exam.submit_anyway).click()
     page.locator(".cc-results table").first.wait_for()
-    found = page.evaluate(SPLIT_WORDS)
+    found = page.evaluate(SPLIT_WORDS, TABLE_TEXT)
     assert found == {"split": [], "wide": []}, f"results at {width} px: {found}"
 
 

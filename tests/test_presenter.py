@@ -20,6 +20,7 @@ import pytest
 from compact_course import cached_course
 from compact_course.book import pages as lesson_pages
 from compact_course.book.presenter import lesson_slides, notes_link
+from helpers import go_to_slide, presenter_status
 
 LESSON_ID = "who-is-the-compact-for"
 LESSON_1 = "book/lessons/01-who-is-the-compact-for.html"
@@ -90,10 +91,6 @@ def test_the_overview_carries_the_present_button_and_the_slides_as_escaped_json(
 
 
 # Browser ------------------------------------------------------------------------------------------
-def _status(page) -> str:
-    return page.locator(".cc-presenter-status").inner_text()
-
-
 def _focus_inside_dialog(page) -> bool:
     return page.evaluate("() => !!document.activeElement.closest('.cc-presenter')")
 
@@ -126,14 +123,6 @@ def _learner_reads(page) -> list[str]:
     return [key for key in page.evaluate("() => window.__storageReads") if key != SESSION_KEY]
 
 
-def _go_to(page, heading: str) -> None:
-    for _ in range(60):
-        if heading in _status(page):
-            return
-        page.keyboard.press("PageDown")
-    raise AssertionError(f"no slide {heading!r}")
-
-
 def test_presenter_view_by_keyboard_only(facilitator_page, facilitator_server):
     # The facilitator edition: its presenter view also links the lesson's facilitator notes.
     page, book_server = facilitator_page, facilitator_server
@@ -154,8 +143,8 @@ def test_presenter_view_by_keyboard_only(facilitator_page, facilitator_server):
     dialog = page.locator(".cc-presenter[role=dialog][aria-modal=true]")
     dialog.wait_for()  # the presenter's script loads on this first press
     assert dialog.is_visible()
-    total = int(re.search(r"of (\d+):", _status(page)).group(1))
-    assert _status(page).startswith(f"Slide 1 of {total}:")
+    total = int(re.search(r"of (\d+):", presenter_status(page)).group(1))
+    assert presenter_status(page).startswith(f"Slide 1 of {total}:")
     assert page.locator(".cc-presenter-status").get_attribute("aria-live") == "polite"
     assert lesson.questions[0] in dialog.inner_text()
     for _ in range(25):
@@ -166,37 +155,37 @@ def test_presenter_view_by_keyboard_only(facilitator_page, facilitator_server):
     page.locator(".cc-presenter").focus()
     # Compact Voice's answer comes second, quoted with its source: the session's first activity.
     page.keyboard.press("ArrowRight")
-    assert _status(page).startswith(f"Slide 2 of {total}: {entry.question}")
+    assert presenter_status(page).startswith(f"Slide 2 of {total}: {entry.question}")
     assert entry.answer[0].text in dialog.inner_text() and "Compact Voice" in dialog.inner_text()
-    _go_to(page, lesson.in_practice.title)
+    go_to_slide(page, lesson.in_practice.title)
     assert lesson.in_practice.scenario in dialog.inner_text()
     assert lesson.in_practice.takeaway not in dialog.inner_text()
     page.keyboard.press("PageDown")
-    assert "What the Compact suggests" in _status(page) and lesson.in_practice.takeaway in dialog.inner_text()
-    here = _status(page)
+    assert "What the Compact suggests" in presenter_status(page) and lesson.in_practice.takeaway in dialog.inner_text()
+    here = presenter_status(page)
     page.keyboard.press("Space")
     page.keyboard.press("ArrowDown")
     page.keyboard.press("PageUp")
     page.keyboard.press("ArrowUp")
-    assert _status(page) == here
+    assert presenter_status(page) == here
     page.keyboard.press("End")
-    assert _status(page).startswith(f"Slide {total} of {total}: Key points")
+    assert presenter_status(page).startswith(f"Slide {total} of {total}: Key points")
     page.keyboard.press("Home")
-    assert _status(page).startswith(f"Slide 1 of {total}")
-    _go_to(page, "Poll 1 of")
+    assert presenter_status(page).startswith(f"Slide 1 of {total}")
+    go_to_slide(page, "Poll 1 of")
     # The first poll starts from zero and shows no answer, whatever this browser has saved.
     assert "Answer:" not in dialog.inner_text() and "Explanation" not in dialog.inner_text()
     question = course.quiz_for(LESSON_ID).questions[0]
     assert question.prompt in dialog.inner_text()
     for key in ("1", "1", "1", "2"):  # counted while the options are on screen
         page.keyboard.press(key)
-    _go_to(page, "the room’s answers")
+    go_to_slide(page, "the room’s answers")
     assert dialog.locator("input.cc-poll-count").evaluate_all("boxes => boxes.map(b => b.value)")[:2] == ["3", "1"]
     chart = dialog.locator(".cc-poll-chart svg").text_content()
     assert "3 votes (75%)" in chart and "1 vote (25%)" in chart
     assert "(correct)" not in chart
     page.keyboard.press("r")
-    assert "the answer" in _status(page)
+    assert "the answer" in presenter_status(page)
     reveal = dialog.inner_text()
     assert "Answer:" in reveal and question.explanation[:80] in " ".join(reveal.split())
     # Back to the counts: the chart now marks the right options, and kept its counts.

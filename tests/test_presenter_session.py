@@ -16,21 +16,10 @@ import re
 from pathlib import Path
 
 from compact_course import cached_course
+from helpers import go_to_slide, presenter_status
 
 LESSON_ID = "who-is-the-compact-for"
 LESSON_1 = "book/lessons/01-who-is-the-compact-for.html"
-
-
-def _status(page) -> str:
-    return page.locator(".cc-presenter-status").inner_text()
-
-
-def _go_to(page, heading: str) -> None:
-    for _ in range(60):
-        if heading in _status(page):
-            return
-        page.keyboard.press("PageDown")
-    raise AssertionError(f"no slide {heading!r}")
 
 
 def _counts(page) -> list[str]:
@@ -56,44 +45,44 @@ def test_counts_and_the_slide_survive_reload_escape_and_back_until_a_new_session
     page = facilitator_page
     page.set_viewport_size({"width": 1280, "height": 720})
     _open(page)
-    _go_to(page, "Poll 1 of 5: the room’s answers")
+    go_to_slide(page, "Poll 1 of 5: the room’s answers")
     for key in ("1", "1", "2"):
         page.keyboard.press(key)
-    where = _status(page)
+    where = presenter_status(page)
     assert _counts(page)[:2] == ["2", "1"]
     # Reload (F5, or a crash): the same slide and counts.
     page.reload()
     page.locator(".cc-presenter").wait_for()
-    assert _status(page) == where and _counts(page)[:2] == ["2", "1"]
+    assert presenter_status(page) == where and _counts(page)[:2] == ["2", "1"]
     assert "2 votes (67%)" in _chart(page)
     # Escape, then "Present this lesson" again.
     page.keyboard.press("Escape")
     assert page.locator(".cc-presenter").count() == 0
     page.get_by_role("button", name="Present this lesson").click()
     page.locator(".cc-presenter").wait_for()
-    assert _status(page) == where and _counts(page)[:2] == ["2", "1"]
+    assert presenter_status(page) == where and _counts(page)[:2] == ["2", "1"]
     # Back closes the view (the address loses #present); Forward brings it back as it was.
     page.go_back()
     page.wait_for_function("() => !document.querySelector('.cc-presenter')")
     page.go_forward()
     page.locator(".cc-presenter").wait_for()
-    assert _status(page) == where and _counts(page)[:2] == ["2", "1"]
+    assert presenter_status(page) == where and _counts(page)[:2] == ["2", "1"]
     # Another lesson keeps its own place; lesson 1's counts are still there on return.
     _open(page, "book/lessons/02-not-legally-binding.html#present")
-    assert _status(page).startswith("Slide 1 of")
+    assert presenter_status(page).startswith("Slide 1 of")
     _open(page)
-    assert _status(page) == where and _counts(page)[:2] == ["2", "1"]
+    assert presenter_status(page) == where and _counts(page)[:2] == ["2", "1"]
     # New session, asked first: everything back to zero and the first slide.
     _menu(page)
     page.get_by_role("button", name="New session").click()
     assert "clears every count" in page.locator(".cc-presenter-ask").inner_text()
     page.get_by_role("button", name="Cancel").click()
-    assert _status(page) == where
+    assert presenter_status(page) == where
     _menu(page)
     page.get_by_role("button", name="New session").click()
     page.get_by_role("button", name="Yes, start a new session").click()
-    assert _status(page).startswith("Slide 1 of")
-    _go_to(page, "Poll 1 of 5: the room’s answers")
+    assert presenter_status(page).startswith("Slide 1 of")
+    go_to_slide(page, "Poll 1 of 5: the room’s answers")
     assert set(_counts(page)) == {"0"}
     page.reload()
     page.locator(".cc-presenter").wait_for()
@@ -116,15 +105,15 @@ def test_clicker_keys_blank_and_restore_the_screen(facilitator_page):
         page.keyboard.press(key)
         assert blank.is_hidden()
     page.keyboard.press("PageDown")
-    assert _status(page).startswith("Slide 2 of")
+    assert presenter_status(page).startswith("Slide 2 of")
     page.keyboard.press("b")
     page.reload()  # a blanked screen stays blank after a reload: the room must not see a flash of the slide
     page.locator(".cc-presenter").wait_for()
-    assert blank.is_visible() and _status(page).startswith("Slide 2 of")
+    assert blank.is_visible() and presenter_status(page).startswith("Slide 2 of")
     page.keyboard.press("Escape")  # Escape first shows the slide again, and only then leaves
     assert blank.is_hidden() and page.locator(".cc-presenter").count() == 1
     page.keyboard.press("p")
-    assert _status(page).startswith("Slide 1 of")
+    assert presenter_status(page).startswith("Slide 1 of")
     assert page.errors == []
 
 
@@ -132,7 +121,7 @@ def test_count_boxes_take_0_to_999_and_never_disagree_with_the_chart(facilitator
     page = facilitator_page
     page.set_viewport_size({"width": 1280, "height": 720})
     _open(page)
-    _go_to(page, "Poll 1 of 5: the room’s answers")
+    go_to_slide(page, "Poll 1 of 5: the room’s answers")
     box = page.locator(".cc-presenter input.cc-poll-count").first
     box.fill("999")
     assert "999 votes (100%)" in _chart(page)
@@ -156,7 +145,7 @@ def test_chat_counts_the_csv_export_and_the_participants_link(facilitator_page):
     course = cached_course()
     question = course.quiz_for(LESSON_ID).questions[0]
     _open(page)
-    _go_to(page, "Poll 1 of 5: the room’s answers")
+    go_to_slide(page, "Poll 1 of 5: the room’s answers")
     chat = page.get_by_label("Counts from the chat (such as A3 B7 C2)")
     chat.fill("A3 B7 c2")
     chat.press("Enter")
@@ -180,7 +169,7 @@ def test_chat_counts_the_csv_export_and_the_participants_link(facilitator_page):
     assert re.match(r"\d{4}-\d\d-\d\dT", row["Time counted"]) and row["Lesson"].startswith("Lesson 1:")
     # The participants' link: never this facilitator edition's own address (it holds the answer
     # keys). With no learner edition address set, the view says what to share instead.
-    where = _status(page)
+    where = presenter_status(page)
     _menu(page)
     page.get_by_role("button", name="Participants’ link").click()
     assert page.locator(".cc-presenter-address").count() == 0
@@ -194,7 +183,7 @@ def test_chat_counts_the_csv_export_and_the_participants_link(facilitator_page):
     assert address.inner_text() == "https://learning.example.org/compact/" + LESSON_1
     assert float(address.evaluate("a => getComputedStyle(a).fontSize").removesuffix("px")) >= 24
     page.get_by_role("button", name="Back to the slides").click()
-    assert _status(page) == where
+    assert presenter_status(page) == where
     assert page.errors == []
 
 

@@ -23,8 +23,9 @@ from pypdf import PdfReader
 from compact_course import cached_course
 from compact_course.core.interface_models import fill
 from compact_course.core.paths import course_title
+from helpers import SPLIT_WORDS
 from test_browser import LESSON_1, answer_by_mouse, check_by_mouse, correct_response, spec_of, wrong_response
-from test_phone_tables import SPLIT_WORDS, WIDTHS
+from test_phone_tables import WIDTHS
 
 pytestmark = pytest.mark.browser
 
@@ -33,10 +34,7 @@ EXAM = "section.cc-quiz[data-mode=exam]"
 NAME = 'Sam "Jo" Learner, Jr'  # a comma and quotation marks: the CSV must quote them
 RECORD = ".cc-learning-record"
 # The record's words as the record's cells and list show them, checked where the page splits words.
-RECORD_SPLIT_WORDS = SPLIT_WORDS.replace(
-    '"main td, main th, main caption, main li"',
-    '".cc-record th, .cc-record td, .cc-record caption, .cc-record dt, .cc-record dd"',
-)
+RECORD_TEXT = ".cc-record th, .cc-record td, .cc-record caption, .cc-record dt, .cc-record dd"
 
 
 def _plain(text: str) -> str:
@@ -140,7 +138,7 @@ def test_the_record_prints_and_downloads_everything_a_manager_needs(page, tmp_pa
         assert other not in text  # only the record prints
     # In print, at the sheet's width, no cell, heading or fact splits a word.
     page.set_viewport_size({"width": 690, "height": 1000})
-    assert page.evaluate(RECORD_SPLIT_WORDS) == {"split": [], "wide": []}
+    assert page.evaluate(SPLIT_WORDS, RECORD_TEXT) == {"split": [], "wide": []}
     page.emulate_media(media="screen")
     page.evaluate("() => window.dispatchEvent(new Event('afterprint'))")
     assert not page.evaluate("() => document.documentElement.classList.contains('cc-printing-record')")
@@ -188,7 +186,7 @@ def test_the_record_splits_no_word_on_a_phone(page, width):
     page.goto(PROGRESS)
     page.locator(f"{RECORD} table").first.wait_for()
     page.get_by_label(words.record.name_label).fill("Alexandria Featherstonehaugh-Montgomery")
-    assert page.evaluate(RECORD_SPLIT_WORDS) == {"split": [], "wide": []}
+    assert page.evaluate(SPLIT_WORDS, RECORD_TEXT) == {"split": [], "wide": []}
     cell = page.locator(f"{RECORD} td").first
     assert cell.get_attribute("data-label") == words.record.column_answered  # stacked, each cell labelled
     assert page.errors == []
