@@ -150,17 +150,19 @@ export function setupPlanBuilder(container, data) {
   status.setAttribute("aria-live", "polite");
   const agenda = el("section", null, "cc-plan-agenda");
   const print = makeButton(words.print, true);
-  // The cover's page ranges are counted after each change, a moment after the last keystroke;
-  // printing waits for the count in hand.
+  const pack = document.getElementById("cc-plan-pack");
+  // The cover's page ranges are counted a moment after the last change; printing waits for that
+  // count (a change made while a print waits makes it wait for the newer count, never for none).
   let counting = Promise.resolve();
   let pending = null;
+  let settle = null;
   const recount = () => {
     clearTimeout(pending);
-    counting = new Promise((resolve) => { pending = setTimeout(() => { updatePages(pack).then(resolve, resolve); }, 250); });
+    if (!settle) { counting = new Promise((resolve) => { settle = resolve; }); }
+    pending = setTimeout(() => { const done = settle; settle = null; updatePages(pack).then(done, done); }, 250);
   };
   print.addEventListener("click", () => { counting.then(() => { window.print(); }); });
   container.replaceChildren(form, status, agenda, print);
-  const pack = document.getElementById("cc-plan-pack");
 
   function update() {
     const problems = [];
